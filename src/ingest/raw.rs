@@ -1,0 +1,61 @@
+//! Raw sheets: what a reader found in a file, before any typing or naming.
+
+/// One cell as the file holds it, before the column's type is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawCell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A real spreadsheet date (already converted from the workbook's date system).
+    Date(chrono::NaiveDate),
+    /// A cell holding a spreadsheet error such as `#REF!`.
+    Error(String),
+}
+
+impl RawCell {
+    /// True for empty cells and cells holding only white space.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            RawCell::Empty => true,
+            RawCell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as a user would read it, for findings and header names.
+    pub fn display(&self) -> String {
+        match self {
+            RawCell::Empty => String::new(),
+            RawCell::Text(t) => t.clone(),
+            RawCell::Number(n) => format_number(*n),
+            RawCell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            RawCell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            RawCell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// Shortest faithful text of a number: `3` rather than `3.0`.
+pub fn format_number(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+/// One row of a sheet with the row number a user sees (1-based; for CSV the
+/// record's number with the header as row 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub number: u32,
+    pub cells: Vec<RawCell>,
+}
+
+/// One sheet (or CSV file) as read: its name as the file spells it, and its rows.
+/// Rows that are entirely blank are already left out; row numbers keep gaps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawSheet {
+    /// The sheet's name in the workbook, or the CSV file's stem.
+    pub name: String,
+    /// The file this sheet was read from (for a CSV folder, the `.csv` file).
+    pub file: String,
+    pub rows: Vec<RawRow>,
+}

@@ -1,0 +1,10 @@
+//! hs-audit: audits Home-Start location exports against the licence rulebook.
+//!
+//! The data flows one way: ingest (files to raw sheets) -> tables (typed, with
+//! provenance) -> rules -> results -> report.
+
+pub mod findings;
+mod findings_text;
+pub mod i18n;
+pub mod ingest;
+pub mod tables;

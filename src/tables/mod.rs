@@ -1,0 +1,13 @@
+//! Tables: raw sheets to typed tables with the cell each value came from.
+
+pub mod normalize;
+pub mod parse_bool;
+pub mod parse_date;
+pub mod parse_number;
+pub mod schema;
+pub mod table;
+pub mod value;
+
+pub use schema::SheetKind;
+pub use table::Table;
+pub use value::Value;

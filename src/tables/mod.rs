@@ -1,5 +1,6 @@
 //! Tables: raw sheets to typed tables with the cell each value came from.
 
+pub mod export;
 pub mod normalize;
 pub mod parse_bool;
 pub mod parse_date;
@@ -8,6 +9,7 @@ pub mod schema;
 pub mod table;
 pub mod value;
 
+pub use export::{Export, LocationInfo, SheetSummary, read_paths};
 pub use schema::SheetKind;
 pub use table::Table;
 pub use value::Value;

@@ -3,6 +3,7 @@
 //! The data flows one way: ingest (files to raw sheets) -> tables (typed, with
 //! provenance) -> rules -> results -> report.
 
+pub mod cli;
 pub mod findings;
 mod findings_text;
 pub mod i18n;

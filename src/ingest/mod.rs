@@ -1,6 +1,180 @@
 //! Ingest: files to raw sheets. Workbooks through calamine, CSV folders through csv.
+//!
+//! A path is one export (a workbook, or a folder holding CSV files named after
+//! the sheets) or a folder of exports (a national run): every workbook, other
+//! file and CSV folder inside it is one export.
 
 pub mod csv_folder;
 pub mod raw;
+pub mod workbook;
+
+use std::path::{Path, PathBuf};
 
 pub use raw::{RawCell, RawRow, RawSheet};
+
+use crate::findings::{FindingKind, InputFinding};
+use crate::tables::normalize::normalize_name;
+use crate::tables::schema::SheetKind;
+
+/// One export as found on disk, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Workbook(PathBuf),
+    CsvFolder(PathBuf),
+    /// A file that is no spreadsheet, or a path that does not exist.
+    Other(PathBuf),
+}
+
+impl Source {
+    pub fn path(&self) -> &Path {
+        match self {
+            Source::Workbook(p) | Source::CsvFolder(p) | Source::Other(p) => p,
+        }
+    }
+
+    /// The path as findings and reports show it (forward slashes).
+    pub fn display(&self) -> String {
+        display_path(self.path())
+    }
+}
+
+/// A path with forward slashes, as every output shows it.
+pub fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// What was read of one export: its raw sheets, or the finding that says why not.
+#[derive(Debug, Clone)]
+pub struct RawExport {
+    pub source: String,
+    pub sheets: Vec<RawSheet>,
+    /// Findings about whole files (unreadable, encrypted, not a spreadsheet).
+    pub findings: Vec<InputFinding>,
+}
+
+/// Finds the exports under the given paths, sorted and without duplicates.
+pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
+    let mut found = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            if is_csv_export(p) {
+                found.push(Source::CsvFolder(p.clone()));
+            } else {
+                found.extend(folder_of_exports(p, 0));
+            }
+        } else if is_workbook(p) {
+            found.push(Source::Workbook(p.clone()));
+        } else {
+            found.push(Source::Other(p.clone()));
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// How deep a national folder is searched for exports (regions, years...).
+const MAX_DEPTH: usize = 4;
+
+fn folder_of_exports(dir: &Path, depth: usize) -> Vec<Source> {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => return vec![Source::Other(dir.to_path_buf())],
+    };
+    entries.sort();
+    entries
+        .into_iter()
+        .filter(|p| !is_ignorable(p))
+        .flat_map(|p| {
+            if p.is_dir() {
+                if is_csv_export(&p) {
+                    vec![Source::CsvFolder(p)]
+                } else if depth < MAX_DEPTH {
+                    folder_of_exports(&p, depth + 1)
+                } else {
+                    Vec::new()
+                }
+            } else if is_workbook(&p) {
+                vec![Source::Workbook(p)]
+            } else {
+                vec![Source::Other(p)]
+            }
+        })
+        .collect()
+}
+
+/// Hidden files and Office lock files (`~$x.xlsx`) are no exports.
+fn is_ignorable(p: &Path) -> bool {
+    let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    name.starts_with('.') || name.starts_with("~$")
+}
+
+fn is_workbook(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| workbook::WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The sheet a CSV file stands for, from its file name (`gezinnen.csv`, `Families.CSV`).
+pub fn csv_sheet_kind(p: &Path) -> Option<SheetKind> {
+    let ext = p.extension()?.to_str()?;
+    if !ext.eq_ignore_ascii_case("csv") {
+        return None;
+    }
+    let stem = normalize_name(&p.file_stem()?.to_string_lossy());
+    SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == stem || normalize_name(k.spec().alias) == stem)
+}
+
+/// A folder is a CSV export when it holds a CSV file named after a sheet.
+fn is_csv_export(dir: &Path) -> bool {
+    csv_files(dir).iter().any(|p| csv_sheet_kind(p).is_some())
+}
+
+fn csv_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    files
+}
+
+/// Reads one export's raw sheets. Never panics; failures become findings.
+pub fn read_source(source: &Source) -> RawExport {
+    let display = source.display();
+    let mut out = RawExport { source: display.clone(), sheets: Vec::new(), findings: Vec::new() };
+    match source {
+        Source::Workbook(p) => match workbook::read_workbook(p, &display) {
+            Ok(sheets) => out.sheets = sheets,
+            Err(workbook::WorkbookError::Encrypted) => {
+                out.findings.push(InputFinding::file(&display, FindingKind::EncryptedFile))
+            }
+            Err(workbook::WorkbookError::Unreadable(reason)) => {
+                out.findings.push(InputFinding::file(&display, FindingKind::UnreadableFile { reason }))
+            }
+        },
+        Source::CsvFolder(dir) => {
+            for file in csv_files(dir).into_iter().filter(|f| csv_sheet_kind(f).is_some()) {
+                let file_display = display_path(&file);
+                let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                match csv_folder::read_csv_file(&file, &file_display) {
+                    Ok(mut sheet) => {
+                        sheet.name = stem;
+                        out.sheets.push(sheet)
+                    }
+                    Err(reason) => {
+                        out.findings.push(InputFinding::file(&file_display, FindingKind::UnreadableFile { reason }))
+                    }
+                }
+            }
+        }
+        Source::Other(p) => {
+            let kind = if p.exists() { FindingKind::NotASpreadsheet } else { FindingKind::PathNotFound };
+            out.findings.push(InputFinding::file(&display, kind));
+        }
+    }
+    out
+}

@@ -52,6 +52,7 @@ impl Export {
 /// Reads every export found under the given paths (a workbook, a CSV folder,
 /// or a folder of exports), in parallel, sorted by source.
 pub fn read_paths(paths: &[PathBuf]) -> Vec<Export> {
-    let _ = paths;
-    Vec::new()
+    use rayon::prelude::*;
+    let sources = crate::ingest::discover(paths);
+    sources.par_iter().map(|s| super::assemble::assemble(crate::ingest::read_source(s))).collect()
 }

@@ -1,10 +1,15 @@
 //! Tables: raw sheets to typed tables with the cell each value came from.
 
+mod assemble;
+mod build;
+mod cells;
+mod checks;
 pub mod export;
 pub mod normalize;
 pub mod parse_bool;
 pub mod parse_date;
 pub mod parse_number;
+pub mod privacy;
 pub mod schema;
 pub mod table;
 pub mod value;

@@ -154,3 +154,16 @@ fn to_column(spec: &ColumnSpec, values: Vec<Value>) -> Column {
         }
     }
 }
+
+impl Table {
+    /// Fills an empty `locatie_id` with the export's single location.
+    pub(crate) fn fill_location(&mut self, id: &str) {
+        let filled: Vec<Option<String>> =
+            (0..self.len()).map(|i| Some(self.value("locatie_id", i).as_text().unwrap_or(id).to_string())).collect();
+        let column = Column::new("locatie_id".into(), filled);
+        if let Err(e) = self.df.with_column(column) {
+            // Same height by construction; keep the table as it was if not.
+            debug_assert!(false, "fill_location: {e}");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Building one typed table from one raw sheet: header matching, then typing.
+
+use std::collections::BTreeSet;
+
+use super::cells::type_cell;
+use super::normalize::normalize_name;
+use super::privacy::is_identifying;
+use super::schema::{ColumnSpec, LOCATION_COLUMN, Required, SheetKind};
+use super::table::{MatchedColumn, Table, TableBuilder};
+use super::value::Value;
+use crate::findings::{FindingKind, InputFinding};
+use crate::ingest::RawSheet;
+
+/// The columns a sheet may hold: the contract's, plus `locatie_id` where the
+/// contract does not list it itself.
+fn known_columns(kind: SheetKind) -> Vec<&'static ColumnSpec> {
+    let spec = kind.spec();
+    let mut cols: Vec<&'static ColumnSpec> = spec.columns.iter().collect();
+    if spec.column("locatie_id").is_none() {
+        cols.push(&LOCATION_COLUMN);
+    }
+    cols
+}
+
+fn find_column(kind: SheetKind, header: &str) -> Option<&'static ColumnSpec> {
+    let h = normalize_name(header);
+    if h.is_empty() {
+        return None;
+    }
+    known_columns(kind).into_iter().find(|c| normalize_name(c.name) == h || normalize_name(c.alias) == h)
+}
+
+/// Builds the typed table of one sheet. Returns `None` (with a finding) when
+/// the sheet has no header row.
+pub fn build_table(kind: SheetKind, sheet: &RawSheet, findings: &mut Vec<InputFinding>) -> Option<Table> {
+    let sheet_name = kind.name();
+    let file = sheet.file.as_str();
+    let Some(header) = sheet.rows.first() else {
+        findings.push(InputFinding::sheet(file, sheet_name, None, FindingKind::EmptySheet));
+        return None;
+    };
+
+    // Header matching: (position in the row, column spec).
+    let mut positions: Vec<(usize, &'static ColumnSpec)> = Vec::new();
+    let mut matched: Vec<MatchedColumn> = Vec::new();
+    for (pos, cell) in header.cells.iter().enumerate() {
+        let text = cell.display().trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        match find_column(kind, &text) {
+            Some(spec) => {
+                if matched.iter().any(|m| m.column == spec.name) {
+                    let f = FindingKind::DuplicateColumn { header: text.clone() };
+                    findings.push(InputFinding::sheet(file, sheet_name, Some(spec.name), f));
+                } else {
+                    positions.push((pos, spec));
+                    matched.push(MatchedColumn { column: spec.name, header: text });
+                }
+            }
+            None if kind.is_about_people() && is_identifying(&text) => {
+                let f = FindingKind::PrivacyColumn { header: text.clone() };
+                findings.push(InputFinding::sheet(file, sheet_name, Some(&text), f));
+            }
+            None => {}
+        }
+    }
+    report_missing_columns(kind, file, &matched, findings);
+
+    // Keep contract order in the table.
+    let order: Vec<&'static ColumnSpec> = known_columns(kind);
+    positions.sort_by_key(|(_, spec)| order.iter().position(|c| c.name == spec.name));
+    matched.sort_by_key(|m| order.iter().position(|c| c.name == m.column));
+
+    let mut builder = TableBuilder::new(positions.iter().map(|(_, s)| *s).collect());
+    let mut unreadable = BTreeSet::new();
+    for row in sheet.rows.iter().skip(1) {
+        let mut values = Vec::with_capacity(positions.len());
+        let mut location = None;
+        for (pos, spec) in &positions {
+            let cell = row.cells.get(*pos).cloned().unwrap_or(crate::ingest::RawCell::Empty);
+            let value = match type_cell(&cell, spec) {
+                Ok(v) => v,
+                Err(kind) => {
+                    let shown = cell.display();
+                    let value = (!cell.is_blank()).then_some(shown.as_str());
+                    findings.push(InputFinding::cell(file, sheet_name, row.number, Some(spec.name), value, kind));
+                    unreadable.insert((row.number, spec.name));
+                    Value::Empty
+                }
+            };
+            if spec.name == "locatie_id" {
+                location = value.as_text().map(str::to_string);
+            }
+            values.push(value);
+        }
+        builder.push(row.number, location, values);
+    }
+    let df = match builder.finish() {
+        Ok(df) => df,
+        Err(e) => {
+            let f = FindingKind::UnreadableFile { reason: format!("table could not be built: {e}") };
+            findings.push(InputFinding::sheet(file, sheet_name, None, f));
+            return None;
+        }
+    };
+    Some(Table { kind, file: file.to_string(), sheet_name: sheet.name.clone(), matched, unreadable, df })
+}
+
+/// Required columns, and one-of groups none of whose columns is present.
+fn report_missing_columns(kind: SheetKind, file: &str, matched: &[MatchedColumn], findings: &mut Vec<InputFinding>) {
+    let spec = kind.spec();
+    let has = |name: &str| matched.iter().any(|m| m.column == name);
+    let mut groups_done: Vec<&str> = Vec::new();
+    for col in spec.columns {
+        let expected: Vec<&ColumnSpec> = match col.required {
+            Required::Yes if !has(col.name) => vec![col],
+            Required::OneOf(group) if !groups_done.contains(&group) => {
+                groups_done.push(group);
+                let members: Vec<&ColumnSpec> =
+                    spec.columns.iter().filter(|c| c.required == Required::OneOf(group)).collect();
+                if members.iter().any(|c| has(c.name)) {
+                    continue;
+                }
+                members
+            }
+            _ => continue,
+        };
+        let f = FindingKind::MissingColumn {
+            expected: expected.iter().map(|c| c.name.to_string()).collect(),
+            aliases: expected.iter().filter(|c| c.alias != c.name).map(|c| c.alias.to_string()).collect(),
+        };
+        let column = expected.first().map(|c| c.name);
+        findings.push(InputFinding::sheet(file, kind.name(), column, f));
+    }
+}

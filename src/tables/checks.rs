@@ -1,0 +1,141 @@
+//! Checks across rows and sheets: duplicate ids, ids that refer to nothing,
+//! `einde` before `start`, and coordinators without hours.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::schema::SheetKind;
+use super::table::Table;
+use crate::findings::{FindingKind, InputFinding};
+
+type Tables = BTreeMap<SheetKind, Table>;
+
+/// Runs every cross-row check and appends the findings.
+pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
+    for (kind, id) in [
+        (SheetKind::Locatie, "locatie_id"),
+        (SheetKind::Coordinatoren, "coordinator_id"),
+        (SheetKind::Vrijwilligers, "vrijwilliger_id"),
+        (SheetKind::Gezinnen, "gezin_id"),
+    ] {
+        if let Some(t) = tables.get(&kind) {
+            duplicate_ids(t, id, findings);
+        }
+    }
+    for (from, column, to, key) in [
+        (SheetKind::Contacten, "gezin_id", SheetKind::Gezinnen, "gezin_id"),
+        (SheetKind::Metingen, "gezin_id", SheetKind::Gezinnen, "gezin_id"),
+        (SheetKind::Gezinnen, "vrijwilliger_id", SheetKind::Vrijwilligers, "vrijwilliger_id"),
+    ] {
+        if let (Some(f), Some(t)) = (tables.get(&from), tables.get(&to)) {
+            dangling_ids(f, column, t, key, findings);
+        }
+    }
+    if let Some(loc) = tables.get(&SheetKind::Locatie) {
+        let known: BTreeSet<String> =
+            (0..loc.len()).filter_map(|i| loc.value("locatie_id", i).as_text().map(str::to_string)).collect();
+        for t in tables.values().filter(|t| t.kind != SheetKind::Locatie) {
+            dangling_locations(t, &known, findings);
+        }
+    }
+    for kind in [SheetKind::Coordinatoren, SheetKind::Vrijwilligers, SheetKind::Gezinnen] {
+        if let Some(t) = tables.get(&kind) {
+            end_before_start(t, findings);
+        }
+    }
+    if let Some(t) = tables.get(&SheetKind::Coordinatoren) {
+        coordinators_without_hours(t, findings);
+    }
+}
+
+/// The key an id is unique under: the row's location and the id.
+fn key(t: &Table, column: &str, i: usize) -> Option<(String, String)> {
+    let id = t.value(column, i).as_text()?.to_string();
+    let loc = t.value("locatie_id", i).as_text().unwrap_or("").to_string();
+    Some((loc, id))
+}
+
+fn duplicate_ids(t: &Table, column: &'static str, findings: &mut Vec<InputFinding>) {
+    let mut first_rows: BTreeMap<(String, String), u32> = BTreeMap::new();
+    for i in 0..t.len() {
+        let Some(k) = key(t, column, i) else { continue };
+        let row = t.row_number(i);
+        match first_rows.get(&k) {
+            Some(&first_row) => findings.push(InputFinding::cell(
+                &t.file,
+                t.kind.name(),
+                row,
+                Some(column),
+                Some(&k.1),
+                FindingKind::DuplicateId { first_row },
+            )),
+            None => {
+                first_rows.insert(k, row);
+            }
+        }
+    }
+}
+
+fn dangling_ids(from: &Table, column: &'static str, to: &Table, key_column: &str, findings: &mut Vec<InputFinding>) {
+    if !from.has_column(column) || !to.has_column(key_column) {
+        return;
+    }
+    let known: BTreeSet<(String, String)> = (0..to.len()).filter_map(|i| key(to, key_column, i)).collect();
+    for i in 0..from.len() {
+        let Some(k) = key(from, column, i) else { continue };
+        if !known.contains(&k) {
+            let f = FindingKind::DanglingReference { target_sheet: to.kind.name().to_string() };
+            findings.push(InputFinding::cell(
+                &from.file,
+                from.kind.name(),
+                from.row_number(i),
+                Some(column),
+                Some(&k.1),
+                f,
+            ));
+        }
+    }
+}
+
+fn dangling_locations(t: &Table, known: &BTreeSet<String>, findings: &mut Vec<InputFinding>) {
+    for i in 0..t.len() {
+        if let Some(loc) = t.value("locatie_id", i).as_text()
+            && !known.contains(loc)
+        {
+            let f = FindingKind::DanglingReference { target_sheet: SheetKind::Locatie.name().to_string() };
+            findings.push(InputFinding::cell(
+                &t.file,
+                t.kind.name(),
+                t.row_number(i),
+                Some("locatie_id"),
+                Some(loc),
+                f,
+            ));
+        }
+    }
+}
+
+fn end_before_start(t: &Table, findings: &mut Vec<InputFinding>) {
+    for i in 0..t.len() {
+        if let (Some(start), Some(end)) = (t.value("start", i).as_date(), t.value("einde", i).as_date())
+            && end < start
+        {
+            let f = FindingKind::EndBeforeStart { start: start.format("%Y-%m-%d").to_string() };
+            let shown = end.format("%Y-%m-%d").to_string();
+            findings.push(InputFinding::cell(&t.file, t.kind.name(), t.row_number(i), Some("einde"), Some(&shown), f));
+        }
+    }
+}
+
+fn coordinators_without_hours(t: &Table, findings: &mut Vec<InputFinding>) {
+    if !t.has_column("fte") && !t.has_column("uren_per_week") {
+        return; // already a missing-column finding
+    }
+    for i in 0..t.len() {
+        let empty = |c: &str| t.value(c, i).is_empty() && !t.is_unreadable(i, c);
+        if empty("fte") && empty("uren_per_week") {
+            let column = if t.has_column("fte") { "fte" } else { "uren_per_week" };
+            let f = FindingKind::CoordinatorWithoutHours;
+            findings.push(InputFinding::cell(&t.file, t.kind.name(), t.row_number(i), Some(column), None, f));
+        }
+    }
+}

@@ -152,6 +152,9 @@ pub fn read_source(source: &Source) -> RawExport {
             Err(workbook::WorkbookError::Encrypted) => {
                 out.findings.push(InputFinding::file(&display, FindingKind::EncryptedFile))
             }
+            Err(workbook::WorkbookError::NotASpreadsheet) => {
+                out.findings.push(InputFinding::file(&display, FindingKind::NotASpreadsheet))
+            }
             Err(workbook::WorkbookError::Unreadable(reason)) => {
                 out.findings.push(InputFinding::file(&display, FindingKind::UnreadableFile { reason }))
             }

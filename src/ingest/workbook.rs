@@ -16,6 +16,8 @@ pub const MAX_WORKBOOK_BYTES: u64 = 200 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookError {
     Encrypted,
+    /// The content is no spreadsheet at all (a text or PDF file renamed, say).
+    NotASpreadsheet,
     Unreadable(String),
 }
 
@@ -31,6 +33,9 @@ pub fn read_workbook(path: &Path, display: &str) -> Result<Vec<RawSheet>, Workbo
         return Err(WorkbookError::Unreadable(format!("file is larger than {} MB", MAX_WORKBOOK_BYTES >> 20)));
     }
     let bytes = std::fs::read(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    if !looks_like_workbook(&bytes) {
+        return Err(WorkbookError::NotASpreadsheet);
+    }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let mut book = open_book(bytes, &ext)?;
     let mut sheets = Vec::new();
@@ -39,6 +44,12 @@ pub fn read_workbook(path: &Path, display: &str) -> Result<Vec<RawSheet>, Workbo
         sheets.push(range_to_sheet(&name, display, &range));
     }
     Ok(sheets)
+}
+
+/// Every workbook format is a zip archive (xlsx, xlsm, xlsb, ods) or an OLE
+/// compound file (xls, and encrypted xlsx).
+fn looks_like_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
 /// Opens by extension first, then by sniffing the content (a `.xls` saved

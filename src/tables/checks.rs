@@ -47,10 +47,11 @@ pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
     }
 }
 
-/// The key an id is unique under: the row's location and the id.
+/// The key an id is unique under: the row's location and the id. Rows
+/// without a location (already a finding) are left out of these checks.
 fn key(t: &Table, column: &str, i: usize) -> Option<(String, String)> {
     let id = t.value(column, i).as_text()?.to_string();
-    let loc = t.value("locatie_id", i).as_text().unwrap_or("").to_string();
+    let loc = t.value("locatie_id", i).as_text()?.to_string();
     Some((loc, id))
 }
 

@@ -8,4 +8,7 @@ pub mod findings;
 mod findings_text;
 pub mod i18n;
 pub mod ingest;
+pub mod results;
+pub mod rulebook;
+pub mod rules;
 pub mod tables;

@@ -15,8 +15,14 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 6] =
-        [Outcome::Pass, Outcome::Fail, Outcome::NotYetDue, Outcome::NotApplicable, Outcome::NotEvaluated, Outcome::Waived];
+    pub const ALL: [Outcome; 6] = [
+        Outcome::Pass,
+        Outcome::Fail,
+        Outcome::NotYetDue,
+        Outcome::NotApplicable,
+        Outcome::NotEvaluated,
+        Outcome::Waived,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -27,7 +27,14 @@ pub struct RuleResult {
 
 impl RuleResult {
     /// A result with no measurement, norm or evidence yet.
-    pub fn new(rule_id: &str, location_id: &str, subject: Option<(&str, u32)>, outcome: Outcome, severity: Severity, message: Text) -> Self {
+    pub fn new(
+        rule_id: &str,
+        location_id: &str,
+        subject: Option<(&str, u32)>,
+        outcome: Outcome,
+        severity: Severity,
+        message: Text,
+    ) -> Self {
         RuleResult {
             rule_id: rule_id.to_string(),
             location_id: location_id.to_string(),

@@ -18,7 +18,11 @@ pub fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
 /// The number of days in a month.
 pub fn last_day_of_month(year: i32, month: u32) -> Option<u32> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(year, month + 1, 1)? };
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
     Some((next - first).num_days() as u32)
 }
 

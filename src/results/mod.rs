@@ -1,7 +1,14 @@
 //! Results: the one model every output reads.
 
+pub mod audit;
+pub mod json;
 pub mod outcome;
 pub mod result;
+pub mod summary;
+pub mod waivers;
 
+pub use audit::{Audit, LocationEntry};
 pub use outcome::{Outcome, Severity, Text};
 pub use result::RuleResult;
+pub use summary::{SummaryRow, summarize};
+pub use waivers::{WaiverEntry, WaiverReport, apply_waivers};

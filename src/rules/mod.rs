@@ -1,10 +1,13 @@
 //! Rules: the rulebook applied to every location's tables, giving results.
 
+pub mod build_model;
 pub mod context;
 pub mod dates;
+pub mod evaluate;
 pub mod model;
 pub mod registry;
 #[cfg(test)]
 pub mod testkit;
 
 pub use context::{Context, Period};
+pub use evaluate::evaluate;

@@ -1,0 +1,131 @@
+//! `hs-audit check`: audit exports against the rulebook, write results.json
+//! and the reports, print a short summary, and exit 0, 1 or 2.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::Outcome;
+use super::period::{UsageError, resolve};
+use crate::i18n::Lang;
+use crate::results::{Audit, LocationEntry, Severity, WaiverEntry, apply_waivers, json, summarize};
+use crate::rulebook::{self, Rulebook};
+use crate::rules::{build_model::build_locations, evaluate, registry};
+use crate::tables::{Export, read_paths};
+
+/// `--fail-on`: the least severity of an unwaived failure that makes the run fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+/// Everything `check` was asked to do.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub rules: Option<PathBuf>,
+    pub period: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub as_of: Option<String>,
+    pub waivers: Option<PathBuf>,
+    pub out: PathBuf,
+    pub lang: Lang,
+    pub fail_on: FailOn,
+}
+
+/// Runs an audit and returns the model, or usage problems to print.
+pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
+    let specs = registry::RULES;
+    let rulebook = rulebook::load_rulebook(opts.rules.as_deref(), specs)
+        .map_err(|d| d.iter().map(|d| d.render(opts.lang)).collect::<Vec<_>>())?;
+    let waivers = match &opts.waivers {
+        Some(p) => rulebook::load_waivers(p, specs).map_err(|d| d.iter().map(|d| d.render(opts.lang)).collect::<Vec<_>>())?,
+        None => Vec::new(),
+    };
+    let exports = read_paths(&opts.paths);
+    let ctx = resolve(opts.period.as_deref(), opts.from.as_deref(), opts.to.as_deref(), opts.as_of.as_deref(), &exports)
+        .map_err(|e: UsageError| vec![opts.lang.pick(&e.nl, &e.en).to_string()])?;
+    let locations = build_locations(&exports);
+    let mut results = evaluate(&locations, &rulebook, &ctx);
+    let entries: Vec<WaiverEntry> = waivers
+        .iter()
+        .map(|w| WaiverEntry {
+            rule: w.rule.clone(),
+            location: w.location.clone(),
+            subject: w.subject.clone(),
+            reason: w.reason.clone(),
+            approved_by: w.approved_by.clone(),
+            expires: w.expires,
+        })
+        .collect();
+    let waiver_report = apply_waivers(&mut results, &entries, ctx.as_of);
+    let location_ids: Vec<String> = locations.iter().map(|l| l.id.clone()).collect();
+    let rule_ids: Vec<String> = rulebook.rules.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect();
+    let summary = summarize(&results, &location_ids, &rule_ids);
+    let entries = locations
+        .iter()
+        .map(|l| LocationEntry {
+            location_id: l.id.clone(),
+            name: l.name.clone(),
+            source: l.source.clone(),
+            metrics: Audit::metrics_for(&results, &l.id),
+        })
+        .collect();
+    let audit = Audit {
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        rulebook_id: rulebook.id.clone(),
+        rulebook_version: rulebook.version.clone(),
+        period_start: ctx.period.start,
+        period_end: ctx.period.end,
+        as_of: ctx.as_of,
+        locations: entries,
+        results,
+        summary,
+        input_findings: all_findings(&exports),
+        waivers: waiver_report,
+    };
+    Ok((audit, rulebook))
+}
+
+fn all_findings(exports: &[Export]) -> Vec<crate::findings::InputFinding> {
+    let mut all: Vec<_> = exports.iter().flat_map(|e| e.findings.iter().cloned()).collect();
+    all.sort();
+    all
+}
+
+/// The `check` command.
+pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
+    let (audit, rulebook) = match audit(opts) {
+        Ok(a) => a,
+        Err(problems) => {
+            for p in problems {
+                writeln!(err, "hs-audit: {p}")?;
+            }
+            return Ok(Outcome::InputProblem);
+        }
+    };
+    let written = write_outputs(&audit, &opts.out, opts.lang)?;
+    super::check_summary::write_summary(&audit, &rulebook, opts.lang, &written, out)?;
+    let threshold = match opts.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    Ok(if audit.has_unreadable_input() {
+        Outcome::InputProblem
+    } else if threshold.is_some_and(|t| audit.failures_at_or_above(t).next().is_some()) {
+        Outcome::RuleFailed
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Writes `results.json` (and, later, the reports) into `out`; returns the paths.
+fn write_outputs(audit: &Audit, out: &Path, lang: Lang) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out)?;
+    let path = out.join("results.json");
+    std::fs::write(&path, json::to_json_string(audit, lang))?;
+    Ok(vec![path])
+}

@@ -1,0 +1,72 @@
+//! The audit: everything one `check` run found, the model every output reads.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::outcome::{Outcome, Severity};
+use super::result::RuleResult;
+use super::summary::SummaryRow;
+use super::waivers::WaiverReport;
+use crate::findings::InputFinding;
+
+/// One audited location and its headline figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocationEntry {
+    pub location_id: String,
+    pub name: String,
+    pub source: String,
+    /// `coordinator_fte`, `trained_volunteers`, `families`, `hours_per_family_year`, ...
+    pub metrics: BTreeMap<String, f64>,
+}
+
+/// Which rule's measurement gives which headline figure.
+pub const METRIC_RULES: &[(&str, &str)] = &[
+    ("HS-L01", "coordinator_fte"),
+    ("HS-L03", "trained_volunteers"),
+    ("HS-L04", "families"),
+    ("HS-L06", "hours_per_family_year"),
+    ("HS-L08", "cost"),
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Audit {
+    pub tool_version: String,
+    pub rulebook_id: String,
+    pub rulebook_version: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub as_of: NaiveDate,
+    pub locations: Vec<LocationEntry>,
+    /// Every result, passes of trajectory rules included.
+    pub results: Vec<RuleResult>,
+    pub summary: Vec<SummaryRow>,
+    pub input_findings: Vec<InputFinding>,
+    pub waivers: WaiverReport,
+}
+
+impl Audit {
+    /// Headline figures of a location, from its location rules' measurements.
+    pub fn metrics_for(results: &[RuleResult], location_id: &str) -> BTreeMap<String, f64> {
+        METRIC_RULES
+            .iter()
+            .filter_map(|(rule, metric)| {
+                results
+                    .iter()
+                    .find(|r| r.location_id == location_id && r.rule_id == *rule && r.subject_id.is_none())
+                    .and_then(|r| r.measured)
+                    .map(|m| (metric.to_string(), m))
+            })
+            .collect()
+    }
+
+    /// Unwaived failures with a severity at or above `threshold`.
+    pub fn failures_at_or_above(&self, threshold: Severity) -> impl Iterator<Item = &RuleResult> {
+        self.results.iter().filter(move |r| r.outcome == Outcome::Fail && r.severity >= threshold)
+    }
+
+    /// True when some export could not be read at all.
+    pub fn has_unreadable_input(&self) -> bool {
+        self.input_findings.iter().any(InputFinding::is_fatal)
+    }
+}

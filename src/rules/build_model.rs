@@ -1,0 +1,249 @@
+//! From typed tables to the evaluation model: one `Location` per location of
+//! every export, each cell's state kept (value, empty, unreadable, missing).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::model::*;
+use crate::findings::InputFinding;
+use crate::i18n::Lang;
+use crate::results::Text;
+use crate::tables::schema::{Required, SheetKind};
+use crate::tables::{Export, Table, Value};
+
+/// Every location of every readable export, in the exports' order.
+pub fn build_locations(exports: &[Export]) -> Vec<Location> {
+    exports.iter().flat_map(build_export).collect()
+}
+
+fn build_export(export: &Export) -> Vec<Location> {
+    export.locations.iter().map(|l| build_location(export, &l.id, &l.name)).collect()
+}
+
+/// Reads cells of one table for one location, turning absence and
+/// unreadability into reasons.
+struct Reader<'a> {
+    export: &'a Export,
+    table: &'a Table,
+}
+
+impl<'a> Reader<'a> {
+    fn rows_of(&self, location: &str) -> Vec<usize> {
+        (0..self.table.len()).filter(|&i| self.table.value("locatie_id", i).as_text() == Some(location)).collect()
+    }
+
+    fn reason(&self, i: usize, column: &str) -> Text {
+        let row = self.table.row_number(i);
+        let sheet = self.table.kind.name();
+        let finding = self.export.findings.iter().find(|f| {
+            f.sheet.as_deref() == Some(sheet) && f.row == Some(row) && f.column.as_deref() == Some(column)
+        });
+        match finding {
+            Some(f) => finding_text(f),
+            None => Text::new(
+                format!("{sheet} rij {row}, kolom {column}: onleesbaar"),
+                format!("{sheet} row {row}, column {column}: unreadable"),
+            ),
+        }
+    }
+
+    /// A column the file lacks: required (or its whole one-of group absent)
+    /// is `Missing`; an optional column is simply empty.
+    fn absent(&self, column: &str) -> Option<Text> {
+        let spec = self.table.kind.spec();
+        let col = spec.column(column)?;
+        let missing = match col.required {
+            Required::Yes => true,
+            Required::OneOf(group) => {
+                !spec.columns.iter().any(|c| c.required == Required::OneOf(group) && self.table.has_column(c.name))
+            }
+            Required::No => false,
+        };
+        missing.then(|| missing_column(self.table.kind, column))
+    }
+
+    fn cell<T>(&self, i: usize, column: &str, get: impl Fn(&Value) -> Option<T>) -> Cell<T> {
+        if !self.table.has_column(column) {
+            return self.absent(column).map_or(Cell::Empty, Cell::Missing);
+        }
+        if self.table.is_unreadable(i, column) {
+            return Cell::Unreadable(self.reason(i, column));
+        }
+        match get(&self.table.value(column, i)) {
+            Some(v) => Cell::Value(v),
+            None => Cell::Empty,
+        }
+    }
+
+    fn date(&self, i: usize, column: &str) -> Cell<NaiveDate> {
+        self.cell(i, column, Value::as_date)
+    }
+
+    fn text(&self, i: usize, column: &str) -> Option<String> {
+        self.table.value(column, i).as_text().map(str::to_string)
+    }
+}
+
+/// A finding's place and sentence, in both languages, as a reason.
+pub fn finding_text(f: &InputFinding) -> Text {
+    Text::new(
+        format!("{}: {}", f.place(Lang::Nl), f.message(Lang::Nl)),
+        format!("{}: {}", f.place(Lang::En), f.message(Lang::En)),
+    )
+}
+
+fn missing_sheet(kind: SheetKind) -> Text {
+    Text::new(
+        format!("blad `{}` ontbreekt of is leeg", kind.name()),
+        format!("sheet `{}` is missing or empty", kind.name()),
+    )
+}
+
+fn missing_column(kind: SheetKind, column: &str) -> Text {
+    Text::new(
+        format!("kolom `{column}` ontbreekt in blad `{}`", kind.name()),
+        format!("column `{column}` is missing from sheet `{}`", kind.name()),
+    )
+}
+
+fn reader(export: &Export, kind: SheetKind) -> Result<Reader<'_>, Text> {
+    export.table(kind).map(|table| Reader { export, table }).ok_or_else(|| missing_sheet(kind))
+}
+
+fn build_location(export: &Export, id: &str, name: &str) -> Location {
+    let mut loc = Location {
+        id: id.to_string(),
+        name: name.to_string(),
+        source: export.source.clone(),
+        organisatie: None,
+        licentie_geldig_tot: Cell::Missing(missing_sheet(SheetKind::Locatie)),
+        kosten: Cell::Missing(missing_sheet(SheetKind::Locatie)),
+        coordinators: Err(missing_sheet(SheetKind::Coordinatoren)),
+        volunteers: Err(missing_sheet(SheetKind::Vrijwilligers)),
+        trajectories: Err(missing_sheet(SheetKind::Gezinnen)),
+    };
+    if let Ok(r) = reader(export, SheetKind::Locatie)
+        && let Some(&i) = r.rows_of(id).first()
+    {
+        loc.organisatie = r.text(i, "organisatie");
+        loc.licentie_geldig_tot = r.date(i, "licentie_geldig_tot");
+        loc.kosten = r.cell(i, "kosten", Value::as_number);
+    }
+    loc.coordinators = reader(export, SheetKind::Coordinatoren).map(|r| {
+        r.rows_of(id)
+            .into_iter()
+            .map(|i| Coordinator {
+                id: r.text(i, "coordinator_id").unwrap_or_default(),
+                row: r.table.row_number(i),
+                betaald: r.cell(i, "betaald", Value::as_bool),
+                opleiding: r.cell(i, "opleiding", |v| v.as_text().map(str::to_string)),
+                uren_per_week: r.cell(i, "uren_per_week", Value::as_number),
+                fte: r.cell(i, "fte", Value::as_number),
+                start: r.date(i, "start"),
+                einde: r.date(i, "einde"),
+            })
+            .collect()
+    });
+    loc.volunteers = reader(export, SheetKind::Vrijwilligers).map(|r| {
+        r.rows_of(id)
+            .into_iter()
+            .map(|i| Volunteer {
+                id: r.text(i, "vrijwilliger_id").unwrap_or_default(),
+                row: r.table.row_number(i),
+                training_afgerond: r.date(i, "training_afgerond"),
+                start: r.date(i, "start"),
+                einde: r.date(i, "einde"),
+            })
+            .collect()
+    });
+    let contacts = contacts_by_family(export, id);
+    let measurements = reader(export, SheetKind::Metingen).ok().map(|r| measurements_by_family(&r, id));
+    loc.trajectories = reader(export, SheetKind::Gezinnen).map(|r| {
+        r.rows_of(id).into_iter().map(|i| trajectory(&r, i, &contacts, measurements.as_ref())).collect()
+    });
+    loc
+}
+
+type ContactsByFamily = Result<BTreeMap<String, (Vec<Contact>, Vec<Text>)>, Text>;
+
+fn contacts_by_family(export: &Export, location: &str) -> ContactsByFamily {
+    let r = reader(export, SheetKind::Contacten)?;
+    for column in ["gezin_id", "datum", "soort"] {
+        if !r.table.has_column(column) {
+            return Err(missing_column(SheetKind::Contacten, column));
+        }
+    }
+    let mut by_family: BTreeMap<String, (Vec<Contact>, Vec<Text>)> = BTreeMap::new();
+    for i in r.rows_of(location) {
+        let Some(family) = r.text(i, "gezin_id") else { continue };
+        let entry = by_family.entry(family).or_default();
+        let date = r.date(i, "datum");
+        let kind = r.cell(i, "soort", |v| v.as_text().and_then(ContactKind::from_code));
+        match (date, kind) {
+            (Cell::Value(date), Cell::Value(kind)) => entry.0.push(Contact { date, kind, row: r.table.row_number(i) }),
+            (Cell::Unreadable(reason), _) | (_, Cell::Unreadable(reason)) => entry.1.push(reason),
+            _ => {}
+        }
+    }
+    for (contacts, _) in by_family.values_mut() {
+        contacts.sort_by_key(|c| (c.date, c.kind, c.row));
+    }
+    Ok(by_family)
+}
+
+fn measurements_by_family(r: &Reader, location: &str) -> BTreeMap<String, Vec<Measurement>> {
+    let mut by_family: BTreeMap<String, Vec<Measurement>> = BTreeMap::new();
+    for i in r.rows_of(location) {
+        let (Some(family), Some(moment), Some(domain), Some(score)) = (
+            r.text(i, "gezin_id"),
+            r.text(i, "moment"),
+            r.text(i, "domein"),
+            r.table.value("score", i).as_int(),
+        ) else {
+            continue;
+        };
+        let date = r.table.value("datum", i).as_date();
+        by_family.entry(family).or_default().push(Measurement { moment, domain, score, date, row: r.table.row_number(i) });
+    }
+    by_family
+}
+
+fn trajectory(
+    r: &Reader,
+    i: usize,
+    contacts: &ContactsByFamily,
+    measurements: Option<&BTreeMap<String, Vec<Measurement>>>,
+) -> Trajectory {
+    let row = r.table.row_number(i);
+    let id = r.text(i, "gezin_id").unwrap_or_else(|| format!("rij-{row}"));
+    let (contacts, unreadable_contacts) = match contacts {
+        Ok(map) => {
+            let (c, u) = map.get(&id).cloned().unwrap_or_default();
+            (Ok(c), u)
+        }
+        Err(reason) => (Err(reason.clone()), Vec::new()),
+    };
+    Trajectory {
+        row,
+        gemeente: r.text(i, "gemeente"),
+        aanmelding: r.date(i, "aanmelding"),
+        verwijzer: r.text(i, "verwijzer"),
+        geboortedatum_jongste: r.date(i, "geboortedatum_jongste"),
+        leeftijd_jongste_maanden: r.cell(i, "leeftijd_jongste_maanden", Value::as_int),
+        uitgerekende_datum: r.date(i, "uitgerekende_datum"),
+        kennismaking: r.date(i, "kennismaking"),
+        koppeling: r.date(i, "koppeling"),
+        vrijwilliger_id: r.text(i, "vrijwilliger_id"),
+        start: r.date(i, "start"),
+        einde: r.date(i, "einde"),
+        uren: r.cell(i, "uren", Value::as_number),
+        bezoeken: r.cell(i, "bezoeken", Value::as_int),
+        bericht_verwijzer_start: r.date(i, "bericht_verwijzer_start"),
+        bericht_verwijzer_einde: r.date(i, "bericht_verwijzer_einde"),
+        contacts,
+        unreadable_contacts,
+        measurements: measurements.map(|m| m.get(&id).cloned().unwrap_or_default()),
+        id,
+    }
+}

@@ -1,5 +1,11 @@
 //! The integration tests: one binary, one module per area.
 
+mod bad_files;
+mod bad_input;
+mod conventions;
+mod conventions_csv;
+mod conventions_values;
 mod corpus;
+mod expected;
 mod robustness;
 mod support;

@@ -133,7 +133,7 @@ impl InputFinding {
     }
 
     /// True when the finding stops a whole file or export from being read:
-    /// those make `inspect` and `check` exit 2.
+    /// those make `check` exit 2 (`inspect` exits 2 on any finding).
     pub fn is_fatal(&self) -> bool {
         matches!(
             self.kind,

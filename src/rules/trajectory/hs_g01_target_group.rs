@@ -138,14 +138,16 @@ fn pregnant(j: &Judge, r: NaiveDate, due: NaiveDate, source: Text) -> Judged {
     if !j.cfg.flag_for("pregnancy_allowed", j.traj.gemeente.as_deref())? {
         let message = Text::new(
             format!(
-                "Bij aanmelding op {} was het kind nog niet geboren ({} {}); {} ondersteunt geen gezinnen tijdens de zwangerschap.",
+                "Bij aanmelding op {} was het kind nog niet geboren ({} {}); {} ondersteunt geen gezinnen \
+                 tijdens de zwangerschap.",
                 nl_date(r),
                 source.nl,
                 nl_date(due),
                 place.nl
             ),
             format!(
-                "At registration on {} the child was not yet born ({} {}); {} does not support families during pregnancy.",
+                "At registration on {} the child was not yet born ({} {}); {} does not support families \
+                 during pregnancy.",
                 en_date(r),
                 source.en,
                 en_date(due),

@@ -49,7 +49,8 @@ fn check(j: &Judge, span: Span) -> Judged {
     let message = match (ended, outcome) {
         (Some(e), Outcome::Fail) => Text::new(
             format!(
-                "De ondersteuning liep van {} tot {}: langer dan {months} maanden (had uiterlijk op {nl_limit} moeten eindigen).",
+                "De ondersteuning liep van {} tot {}: langer dan {months} maanden (had uiterlijk op {nl_limit} \
+                 moeten eindigen).",
                 nl_date(start),
                 nl_date(e)
             ),
@@ -83,7 +84,8 @@ fn check(j: &Judge, span: Span) -> Judged {
         ),
         (None, _) => Text::new(
             format!(
-                "De ondersteuning loopt sinds {} en liep op {} nog, binnen {months} maanden (uiterlijk tot {nl_limit}).",
+                "De ondersteuning loopt sinds {} en liep op {} nog, binnen {months} maanden (uiterlijk tot \
+                 {nl_limit}).",
                 nl_date(start),
                 nl_date(a)
             ),

@@ -49,7 +49,8 @@ fn check(j: &Judge, m: Match) -> Judged {
     let Some(volunteer) = volunteers.iter().find(|v| v.id.trim() == id) else {
         let message = Text::new(
             format!(
-                "Vrijwilliger {id} staat niet in het blad vrijwilligers, dus de training vóór de {} op {nl_m} is niet aangetoond.",
+                "Vrijwilliger {id} staat niet in het blad vrijwilligers, dus de training vóór de {} op {nl_m} is \
+                 niet aangetoond.",
                 src.nl
             ),
             format!(

@@ -156,18 +156,18 @@ mod tests {
 
     #[test]
     fn unreadable_cells_are_not_evaluated() {
-        let mut t = traj(Some("2026-02-10"), Some("2026-02-20"));
-        t.start = unreadable();
-        assert_eq!(outcome(t), Some(Outcome::NotEvaluated));
-        let mut t = traj(Some("2026-02-10"), Some("2026-02-20"));
-        t.einde = unreadable();
-        assert_eq!(outcome(t), Some(Outcome::NotEvaluated));
-        let mut t = traj(Some("2026-02-10"), Some("2026-02-20"));
-        t.koppeling = unreadable();
-        assert_eq!(outcome(t), Some(Outcome::NotEvaluated));
-        let mut t = traj(Some("2026-02-10"), Some("2026-02-20"));
-        t.kennismaking = unreadable();
-        assert_eq!(outcome(t), Some(Outcome::NotEvaluated));
+        let spoilers: [fn(&mut Trajectory); 5] = [
+            |t| t.start = unreadable(),
+            |t| t.einde = unreadable(),
+            |t| t.koppeling = unreadable(),
+            |t| t.kennismaking = unreadable(),
+            |t| t.aanmelding = unreadable(),
+        ];
+        for spoil in spoilers {
+            let mut t = traj(Some("2026-02-10"), Some("2026-02-20"));
+            spoil(&mut t);
+            assert_eq!(outcome(t), Some(Outcome::NotEvaluated));
+        }
         let mut t = traj(Some("2026-02-10"), Some("2026-02-20"));
         t.aanmelding = Cell::Empty;
         let results = run(t, None);

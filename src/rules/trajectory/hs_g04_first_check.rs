@@ -76,7 +76,10 @@ fn check(j: &Judge, (span, deadline): (Span, NaiveDate)) -> Judged {
     }
     if let Some(e) = span.einde.filter(|e| *e <= a && *e < deadline) {
         let message = Text::new(
-            format!("De ondersteuning eindigde op {} vóór de eerste check uiterlijk op {nl_d} nodig was.", nl_date(e)),
+            format!(
+                "De ondersteuning eindigde op {}, voordat de eerste check (uiterlijk {nl_d}) nodig was.",
+                nl_date(e)
+            ),
             format!("Support ended on {} before the first check was due on {en_d}.", en_date(e)),
         );
         return Ok(evidence(j.result(Outcome::NotApplicable, message)).date("end", e));

@@ -8,6 +8,7 @@ pub mod model;
 pub mod registry;
 #[cfg(test)]
 pub mod testkit;
+pub mod trajectory;
 
 pub use context::{Context, Period};
 pub use evaluate::evaluate;

@@ -2,6 +2,7 @@
 
 pub mod context;
 pub mod dates;
+pub mod location;
 pub mod model;
 pub mod registry;
 #[cfg(test)]

@@ -115,11 +115,12 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let zero = match without_hours {
         0 => Text::default(),
         n => {
+            let (nl, en) = if n == 1 { ("telt", "counts") } else { ("tellen", "count") };
             let n =
                 count(n, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
             Text::new(
-                format!(" Daarvan telt {} zonder fte en zonder uren per week als 0 fte.", n.nl),
-                format!(" Of these, {} without fte and without hours per week count as 0 fte.", n.en),
+                format!(" Daarvan {nl} {} zonder fte en zonder uren per week als 0 fte.", n.nl),
+                format!(" Of these, {} without fte and without hours per week {en} as 0 fte.", n.en),
             )
         }
     };

@@ -53,8 +53,11 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     }
     let pass = trained as i64 >= min;
     let on = day(ctx.as_of);
-    let (norm_nl, norm_en) =
-        if pass { ("de norm is", "the norm is") } else { ("minder dan de norm van", "below the norm of") };
+    let (norm_nl, norm_en) = if pass {
+        ("de norm is", "the norm is")
+    } else {
+        ("dat is minder dan de norm van", "that is below the norm of")
+    };
     let head = Text::new(
         format!(
             "Op {} zijn {trained} van de {active} actieve vrijwilligers getraind (basistraining afgerond); {norm_nl} minimaal {min} getrainde vrijwilligers.",

@@ -21,7 +21,7 @@
 //! # Parameters
 //! - `max_families` (integer): the norm, 30.
 
-use super::{active_families, concat, day, left_out_note, not_evaluated, result};
+use super::{active_families, concat, day, families_supported, left_out_note, not_evaluated, result};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -44,15 +44,12 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let families = active_families(loc, ctx)?;
     let n = families.active.len();
     let pass = n as i64 <= max;
-    let (from, to) = (day(ctx.period.start), day(ctx.window_end()));
+    let (from, to, s) = (day(ctx.period.start), day(ctx.window_end()), families_supported(n));
     let (norm_nl, norm_en) =
-        if pass { ("de norm is", "the norm is") } else { ("meer dan de norm van", "above the norm of") };
+        if pass { ("de norm is", "the norm is") } else { ("dat is meer dan de norm van", "that is above the norm of") };
     let head = Text::new(
-        format!(
-            "Van {} tot en met {} zijn {n} gezinnen ondersteund; {norm_nl} maximaal {max} gezinnen.",
-            from.nl, to.nl
-        ),
-        format!("From {} to {}, {n} families were supported; {norm_en} at most {max} families.", from.en, to.en),
+        format!("Van {} tot en met {} {}; {norm_nl} maximaal {max} gezinnen.", from.nl, to.nl, s.nl),
+        format!("From {} to {}, {}; {norm_en} at most {max} families.", from.en, to.en, s.en),
     );
     let note = left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]);
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };

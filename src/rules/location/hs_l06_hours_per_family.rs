@@ -95,18 +95,21 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     }
     let per_year = hours / (days as f64 / 365.0);
     let pass = at_least(per_year, min);
-    let (x, norm, h) = (number_near(per_year, min, 1), number(min, 9), number(hours, 2));
+    let (x, norm, h, d) = (number_near(per_year, min, 1), number(min, 9), number(hours, 2), number(days as f64, 0));
     let who = count(with_hours, NOUNS);
-    let (norm_nl, norm_en) =
-        if pass { ("de norm is", "the norm is") } else { ("minder dan de norm van", "below the norm of") };
+    let (norm_nl, norm_en) = if pass {
+        ("de norm is", "the norm is")
+    } else {
+        ("dat is minder dan de norm van", "that is below the norm of")
+    };
     let head = Text::new(
         format!(
-            "Vrijwilligers gaven {} uur ondersteuning per gezinsjaar ({} uur over {} met samen {days} dagen ondersteuning in de periode); {norm_nl} minimaal {} uur.",
-            x.nl, h.nl, who.nl, norm.nl
+            "Vrijwilligers gaven {} uur ondersteuning per gezinsjaar ({} uur over {} met samen {} dagen ondersteuning in de periode); {norm_nl} minimaal {} uur.",
+            x.nl, h.nl, who.nl, d.nl, norm.nl
         ),
         format!(
-            "Volunteers gave {} hours of support per family-year ({} hours over {} with {days} days of support in the period together); {norm_en} at least {} hours.",
-            x.en, h.en, who.en, norm.en
+            "Volunteers gave {} hours of support per family-year ({} hours over {} with {} days of support in the period together); {norm_en} at least {} hours.",
+            x.en, h.en, who.en, d.en, norm.en
         ),
     );
     let empty = match without_hours {

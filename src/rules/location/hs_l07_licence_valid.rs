@@ -54,7 +54,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
             } else {
                 Text::new(
                     format!("De licentie was geldig tot en met {} en is op {} verlopen.", valid.nl, on.nl),
-                    format!("The licence was valid until {} and has expired on {}.", valid.en, on.en),
+                    format!("The licence was valid until {} and had expired by {}.", valid.en, on.en),
                 )
             };
             let outcome = if days >= 0 { Outcome::Pass } else { Outcome::Fail };

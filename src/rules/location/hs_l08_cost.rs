@@ -27,7 +27,7 @@
 //! # Parameters
 //! - `cost_norm` (number): the average yearly cost of a location, 56500.
 
-use super::{active_families, concat, left_out_note, not_evaluated, number, result, tidy};
+use super::{active_families, concat, families_supported, left_out_note, not_evaluated, number, result, tidy};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -81,12 +81,15 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
         Ok(families) => {
             let count = families.active.len();
             let each = kosten / count as f64;
-            let e = number(each, 2);
-            r = r.fact("families", count).fact("cost_per_family", tidy(each)).fact("left_out", families.left_out);
+            let (e, s) = (number(each, 2), families_supported(count));
+            r = r
+                .fact("families", count)
+                .fact("cost_per_family", (each * 100.0).round() / 100.0)
+                .fact("left_out", families.left_out);
             concat(&[
                 &Text::new(
-                    format!(" Per gezin: € {} ({count} gezinnen ondersteund in de periode).", e.nl),
-                    format!(" Per family: € {} ({count} families supported in the period).", e.en),
+                    format!(" Per gezin: € {} ({} in de periode).", e.nl, s.nl),
+                    format!(" Per family: € {} ({} in the period).", e.en, s.en),
                 ),
                 &left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]),
             ])
@@ -117,7 +120,11 @@ mod tests {
         assert_eq!(r.evidence.get("cost_per_family").map(String::as_str), Some("2450"));
         assert_eq!(r.evidence.get("families").map(String::as_str), Some("25"));
         assert!(r.message.nl.contains("Kosten: € 61.250 (norm: gemiddeld € 56.500 per jaar)"), "{}", r.message.nl);
-        assert!(r.message.en.contains("Per family: € 2,450 (25 families"), "{}", r.message.en);
+        assert!(
+            r.message.en.contains("Per family: € 2,450 (25 families were supported in the period)"),
+            "{}",
+            r.message.en
+        );
         assert_eq!(with(Cell::Value(1_000_000.0), 3).outcome, Outcome::Pass);
         assert_eq!(with(Cell::Value(0.0), 30).outcome, Outcome::Pass);
     }

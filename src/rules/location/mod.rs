@@ -199,6 +199,13 @@ pub fn count(n: usize, nouns: [&str; 4]) -> Text {
     }
 }
 
+/// "zijn N gezinnen ondersteund" / "N families were supported", in number.
+pub fn families_supported(n: usize) -> Text {
+    let (nl, en) = if n == 1 { ("is", "was") } else { ("zijn", "were") };
+    let c = count(n, ["gezin", "gezinnen", "family", "families"]);
+    Text::new(format!("{nl} {} ondersteund", c.nl), format!("{} {en} supported", c.en))
+}
+
 /// Joins message parts per language.
 pub fn concat(parts: &[&Text]) -> Text {
     Text::new(

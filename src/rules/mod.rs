@@ -6,5 +6,6 @@ pub mod model;
 pub mod registry;
 #[cfg(test)]
 pub mod testkit;
+pub mod trajectory;
 
 pub use context::{Context, Period};

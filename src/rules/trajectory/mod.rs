@@ -1,0 +1,3 @@
+//! Trajectory rules (subject: one row of `gezinnen`).
+
+pub mod mod_b;

@@ -32,6 +32,11 @@ pub fn en(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// A number as Dutch readers write it: a decimal comma.
+pub fn nl_num(x: impl std::fmt::Display) -> String {
+    x.to_string().replace('.', ",")
+}
+
 /// A part of a coverage test: true, false, or unknown with a reason.
 type Part = Result<bool, Text>;
 

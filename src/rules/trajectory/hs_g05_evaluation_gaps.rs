@@ -114,7 +114,7 @@ fn judge(
                     format!("no gap of more than {n} months between evaluations; last moment {}{en}", c::en(last)),
                 );
                 let r = base(Outcome::Pass, msg).date("last_point", last);
-                if closed { r } else { r.date("due", next) }
+                if closed { r } else { r.date("deadline", next) }
             }
             None => base(
                 Outcome::Pass,
@@ -136,7 +136,7 @@ fn judge(
     Ok(base(Outcome::Fail, msg)
         .date("gap_from", first.from)
         .date("gap_to", first.to)
-        .date("due", first.due)
+        .date("deadline", first.due)
         .fact("gaps", gaps.len()))
 }
 
@@ -224,7 +224,7 @@ mod tests {
         );
         let r = run(late, None);
         assert_eq!(r[0].outcome, Outcome::Fail);
-        assert_eq!(r[0].evidence["due"], "2026-02-28");
+        assert_eq!(r[0].evidence["deadline"], "2026-02-28");
         assert_eq!(r[0].evidence["gap_to"], "2026-03-01");
     }
 
@@ -331,6 +331,6 @@ mod tests {
     fn result_carries_subject_and_severity() {
         let r = run(traj("2026-01-10", None, &[]), Some("2026-03-01"));
         assert_eq!((r[0].subject_id.as_deref(), r[0].row, r[0].severity), (Some("G1"), Some(2), Severity::Warning));
-        assert_eq!(r[0].evidence["due"], "2026-07-10");
+        assert_eq!(r[0].evidence["deadline"], "2026-07-10");
     }
 }

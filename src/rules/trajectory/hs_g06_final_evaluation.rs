@@ -99,7 +99,7 @@ fn judge(
             format!("nog geen {} bij het einde op {}; die kan nog tot en met {}", what.nl, c::nl(einde), c::nl(to)),
             format!("no {} yet for the closure on {}; it is due by {}", what.en, c::en(einde), c::en(to)),
         );
-        return Ok(base(Outcome::NotYetDue, msg).date("due", to));
+        return Ok(base(Outcome::NotYetDue, msg).date("deadline", to));
     }
     let (nl_other, en_other) = match dates.iter().min_by_key(|d| (**d - einde).num_days().abs()) {
         Some(&d) => (
@@ -112,7 +112,7 @@ fn judge(
         format!("geen {} tussen {} en {} (einde op {}){nl_other}", what.nl, c::nl(from), c::nl(to), c::nl(einde)),
         format!("no {} between {} and {} (closure on {}){en_other}", what.en, c::en(from), c::en(to), c::en(einde)),
     );
-    Ok(base(Outcome::Fail, msg).date("due", to))
+    Ok(base(Outcome::Fail, msg).date("deadline", to))
 }
 
 #[cfg(test)]

@@ -88,7 +88,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
             let base = |o, m| {
                 c::result(loc, cfg, t, o, m)
                     .date("einde", einde)
-                    .date("due", w.due)
+                    .date("follow_up_date", w.due)
                     .date("window_from", w.from)
                     .date("window_to", w.to)
             };
@@ -127,7 +127,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
                         c::en(w.to)
                     ),
                 );
-                return Ok(base(Outcome::NotYetDue, msg));
+                return Ok(base(Outcome::NotYetDue, msg).date("deadline", w.to));
             }
             let msg = Text::new(
                 format!(
@@ -147,7 +147,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
                     c::en(einde)
                 ),
             );
-            Ok(base(Outcome::Fail, msg))
+            Ok(base(Outcome::Fail, msg).date("deadline", w.to))
         });
         Some(judged.unwrap_or_else(|r| c::not_evaluated(loc, cfg, t, r)))
     })
@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(outcome(closed("2026-03-31", &["2026-07-30"]), None), Some(Outcome::Pass)); // F + 30
         assert_eq!(outcome(closed("2026-03-31", &["2026-07-31"]), None), Some(Outcome::Fail)); // F + 31
         let r = run(closed("2026-03-31", &[]), None);
-        assert_eq!(r[0].evidence["due"], "2026-06-30");
+        assert_eq!(r[0].evidence["follow_up_date"], "2026-06-30");
         assert_eq!(r[0].evidence["window_from"], "2026-06-16");
     }
 

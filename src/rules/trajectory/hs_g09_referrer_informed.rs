@@ -149,7 +149,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
             r = r.date(&format!("{}_event", m.key), m.event);
             r = match m.state {
                 State::Sent(d) => r.date(&format!("{}_message", m.key), d),
-                State::NotYetDue(due) | State::Late(due) => r.date(&format!("{}_message_due", m.key), due),
+                State::NotYetDue(due) | State::Late(due) => r.date(&format!("{}_message_deadline", m.key), due),
                 State::Unknown(_) => r,
             };
         }
@@ -198,7 +198,7 @@ mod tests {
         assert_eq!(outcome(referred(None), Some("2026-03-31")), Some(Outcome::NotYetDue)); // start + 29
         assert_eq!(outcome(referred(None), Some("2026-04-01")), Some(Outcome::Fail)); // start + 30
         let r = run(referred(None), Some("2026-04-01"));
-        assert_eq!(r[0].evidence["start_message_due"], "2026-04-01");
+        assert_eq!(r[0].evidence["start_message_deadline"], "2026-04-01");
     }
 
     #[test]

@@ -97,7 +97,9 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
         };
         let msg = Text::new(
             format!(
-                "{visits} bezoeken in {overlap} dagen ({per_week:.2} per week): {nl_verdict} de {least} die {ratio} per week vraagt"
+                "{visits} bezoeken in {overlap} dagen ({} per week): {nl_verdict} de {least} die {} per week vraagt",
+                c::nl_num(format!("{per_week:.2}")),
+                c::nl_num(ratio)
             ),
             format!(
                 "{visits} visits in {overlap} days ({per_week:.2} a week): {en_verdict} the {least} that {ratio} a week requires"
@@ -157,6 +159,7 @@ mod tests {
         assert_eq!(outcome(traj("2026-01-02", None, Some(38)), None), Some(Outcome::Fail));
         let r = run_with(0.75, traj("2026-01-02", None, Some(38)), None);
         assert_eq!((r[0].measured, r[0].expected.as_deref()), (Some(38.0), Some(">= 39")));
+        assert!(r[0].message.nl.contains("0,73 per week") && r[0].message.nl.contains("0,75 per week"));
     }
 
     #[test]

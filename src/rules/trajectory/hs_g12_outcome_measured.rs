@@ -82,11 +82,14 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
             }
             return Some(base(Outcome::Fail, Text::new(nl, en)).measured(0.0, ">= 1"));
         }
-        let shown = changes.iter().map(|(d, x)| format!("{d} {x:+.2}")).collect::<Vec<_>>().join(", ");
+        let show = |num: fn(String) -> String| {
+            changes.iter().map(|(d, x)| format!("{d} {}", num(format!("{x:+.2}")))).collect::<Vec<_>>().join(", ")
+        };
+        let (nl_shown, en_shown) = (show(c::nl_num), show(|s| s));
         let n = changes.len();
         let msg = Text::new(
-            format!("start- en eindmeting in {n} domein(en); verandering (eind min start): {shown}"),
-            format!("start and end rating in {n} domain(s); change (end minus start): {shown}"),
+            format!("start- en eindmeting in {n} domein(en); verandering (eind min start): {nl_shown}"),
+            format!("start and end rating in {n} domain(s); change (end minus start): {en_shown}"),
         );
         let mut r = base(Outcome::Pass, msg).measured(n as f64, ">= 1");
         for (d, x) in &changes {
@@ -140,7 +143,8 @@ mod tests {
         assert_eq!(r[0].evidence["change_welzijn_ouder"], "-0.50");
         assert!(!r[0].evidence.contains_key("change_welzijn_kind"));
         assert_eq!(r[0].measured, Some(2.0));
-        assert!(r[0].message.nl.contains("opvoeding +2.00"));
+        assert!(r[0].message.nl.contains("opvoeding +2,00"));
+        assert!(r[0].message.en.contains("welzijn_ouder -0.50"));
     }
 
     #[test]

@@ -1,7 +1,12 @@
 //! Helpers shared by the trajectory rules HS-G05..HS-G09, HS-G11 and HS-G12:
-//! three-valued coverage (a `start` or `einde` that cannot be read makes
-//! coverage unknown, not false), contacts up to the as-of date, date
-//! arithmetic that names its failure, and the result builders.
+//! three-valued coverage, contacts up to the as-of date, date arithmetic that
+//! names its failure, and the result builders.
+//!
+//! Coverage is `Ok(Some(..))` (covered, with the dates the rule needs),
+//! `Ok(None)` (not covered: no result at all) or `Err(reason)` (a date the
+//! test needs is unreadable or its column missing: `not_evaluated`). A false
+//! part decides even when another part is unknown: a trajectory closed before
+//! P is not covered, however unreadable its `start`.
 
 use chrono::NaiveDate;
 
@@ -10,17 +15,6 @@ use crate::rulebook::RuleConfig;
 use crate::rules::context::Context;
 use crate::rules::dates::{add_days, add_months};
 use crate::rules::model::{ContactKind, Location, Trajectory};
-
-/// Whether a rule covers a trajectory.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cover<T> {
-    /// Covered, with what the rule needs from the coverage test.
-    Yes(T),
-    /// Not covered: no result at all.
-    No,
-    /// Cannot tell: a date the test needs is unreadable or missing.
-    Unknown(Text),
-}
 
 /// A date as Dutch readers write it.
 pub fn nl(d: NaiveDate) -> String {
@@ -56,24 +50,23 @@ fn all(parts: &[Part]) -> Part {
 
 /// Active in P, three-valued: `start` <= W and (`einde` empty or >= P.start).
 /// An empty `start` is not active. Gives (`start`, `einde`).
-pub fn active_in_p(t: &Trajectory, ctx: &Context) -> Cover<(NaiveDate, Option<NaiveDate>)> {
+pub fn active_in_p(t: &Trajectory, ctx: &Context) -> Result<Option<(NaiveDate, Option<NaiveDate>)>, Text> {
     let (start, einde) = (t.start.known(), t.einde.known());
     let parts = [
         start.clone().map(|s| s.is_some_and(|s| s <= ctx.window_end())),
         einde.clone().map(|e| e.is_none_or(|e| e >= ctx.period.start)),
     ];
-    match (all(&parts), start, einde) {
-        (Ok(true), Ok(Some(s)), Ok(e)) => Cover::Yes((s, e)),
-        (Err(reason), _, _) => Cover::Unknown(reason),
-        _ => Cover::No,
-    }
+    Ok(match (all(&parts)?, start, einde) {
+        (true, Ok(Some(s)), Ok(e)) => Some((s, e)),
+        _ => None,
+    })
 }
 
 /// Closure coverage (HS-G06, HS-G07, HS-G08, HS-G12): `start` filled, `einde`
 /// filled and `test(einde)` true. Gives `einde`. An unreadable `start` makes
 /// coverage unknown (the rule needs that date), unless `einde` already rules
 /// the trajectory out.
-pub fn closure(t: &Trajectory, test: impl FnOnce(NaiveDate) -> Part) -> Cover<NaiveDate> {
+pub fn closure(t: &Trajectory, test: impl FnOnce(NaiveDate) -> Part) -> Result<Option<NaiveDate>, Text> {
     let start_filled = t.start.known().map(|s| s.is_some());
     let einde = t.einde.known();
     let einde_part = match &einde {
@@ -81,11 +74,10 @@ pub fn closure(t: &Trajectory, test: impl FnOnce(NaiveDate) -> Part) -> Cover<Na
         Ok(None) => Ok(false),
         Err(r) => Err(r.clone()),
     };
-    match (all(&[start_filled, einde_part]), einde) {
-        (Ok(true), Ok(Some(e))) => Cover::Yes(e),
-        (Err(reason), _) => Cover::Unknown(reason),
-        _ => Cover::No,
-    }
+    Ok(match (all(&[start_filled, einde_part])?, einde) {
+        (true, Ok(Some(e))) => Some(e),
+        _ => None,
+    })
 }
 
 /// Dates of this trajectory's readable contacts of the given kinds, dated on
@@ -142,10 +134,13 @@ pub fn not_evaluated(loc: &Location, cfg: &RuleConfig, t: &Trajectory, reason: T
 }
 
 /// Runs `one` over every trajectory of the location (none when the
-/// `gezinnen` sheet is missing: location rules report that).
-pub fn each(loc: &Location, mut one: impl FnMut(&Trajectory) -> Option<RuleResult>) -> Vec<RuleResult> {
-    match &loc.trajectories {
-        Ok(ts) => ts.iter().filter_map(&mut one).collect(),
-        Err(_) => Vec::new(),
-    }
+/// `gezinnen` sheet is missing: location rules report that). `Ok(None)`: not
+/// covered; `Err(reason)`: `not_evaluated` with that reason.
+pub fn each(
+    loc: &Location,
+    cfg: &RuleConfig,
+    mut one: impl FnMut(&Trajectory) -> Result<Option<RuleResult>, Text>,
+) -> Vec<RuleResult> {
+    let Ok(ts) = &loc.trajectories else { return Vec::new() };
+    ts.iter().filter_map(|t| one(t).unwrap_or_else(|reason| Some(not_evaluated(loc, cfg, t, reason)))).collect()
 }

@@ -31,7 +31,7 @@
 
 use chrono::NaiveDate;
 
-use super::common_b::{self as c, Cover};
+use super::common_b as c;
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -52,13 +52,9 @@ const POINT_KINDS: &[ContactKind] =
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let months = cfg.int(GAP);
-    c::each(loc, |t| {
-        let (start, einde) = match c::active_in_p(t, ctx) {
-            Cover::No => return None,
-            Cover::Unknown(reason) => return Some(c::not_evaluated(loc, cfg, t, reason)),
-            Cover::Yes(dates) => dates,
-        };
-        Some(judge(loc, cfg, ctx, t, start, einde, &months).unwrap_or_else(|r| c::not_evaluated(loc, cfg, t, r)))
+    c::each(loc, cfg, |t| {
+        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
+        judge(loc, cfg, ctx, t, start, einde, months.clone()?).map(Some)
     })
 }
 
@@ -77,15 +73,14 @@ fn judge(
     t: &Trajectory,
     start: NaiveDate,
     einde: Option<NaiveDate>,
-    months: &Result<i64, Text>,
+    n: i64,
 ) -> Result<RuleResult, Text> {
-    let n = months.clone()?;
-    let horizon = einde.filter(|e| *e <= ctx.as_of).unwrap_or(ctx.as_of);
+    let closed = einde.filter(|e| *e <= ctx.as_of);
+    let horizon = closed.unwrap_or(ctx.as_of);
     let mut points = vec![start];
     points.extend(c::contact_dates(t, POINT_KINDS, ctx)?.into_iter().filter(|d| *d >= start));
     points.retain(|d| *d <= horizon);
-    points.sort();
-    points.dedup();
+    points.dedup(); // sorted: `start` first, then the contacts by date
 
     let mut gaps = Vec::new();
     let ends = points.iter().skip(1).map(|d| (*d, false)).chain([(horizon, true)]);
@@ -100,8 +95,7 @@ fn judge(
         return Ok(match points.last() {
             Some(&last) => {
                 let next = c::plus_months(last, n)?;
-                let closed = einde.is_some_and(|e| e <= ctx.as_of);
-                let (nl, en) = if closed {
+                let (nl, en) = if closed.is_some() {
                     (String::new(), String::new())
                 } else {
                     (
@@ -114,7 +108,7 @@ fn judge(
                     format!("no gap of more than {n} months between evaluations; last moment {}{en}", c::en(last)),
                 );
                 let r = base(Outcome::Pass, msg).date("last_point", last);
-                if closed { r } else { r.date("deadline", next) }
+                if closed.is_some() { r } else { r.date("deadline", next) }
             }
             None => base(
                 Outcome::Pass,

@@ -25,7 +25,7 @@
 
 use chrono::NaiveDate;
 
-use super::common_b::{self as c, Cover};
+use super::common_b as c;
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -61,13 +61,9 @@ pub(super) fn evaluate_closure_contact(
     what: &ClosureContact,
 ) -> Vec<RuleResult> {
     let window = cfg.int(WINDOW);
-    c::each(loc, |t| {
-        let einde = match c::closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of)) {
-            Cover::No => return None,
-            Cover::Unknown(reason) => return Some(c::not_evaluated(loc, cfg, t, reason)),
-            Cover::Yes(e) => e,
-        };
-        Some(judge(loc, cfg, ctx, t, einde, &window, what).unwrap_or_else(|r| c::not_evaluated(loc, cfg, t, r)))
+    c::each(loc, cfg, |t| {
+        let Some(einde) = c::closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of))? else { return Ok(None) };
+        judge(loc, cfg, ctx, t, einde, window.clone()?, what).map(Some)
     })
 }
 
@@ -77,10 +73,9 @@ fn judge(
     ctx: &Context,
     t: &Trajectory,
     einde: NaiveDate,
-    window: &Result<i64, Text>,
+    w: i64,
     what: &ClosureContact,
 ) -> Result<RuleResult, Text> {
-    let w = window.clone()?;
     let (from, to) = (c::plus_days(einde, -w)?, c::plus_days(einde, w)?);
     let dates = c::contact_dates(t, &[what.kind], ctx)?;
     let base = |o, m| c::result(loc, cfg, t, o, m).date("einde", einde).date("window_from", from).date("window_to", to);

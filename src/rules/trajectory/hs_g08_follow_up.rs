@@ -30,7 +30,7 @@
 
 use chrono::NaiveDate;
 
-use super::common_b::{self as c, Cover};
+use super::common_b as c;
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -65,91 +65,76 @@ fn window(einde: NaiveDate, (months, early, late): (i64, i64, i64)) -> Result<Wi
 }
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    let params = (|| Ok::<_, Text>((cfg.int(MONTHS)?, cfg.int(EARLY)?, cfg.int(LATE)?)))();
-    c::each(loc, |t| {
+    let params = cfg.int(MONTHS).and_then(|m| Ok((m, cfg.int(EARLY)?, cfg.int(LATE)?)));
+    c::each(loc, cfg, |t| {
         let params = match &params {
             Ok(p) => *p,
-            Err(reason) => {
-                return match c::closure(t, |e| Ok(e <= ctx.as_of)) {
-                    Cover::No => None,
-                    Cover::Unknown(r) => Some(c::not_evaluated(loc, cfg, t, r)),
-                    Cover::Yes(_) => Some(c::not_evaluated(loc, cfg, t, reason.clone())),
-                };
-            }
+            // Without the window, every closure up to A is one it might cover.
+            Err(reason) => return c::closure(t, |e| Ok(e <= ctx.as_of))?.map_or(Ok(None), |_| Err(reason.clone())),
         };
         let covered = c::closure(t, |e| window(e, params).map(|w| w.from <= ctx.as_of && w.to >= ctx.period.start));
-        let einde = match covered {
-            Cover::No => return None,
-            Cover::Unknown(reason) => return Some(c::not_evaluated(loc, cfg, t, reason)),
-            Cover::Yes(e) => e,
+        let Some(einde) = covered? else { return Ok(None) };
+        let w = window(einde, params)?;
+        let dates = c::contact_dates(t, &[ContactKind::FollowUp], ctx)?;
+        let base = |o, m| {
+            c::result(loc, cfg, t, o, m)
+                .date("einde", einde)
+                .date("follow_up_date", w.due)
+                .date("window_from", w.from)
+                .date("window_to", w.to)
         };
-        let judged = window(einde, params).and_then(|w| {
-            let dates = c::contact_dates(t, &[ContactKind::FollowUp], ctx)?;
-            let base = |o, m| {
-                c::result(loc, cfg, t, o, m)
-                    .date("einde", einde)
-                    .date("follow_up_date", w.due)
-                    .date("window_from", w.from)
-                    .date("window_to", w.to)
-            };
-            if let Some(&found) = dates.iter().find(|d| **d >= w.from && **d <= w.to) {
-                let msg = Text::new(
-                    format!(
-                        "nabelgesprek op {} (venster {} t/m {}, einde {})",
-                        c::nl(found),
-                        c::nl(w.from),
-                        c::nl(w.to),
-                        c::nl(einde)
-                    ),
-                    format!(
-                        "follow-up call on {} (window {} to {}, closure {})",
-                        c::en(found),
-                        c::en(w.from),
-                        c::en(w.to),
-                        c::en(einde)
-                    ),
-                );
-                return Ok(base(Outcome::Pass, msg).date("contact", found));
-            }
-            if let Some(unreadable) = c::unreadable_contacts(t) {
-                return Err(unreadable);
-            }
-            if ctx.as_of < w.to {
-                let msg = Text::new(
-                    format!(
-                        "nabelgesprek na het einde op {} nog niet gevoerd; het kan tot en met {}",
-                        c::nl(einde),
-                        c::nl(w.to)
-                    ),
-                    format!(
-                        "no follow-up call yet after the closure on {}; it is due by {}",
-                        c::en(einde),
-                        c::en(w.to)
-                    ),
-                );
-                return Ok(base(Outcome::NotYetDue, msg).date("deadline", w.to));
-            }
+        if let Some(&found) = dates.iter().find(|d| **d >= w.from && **d <= w.to) {
             let msg = Text::new(
                 format!(
-                    "geen nabelgesprek tussen {} en {} (rond {}, {} maanden na het einde op {})",
+                    "nabelgesprek op {} (venster {} t/m {}, einde {})",
+                    c::nl(found),
                     c::nl(w.from),
                     c::nl(w.to),
-                    c::nl(w.due),
-                    params.0,
                     c::nl(einde)
                 ),
                 format!(
-                    "no follow-up call between {} and {} (around {}, {} months after the closure on {})",
+                    "follow-up call on {} (window {} to {}, closure {})",
+                    c::en(found),
                     c::en(w.from),
                     c::en(w.to),
-                    c::en(w.due),
-                    params.0,
                     c::en(einde)
                 ),
             );
-            Ok(base(Outcome::Fail, msg).date("deadline", w.to))
-        });
-        Some(judged.unwrap_or_else(|r| c::not_evaluated(loc, cfg, t, r)))
+            return Ok(Some(base(Outcome::Pass, msg).date("contact", found)));
+        }
+        if let Some(unreadable) = c::unreadable_contacts(t) {
+            return Err(unreadable);
+        }
+        if ctx.as_of < w.to {
+            let msg = Text::new(
+                format!(
+                    "nabelgesprek na het einde op {} nog niet gevoerd; het kan tot en met {}",
+                    c::nl(einde),
+                    c::nl(w.to)
+                ),
+                format!("no follow-up call yet after the closure on {}; it is due by {}", c::en(einde), c::en(w.to)),
+            );
+            return Ok(Some(base(Outcome::NotYetDue, msg).date("deadline", w.to)));
+        }
+        let msg = Text::new(
+            format!(
+                "geen nabelgesprek tussen {} en {} (rond {}, {} maanden na het einde op {})",
+                c::nl(w.from),
+                c::nl(w.to),
+                c::nl(w.due),
+                params.0,
+                c::nl(einde)
+            ),
+            format!(
+                "no follow-up call between {} and {} (around {}, {} months after the closure on {})",
+                c::en(w.from),
+                c::en(w.to),
+                c::en(w.due),
+                params.0,
+                c::en(einde)
+            ),
+        );
+        Ok(Some(base(Outcome::Fail, msg).date("deadline", w.to)))
     })
 }
 

@@ -30,7 +30,7 @@
 
 use chrono::NaiveDate;
 
-use super::common_b::{self as c, Cover};
+use super::common_b as c;
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -100,34 +100,18 @@ fn describe(m: &Message) -> Text {
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let days = cfg.int(DAYS);
-    c::each(loc, |t| {
+    c::each(loc, cfg, |t| {
         if t.verwijzer.as_deref().is_none_or(|v| v.trim().is_empty()) {
-            return None;
+            return Ok(None);
         }
-        let (start, einde) = match c::active_in_p(t, ctx) {
-            Cover::No => return None,
-            Cover::Unknown(reason) => return Some(c::not_evaluated(loc, cfg, t, reason)),
-            Cover::Yes(dates) => dates,
-        };
-        let messages = days.clone().and_then(|days| {
-            let mut ms = vec![message(
-                "start",
-                ("startbericht aan de verwijzer", "start message to the referrer"),
-                start,
-                &t.bericht_verwijzer_start,
-                days,
-                ctx,
-            )?];
-            if let Some(e) = einde.filter(|e| *e <= ctx.as_of) {
-                let words = ("eindbericht aan de verwijzer", "end message to the referrer");
-                ms.push(message("end", words, e, &t.bericht_verwijzer_einde, days, ctx)?);
-            }
-            Ok(ms)
-        });
-        let messages = match messages {
-            Ok(ms) => ms,
-            Err(reason) => return Some(c::not_evaluated(loc, cfg, t, reason)),
-        };
+        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
+        let days = days.clone()?;
+        let words = ("startbericht aan de verwijzer", "start message to the referrer");
+        let mut messages = vec![message("start", words, start, &t.bericht_verwijzer_start, days, ctx)?];
+        if let Some(e) = einde.filter(|e| *e <= ctx.as_of) {
+            let words = ("eindbericht aan de verwijzer", "end message to the referrer");
+            messages.push(message("end", words, e, &t.bericht_verwijzer_einde, days, ctx)?);
+        }
         let any = |f: fn(&State) -> bool| messages.iter().any(|m| f(&m.state));
         let outcome = if any(|s| matches!(s, State::Late(_))) {
             Outcome::Fail
@@ -153,7 +137,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
                 State::Unknown(_) => r,
             };
         }
-        Some(r)
+        Ok(Some(r))
     })
 }
 

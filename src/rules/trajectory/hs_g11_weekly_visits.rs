@@ -27,7 +27,7 @@
 //! - `min_visit_overlap_days` (integer, 28): shorter overlaps are not judged.
 //! - `min_visit_ratio` (number, 0,75): visits per week required.
 
-use super::common_b::{self as c, Cover};
+use super::common_b as c;
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -61,16 +61,9 @@ fn least_passing(ratio: f64, overlap: i64) -> i64 {
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let params = cfg.int(MIN_OVERLAP).and_then(|m| Ok((m, cfg.num(RATIO)?)));
-    c::each(loc, |t| {
-        let (start, einde) = match c::active_in_p(t, ctx) {
-            Cover::No => return None,
-            Cover::Unknown(reason) => return Some(c::not_evaluated(loc, cfg, t, reason)),
-            Cover::Yes(dates) => dates,
-        };
-        let (min_overlap, ratio) = match &params {
-            Ok(p) => *p,
-            Err(reason) => return Some(c::not_evaluated(loc, cfg, t, reason.clone())),
-        };
+    c::each(loc, cfg, |t| {
+        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
+        let (min_overlap, ratio) = params.clone()?;
         let overlap = ctx.overlap_days(start, einde);
         let result = |o, m| c::result(loc, cfg, t, o, m).fact("overlap_days", overlap);
         if overlap < min_overlap {
@@ -78,15 +71,15 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
                 format!("maar {overlap} dagen in de periode, minder dan {min_overlap}: bezoeken niet beoordeeld"),
                 format!("only {overlap} days in the period, under {min_overlap}: visits not judged"),
             );
-            return Some(result(Outcome::NotApplicable, msg));
+            return Ok(Some(result(Outcome::NotApplicable, msg)));
         }
         let visits = match t.bezoeken.known() {
             Ok(Some(v)) => v,
             Ok(None) => {
                 let reason = Text::new("`bezoeken` is leeg", "`bezoeken` (visits) is empty");
-                return Some(c::not_evaluated(loc, cfg, t, reason).fact("overlap_days", overlap));
+                return Ok(Some(c::not_evaluated(loc, cfg, t, reason).fact("overlap_days", overlap)));
             }
-            Err(reason) => return Some(c::not_evaluated(loc, cfg, t, reason).fact("overlap_days", overlap)),
+            Err(reason) => return Ok(Some(c::not_evaluated(loc, cfg, t, reason).fact("overlap_days", overlap))),
         };
         let least = least_passing(ratio, overlap);
         let per_week = visits as f64 * 7.0 / overlap as f64;
@@ -105,7 +98,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
                 "{visits} visits in {overlap} days ({per_week:.2} a week): {en_verdict} the {least} that {ratio} a week requires"
             ),
         );
-        Some(result(outcome, msg).measured(visits as f64, format!(">= {least}")).fact("visits", visits))
+        Ok(Some(result(outcome, msg).measured(visits as f64, format!(">= {least}")).fact("visits", visits)))
     })
 }
 

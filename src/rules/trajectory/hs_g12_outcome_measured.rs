@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use super::common_b::{self as c, Cover};
+use super::common_b as c;
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -52,13 +52,9 @@ fn by_domain<'a>(ms: &'a [Measurement], ctx: &Context) -> BTreeMap<&'a str, (Vec
 }
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    c::each(loc, |t| {
-        let ms = t.measurements.as_ref()?;
-        let einde = match c::closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of)) {
-            Cover::No => return None,
-            Cover::Unknown(reason) => return Some(c::not_evaluated(loc, cfg, t, reason)),
-            Cover::Yes(e) => e,
-        };
+    c::each(loc, cfg, |t| {
+        let Some(ms) = &t.measurements else { return Ok(None) };
+        let Some(einde) = c::closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of))? else { return Ok(None) };
         let domains = by_domain(ms, ctx);
         let changes: Vec<(&str, f64)> =
             domains.iter().filter_map(|(d, (starts, ends))| Some((*d, mean(ends)? - mean(starts)?))).collect();
@@ -80,7 +76,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
                 nl += &format!("; alleen een eindmeting: {only_end}");
                 en += &format!("; only an end rating: {only_end}");
             }
-            return Some(base(Outcome::Fail, Text::new(nl, en)).measured(0.0, ">= 1"));
+            return Ok(Some(base(Outcome::Fail, Text::new(nl, en)).measured(0.0, ">= 1")));
         }
         let show = |num: fn(String) -> String| {
             changes.iter().map(|(d, x)| format!("{d} {}", num(format!("{x:+.2}")))).collect::<Vec<_>>().join(", ")
@@ -95,7 +91,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
         for (d, x) in &changes {
             r = r.fact(&format!("change_{d}"), format!("{x:+.2}"));
         }
-        Some(r)
+        Ok(Some(r))
     })
 }
 

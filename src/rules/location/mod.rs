@@ -30,17 +30,6 @@ pub mod hs_l06_hours_per_family;
 pub mod hs_l07_licence_valid;
 pub mod hs_l08_cost;
 
-/// The location rules, in id order (the lead adds them to the registry).
-pub const SPECS: &[RuleSpec] = &[
-    hs_l01_paid_coordination::SPEC,
-    hs_l02_coordinator_education::SPEC,
-    hs_l03_trained_volunteers::SPEC,
-    hs_l04_min_families::SPEC,
-    hs_l05_max_families::SPEC,
-    hs_l06_hours_per_family::SPEC,
-    hs_l07_licence_valid::SPEC,
-    hs_l08_cost::SPEC,
-];
 
 /// Relative tolerance of norm comparisons. Sums of decimal inputs carry binary
 /// float error (0.08 + 0.47 = 0.5499999999999999), so a measured value within

@@ -1,22 +1,19 @@
 //! Trajectory rules (subject: one row of `gezinnen`), one file per rule.
 //!
-//! This part: HS-G01, HS-G02, HS-G03, HS-G04 and HS-G10, with their shared
-//! helpers in `common_a`.
+//! Shared helpers: `common_a` (coverage, match date, cell reading) and
+//! `common_b` (closure coverage, contact windows).
 
 pub mod common_a;
+pub mod common_b;
 pub mod hs_g01_target_group;
 pub mod hs_g02_duration;
 pub mod hs_g03_intake_before_match;
 pub mod hs_g04_first_check;
+pub mod hs_g05_evaluation_gaps;
+pub mod hs_g06_final_evaluation;
+pub mod hs_g07_volunteer_debrief;
+pub mod hs_g08_follow_up;
+pub mod hs_g09_referrer_informed;
 pub mod hs_g10_volunteer_trained;
-
-use super::registry::RuleSpec;
-
-/// The rules of this part, in id order.
-pub const SPECS_A: &[RuleSpec] = &[
-    hs_g01_target_group::SPEC,
-    hs_g02_duration::SPEC,
-    hs_g03_intake_before_match::SPEC,
-    hs_g04_first_check::SPEC,
-    hs_g10_volunteer_trained::SPEC,
-];
+pub mod hs_g11_weekly_visits;
+pub mod hs_g12_outcome_measured;

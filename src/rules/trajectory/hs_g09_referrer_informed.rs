@@ -1,0 +1,250 @@
+//! HS-G09: the referrer is informed at start and at closure.
+//!
+//! # What it checks
+//! That a family's referrer heard from the coordinator when support started
+//! (`bericht_verwijzer_start`) and, once it ended, when it ended
+//! (`bericht_verwijzer_einde`), each within `referrer_message_days` (30) of
+//! the event.
+//!
+//! # Why
+//! The referrer guide: "the referrer hears from the coordinator at start and
+//! at closure". A referring professional who hears nothing loses trust in
+//! referring.
+//!
+//! # How exactly
+//! Covers the trajectories active in P with `verwijzer` filled. The start
+//! message is due for `start`; the end message only when `einde` <= A, for
+//! `einde`. A message that is empty, or dated after A (not yet happened), is
+//! `fail` when A >= event + 30 days and `not_yet_due` while A < event + 30.
+//! A message dated on or before A passes, whatever its date: rules.md makes
+//! only an empty message fail, so a message sent late (after event + 30) or
+//! dated before its event still passes. The outcome is `fail` when either
+//! message fails, else `not_evaluated` when either message date cannot be
+//! read, else `not_yet_due` when either is not yet due, else `pass`.
+//! `not_evaluated` too when `start` or `einde` cannot be read (unless the
+//! other already rules the trajectory out) or the parameter is missing.
+//!
+//! # Parameters
+//! - `referrer_message_days` (integer, 30): days after the event the message
+//!   is due.
+
+use chrono::NaiveDate;
+
+use super::common_b as c;
+use crate::results::{Outcome, RuleResult, Text};
+use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rules::context::Context;
+use crate::rules::model::{Cell, Location};
+use crate::rules::registry::{ParamSpec, RuleSpec};
+
+const DAYS: &str = "referrer_message_days";
+
+pub const SPEC: RuleSpec = RuleSpec {
+    id: "HS-G09",
+    scope: Scope::Trajectory,
+    params: &[ParamSpec { name: DAYS, kind: ParamKind::Integer, per_municipality: false }],
+    evaluate,
+};
+
+/// One message's state on A.
+enum State {
+    Sent(NaiveDate),
+    NotYetDue(NaiveDate),
+    Late(NaiveDate),
+    Unknown(Text),
+}
+
+/// The start or the end message.
+struct Message {
+    key: &'static str,
+    nl: &'static str,
+    en: &'static str,
+    event: NaiveDate,
+    state: State,
+}
+
+fn message(
+    key: &'static str,
+    (nl, en): (&'static str, &'static str),
+    event: NaiveDate,
+    cell: &Cell<NaiveDate>,
+    days: i64,
+    ctx: &Context,
+) -> Result<Message, Text> {
+    let due = c::plus_days(event, days)?;
+    let state = match cell.known() {
+        Err(reason) => State::Unknown(reason),
+        Ok(Some(d)) if d <= ctx.as_of => State::Sent(d),
+        Ok(_) if ctx.as_of >= due => State::Late(due),
+        Ok(_) => State::NotYetDue(due),
+    };
+    Ok(Message { key, nl, en, event, state })
+}
+
+fn describe(m: &Message) -> Text {
+    let (nl, en) = (m.nl, m.en);
+    let (ev_nl, ev_en) = (c::nl(m.event), c::en(m.event));
+    match &m.state {
+        State::Sent(d) => Text::new(format!("{nl} op {}", c::nl(*d)), format!("{en} on {}", c::en(*d))),
+        State::NotYetDue(due) => Text::new(
+            format!("{nl} nog niet verstuurd ({ev_nl}); uiterlijk {}", c::nl(*due)),
+            format!("{en} not sent yet ({ev_en}); due by {}", c::en(*due)),
+        ),
+        State::Late(due) => Text::new(
+            format!("geen {nl} ({ev_nl}), terwijl dat uiterlijk {} moest", c::nl(*due)),
+            format!("no {en} ({ev_en}), while it was due by {}", c::en(*due)),
+        ),
+        State::Unknown(reason) => Text::new(format!("{nl}: {}", reason.nl), format!("{en}: {}", reason.en)),
+    }
+}
+
+pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
+    let days = cfg.int(DAYS);
+    c::each(loc, cfg, |t| {
+        if t.verwijzer.as_deref().is_none_or(|v| v.trim().is_empty()) {
+            return Ok(None);
+        }
+        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
+        let days = days.clone()?;
+        let words = ("startbericht aan de verwijzer", "start message to the referrer");
+        let mut messages = vec![message("start", words, start, &t.bericht_verwijzer_start, days, ctx)?];
+        if let Some(e) = einde.filter(|e| *e <= ctx.as_of) {
+            let words = ("eindbericht aan de verwijzer", "end message to the referrer");
+            messages.push(message("end", words, e, &t.bericht_verwijzer_einde, days, ctx)?);
+        }
+        let any = |f: fn(&State) -> bool| messages.iter().any(|m| f(&m.state));
+        let outcome = if any(|s| matches!(s, State::Late(_))) {
+            Outcome::Fail
+        } else if any(|s| matches!(s, State::Unknown(_))) {
+            Outcome::NotEvaluated
+        } else if any(|s| matches!(s, State::NotYetDue(_))) {
+            Outcome::NotYetDue
+        } else {
+            Outcome::Pass
+        };
+        let parts: Vec<Text> = messages.iter().map(describe).collect();
+        let join = |f: fn(&Text) -> &str| parts.iter().map(f).collect::<Vec<_>>().join("; ");
+        let (mut nl, mut en) = (join(|t| &t.nl), join(|t| &t.en));
+        if outcome == Outcome::NotEvaluated {
+            (nl, en) = (format!("niet beoordeeld: {nl}"), format!("not evaluated: {en}"));
+        }
+        let mut r = c::result(loc, cfg, t, outcome, Text::new(nl, en)).date("start", start);
+        for m in &messages {
+            r = r.date(&format!("{}_event", m.key), m.event);
+            r = match m.state {
+                State::Sent(d) => r.date(&format!("{}_message", m.key), d),
+                State::NotYetDue(due) | State::Late(due) => r.date(&format!("{}_message_deadline", m.key), due),
+                State::Unknown(_) => r,
+            };
+        }
+        Ok(Some(r))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::Severity;
+    use crate::rulebook::ParamValue;
+    use crate::rules::model::Trajectory;
+    use crate::rules::testkit::*;
+
+    fn cfg() -> RuleConfig {
+        config("HS-G09", Scope::Trajectory, Severity::Warning, &[(DAYS, ParamValue::Integer(30))])
+    }
+
+    /// Started 2026-03-02 (start message due 2026-04-01), referred by a nurse.
+    fn referred(start_msg: Option<&str>) -> Trajectory {
+        let mut t = trajectory("G9");
+        t.verwijzer = Some("jgz".to_string());
+        t.start = date("2026-03-02");
+        t.bericht_verwijzer_start = start_msg.map_or(Cell::Empty, date);
+        t
+    }
+
+    fn closed(end_msg: Option<&str>) -> Trajectory {
+        let mut t = referred(Some("2026-03-10"));
+        t.einde = date("2026-06-10"); // end message due 2026-07-10
+        t.bericht_verwijzer_einde = end_msg.map_or(Cell::Empty, date);
+        t
+    }
+
+    fn run(t: Trajectory, as_of: Option<&str>) -> Vec<RuleResult> {
+        evaluate(&location(vec![t]), &cfg(), &ctx_2026(as_of))
+    }
+
+    fn outcome(t: Trajectory, as_of: Option<&str>) -> Option<Outcome> {
+        outcome_of(&run(t, as_of), Some("G9"))
+    }
+
+    #[test]
+    fn empty_start_message_edges() {
+        assert_eq!(outcome(referred(None), Some("2026-03-31")), Some(Outcome::NotYetDue)); // start + 29
+        assert_eq!(outcome(referred(None), Some("2026-04-01")), Some(Outcome::Fail)); // start + 30
+        let r = run(referred(None), Some("2026-04-01"));
+        assert_eq!(r[0].evidence["start_message_deadline"], "2026-04-01");
+    }
+
+    #[test]
+    fn filled_message_passes_on_day_30_and_later() {
+        assert_eq!(outcome(referred(Some("2026-04-01")), None), Some(Outcome::Pass)); // day 30
+        // Day 31: late, but only an empty message fails (documented reading).
+        assert_eq!(outcome(referred(Some("2026-04-02")), None), Some(Outcome::Pass));
+    }
+
+    #[test]
+    fn message_dated_after_as_of_has_not_happened() {
+        assert_eq!(outcome(referred(Some("2026-04-05")), Some("2026-04-04")), Some(Outcome::Fail));
+        assert_eq!(outcome(referred(Some("2026-04-05")), Some("2026-03-31")), Some(Outcome::NotYetDue));
+        assert_eq!(outcome(referred(Some("2026-04-05")), Some("2026-04-05")), Some(Outcome::Pass));
+    }
+
+    #[test]
+    fn end_message_edges() {
+        assert_eq!(outcome(closed(None), Some("2026-07-09")), Some(Outcome::NotYetDue)); // einde + 29
+        assert_eq!(outcome(closed(None), Some("2026-07-10")), Some(Outcome::Fail)); // einde + 30
+        assert_eq!(outcome(closed(Some("2026-06-20")), None), Some(Outcome::Pass));
+        // Closure after A: no end message due yet.
+        assert_eq!(outcome(closed(None), Some("2026-06-09")), Some(Outcome::Pass));
+    }
+
+    #[test]
+    fn outcomes_combine() {
+        // Start message missing and late, end message not yet due: fail.
+        let mut t = closed(None);
+        t.bericht_verwijzer_start = Cell::Empty;
+        assert_eq!(outcome(t, Some("2026-06-20")), Some(Outcome::Fail));
+        // An unreadable message does not hide a failing one ...
+        let mut t = closed(None);
+        t.bericht_verwijzer_start = unreadable();
+        assert_eq!(outcome(t, None), Some(Outcome::Fail));
+        // ... but outweighs a message not yet due.
+        let mut t = closed(None);
+        t.bericht_verwijzer_start = unreadable();
+        let r = run(t, Some("2026-06-20"));
+        assert_eq!(r[0].outcome, Outcome::NotEvaluated);
+        assert!(r[0].message.en.contains("unreadable"));
+    }
+
+    #[test]
+    fn coverage() {
+        let mut self_referred = referred(None);
+        self_referred.verwijzer = None;
+        let mut blank = referred(None);
+        blank.verwijzer = Some("  ".to_string());
+        let mut old = closed(None);
+        old.einde = date("2025-12-31");
+        let mut not_started = referred(None);
+        not_started.start = Cell::Empty;
+        for t in [self_referred, blank, old, not_started] {
+            assert!(run(t, None).is_empty());
+        }
+        let mut t = referred(None);
+        t.start = unreadable();
+        assert_eq!(outcome(t, None), Some(Outcome::NotEvaluated));
+        let no_param = config("HS-G09", Scope::Trajectory, Severity::Warning, &[]);
+        let r = evaluate(&location(vec![referred(None)]), &no_param, &ctx_2026(None));
+        assert_eq!(r[0].outcome, Outcome::NotEvaluated);
+        assert!(r[0].message.en.contains(DAYS));
+    }
+}

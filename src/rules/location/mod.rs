@@ -17,7 +17,6 @@ use chrono::NaiveDate;
 
 use super::context::Context;
 use super::model::{Cell, Location, Trajectory};
-use super::registry::RuleSpec;
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::RuleConfig;
 

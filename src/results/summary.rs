@@ -58,7 +58,11 @@ pub fn summarize(results: &[RuleResult], location_ids: &[String], rule_ids: &[St
     }
     for r in results {
         rows.entry((r.location_id.clone(), r.rule_id.clone()))
-            .or_insert_with(|| SummaryRow { rule_id: r.rule_id.clone(), location_id: r.location_id.clone(), ..Default::default() })
+            .or_insert_with(|| SummaryRow {
+                rule_id: r.rule_id.clone(),
+                location_id: r.location_id.clone(),
+                ..Default::default()
+            })
             .add(r.outcome);
     }
     rows.into_values().collect()

@@ -122,7 +122,8 @@ mod tests {
 
     #[test]
     fn unused_when_valid_and_nothing_failed() {
-        let mut results = vec![RuleResult::new("HS-L07", "L111", None, Outcome::Pass, Severity::Error, Text::default())];
+        let mut results =
+            vec![RuleResult::new("HS-L07", "L111", None, Outcome::Pass, Severity::Error, Text::default())];
         let report = apply_waivers(&mut results, &[waiver("HS-L07", None, "2027-03-31")], d("2026-12-31"));
         assert_eq!(results[0].outcome, Outcome::Pass);
         assert_eq!(report.unused.len(), 1);

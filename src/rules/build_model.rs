@@ -36,9 +36,10 @@ impl<'a> Reader<'a> {
     fn reason(&self, i: usize, column: &str) -> Text {
         let row = self.table.row_number(i);
         let sheet = self.table.kind.name();
-        let finding = self.export.findings.iter().find(|f| {
-            f.sheet.as_deref() == Some(sheet) && f.row == Some(row) && f.column.as_deref() == Some(column)
-        });
+        let finding =
+            self.export.findings.iter().find(|f| {
+                f.sheet.as_deref() == Some(sheet) && f.row == Some(row) && f.column.as_deref() == Some(column)
+            });
         match finding {
             Some(f) => finding_text(f),
             None => Text::new(
@@ -159,9 +160,8 @@ fn build_location(export: &Export, id: &str, name: &str) -> Location {
     });
     let contacts = contacts_by_family(export, id);
     let measurements = reader(export, SheetKind::Metingen).ok().map(|r| measurements_by_family(&r, id));
-    loc.trajectories = reader(export, SheetKind::Gezinnen).map(|r| {
-        r.rows_of(id).into_iter().map(|i| trajectory(&r, i, &contacts, measurements.as_ref())).collect()
-    });
+    loc.trajectories = reader(export, SheetKind::Gezinnen)
+        .map(|r| r.rows_of(id).into_iter().map(|i| trajectory(&r, i, &contacts, measurements.as_ref())).collect());
     loc
 }
 
@@ -195,16 +195,19 @@ fn contacts_by_family(export: &Export, location: &str) -> ContactsByFamily {
 fn measurements_by_family(r: &Reader, location: &str) -> BTreeMap<String, Vec<Measurement>> {
     let mut by_family: BTreeMap<String, Vec<Measurement>> = BTreeMap::new();
     for i in r.rows_of(location) {
-        let (Some(family), Some(moment), Some(domain), Some(score)) = (
-            r.text(i, "gezin_id"),
-            r.text(i, "moment"),
-            r.text(i, "domein"),
-            r.table.value("score", i).as_int(),
-        ) else {
+        let (Some(family), Some(moment), Some(domain), Some(score)) =
+            (r.text(i, "gezin_id"), r.text(i, "moment"), r.text(i, "domein"), r.table.value("score", i).as_int())
+        else {
             continue;
         };
         let date = r.table.value("datum", i).as_date();
-        by_family.entry(family).or_default().push(Measurement { moment, domain, score, date, row: r.table.row_number(i) });
+        by_family.entry(family).or_default().push(Measurement {
+            moment,
+            domain,
+            score,
+            date,
+            row: r.table.row_number(i),
+        });
     }
     by_family
 }

@@ -1,8 +1,8 @@
 //! The registry: every rule id mapped to the code that evaluates it.
 
 use super::context::Context;
-use super::{location, trajectory};
 use super::model::Location;
+use super::{location, trajectory};
 use crate::results::RuleResult;
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 

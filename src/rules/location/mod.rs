@@ -29,7 +29,6 @@ pub mod hs_l06_hours_per_family;
 pub mod hs_l07_licence_valid;
 pub mod hs_l08_cost;
 
-
 /// Relative tolerance of norm comparisons. Sums of decimal inputs carry binary
 /// float error (0.08 + 0.47 = 0.5499999999999999), so a measured value within
 /// `EPS * max(1, |norm|)` of the norm counts as equal to it: equality wins.
@@ -259,7 +258,12 @@ pub(crate) mod kit {
 
     /// Runs a rule and checks what every location result must be: exactly one,
     /// about the location, with the rule's id and the configured severity.
-    pub fn run(spec: &RuleSpec, params: &[(&str, ParamValue)], loc: &Location, ctx: &Context) -> RuleResult {
+    pub fn run(
+        spec: &crate::rules::registry::RuleSpec,
+        params: &[(&str, ParamValue)],
+        loc: &Location,
+        ctx: &Context,
+    ) -> RuleResult {
         let cfg = config(spec.id, Scope::Location, Severity::Info, params);
         let results = (spec.evaluate)(loc, &cfg, ctx);
         assert_eq!(results.len(), 1, "{}: exactly one result", spec.id);

@@ -5,6 +5,7 @@
 
 pub mod findings;
 mod findings_text;
+pub mod generate;
 pub mod i18n;
 pub mod ingest;
 pub mod tables;

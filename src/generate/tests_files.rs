@@ -141,3 +141,15 @@ fn errors_name_the_path() {
     assert!(generate(&bad_year).is_err());
     let _ = std::fs::remove_file(file);
 }
+
+/// `cargo test --release --lib generate::tests_files::timing -- --ignored --nocapture`
+#[test]
+#[ignore = "timing: run by hand in a release build"]
+fn timing_150_locations_xlsx() {
+    let dir = scratch("timing");
+    let started = std::time::Instant::now();
+    let written = generate(&options(&dir, 2026, GenFormat::Xlsx, 150)).unwrap_or_default();
+    eprintln!("150 xlsx exports in {:?}", started.elapsed());
+    assert_eq!(written.len(), 150);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -10,42 +10,41 @@ use chrono::NaiveDate;
 use super::calendar::{Period, add_months, days_between, plus};
 
 /// (rule id, rate, what the generator does). Rates per location for HS-L
-/// rules, per due trajectory for HS-G rules.
+/// rules, per due trajectory for HS-G rules. `docs/generator.md` shows the
+/// same table (a test keeps the two equal).
 pub const VIOLATIONS: &[(&str, f64, &str)] = &[
     (
         "HS-L01",
         0.08,
-        "paid coordination below 0.55 fte: one paid coordinator at 0.33-0.50 fte, or a second coordinator who is \
-         unpaid or whose employment ended before the as-of date",
+        "paid coordination below 0,55 fte: one paid coordinator at 0,33-0,50 fte, or a second coordinator who is unpaid or whose employment ended before the as-of date",
     ),
     ("HS-L02", 0.05, "no counted coordinator has hbo or wo: all coordinators mbo or overig"),
     ("HS-L03", 0.10, "16-23 trained volunteers active on the as-of date (otherwise 24-34)"),
     ("HS-L04", 0.08, "20-24 trajectories active in the period (otherwise 25-30)"),
     ("HS-L05", 0.10, "31-34 trajectories active in the period (never together with HS-L04)"),
     ("HS-L06", 0.12, "hours per family-year 75-98 (otherwise 112-135)"),
-    ("HS-L07", 0.05, "licentie_geldig_tot empty, or a date in the period before the as-of date"),
-    ("HS-L08", 0.05, "kosten empty (HS-L08 never fails: not_evaluated)"),
+    ("HS-L07", 0.05, "`licentie_geldig_tot` empty, or a date in the period before the as-of date"),
+    ("HS-L08", 0.05, "`kosten` empty (HS-L08 never fails: `not_evaluated`)"),
     (
         "HS-G01",
         0.05,
-        "youngest child 7-9 years old at registration (birth date or age in months), or only a due date \
-         (pregnancy, not allowed by default)",
+        "youngest child 7-9 years old at registration (birth date or age in months), or only a due date: a pregnancy, week 28-38, which the default rulebook does not allow",
     ),
-    ("HS-G02", 0.05, "trajectory runs 18 months + 10-60 days (closed in the period, or still running)"),
-    ("HS-G03", 0.06, "kennismaking empty, or 1-20 days after the match date"),
-    ("HS-G04", 0.10, "eerste_check missing, or 50-75 days after start (deadline: 49)"),
+    ("HS-G02", 0.05, "the trajectory runs 18 months + 10-60 days (closed in the period, or still running)"),
+    ("HS-G03", 0.06, "`kennismaking` empty, or 1-20 days after the match date"),
+    ("HS-G04", 0.10, "`eerste_check` missing, or 50-75 days after start (the deadline is 49)"),
     (
         "HS-G05",
         0.08,
-        "no evaluation in the last 190-230 days before the horizon (an eindevaluatie, if any, dated after einde)",
+        "no evaluation in the last 190-230 days before the horizon (an `eindevaluatie`, if any, dated 1-25 days after `einde`)",
     ),
-    ("HS-G06", 0.08, "eindevaluatie missing, or 35-60 days after einde"),
-    ("HS-G07", 0.15, "nabespreking_vrijwilliger missing"),
-    ("HS-G08", 0.20, "follow_up missing, or 35-60 days after its due date"),
+    ("HS-G06", 0.08, "`eindevaluatie` missing, or 35-60 days after `einde`"),
+    ("HS-G07", 0.15, "`nabespreking_vrijwilliger` missing"),
+    ("HS-G08", 0.20, "`follow_up` missing, or 35-60 days after its due date"),
     ("HS-G09", 0.12, "a due referrer message (start or end) left empty"),
-    ("HS-G10", 0.04, "matched with a volunteer not yet trained at the match (training later, or none)"),
+    ("HS-G10", 0.04, "matched with a volunteer not yet trained at the match (trained later, or still in training)"),
     ("HS-G11", 0.08, "visits 30-65% of weekly (the norm is 75%)"),
-    ("HS-G12", 0.12, "no eind score (or no start score) in metingen"),
+    ("HS-G12", 0.12, "no `eind` scores (three in four) or no `start` scores in `metingen`"),
 ];
 
 /// The rate of a rule (0 for a rule not in the table).

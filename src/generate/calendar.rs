@@ -67,7 +67,7 @@ pub fn date_between(rng: &mut SmallRng, a: NaiveDate, b: NaiveDate) -> NaiveDate
     plus(a, int(rng, 0, days_between(a, b)))
 }
 
-/// A random element of a non-empty slice (the first one for an empty range of one).
+/// A random element of a slice; `None` when it is empty.
 pub fn pick<'a, T>(rng: &mut SmallRng, items: &'a [T]) -> Option<&'a T> {
     if items.is_empty() { None } else { items.get(rng.random_range(0..items.len())) }
 }

@@ -127,6 +127,12 @@ fn csv_is_dutch_style_windows_1252() {
     for kind in &export.sheets {
         assert!(dir.join(format!("{}.csv", kind.kind.name())).is_file());
     }
+    // Rewriting without `metingen` leaves no stale metingen.csv behind.
+    let _ = std::fs::write(dir.join("metingen.csv"), b"stale");
+    let mut without = export.clone();
+    without.sheets.retain(|s| s.kind != SheetKind::Metingen);
+    assert_eq!(write_csv_folder(&without, &dir), Ok(()));
+    assert!(!dir.join("metingen.csv").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -3,19 +3,27 @@
 use std::path::Path;
 
 use super::{GeneratedExport, GeneratedSheet};
-use crate::tables::Value;
+use crate::tables::{SheetKind, Value};
 
 /// Writes `export` into the folder `dir` (created when missing): one file
 /// `<sheet>.csv` per sheet, header of canonical column names, `;` between
 /// fields, decimals with a comma and 2 decimals (`0,55`, `56500,00`), dates
 /// `dd-mm-jjjj`, booleans `ja`/`nee`, fields holding `;`, `"` or a line break
-/// quoted, CRLF line ends, encoded as Windows-1252.
+/// quoted, CRLF line ends, encoded as Windows-1252. A stale `<sheet>.csv`
+/// for a sheet the export lacks is removed.
 pub fn write_csv_folder(export: &GeneratedExport, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
     for sheet in &export.sheets {
         let path = dir.join(format!("{}.csv", sheet.kind.name()));
         let bytes = encode(&sheet_text(sheet)).map_err(|e| format!("{}: {e}", path.display()))?;
         std::fs::write(&path, bytes).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    }
+    // A sheet this export lacks (`metingen`) must not survive from an earlier run.
+    for kind in SheetKind::ALL.into_iter().filter(|k| export.sheet(*k).is_none()) {
+        let path = dir.join(format!("{}.csv", kind.name()));
+        if path.is_file() {
+            std::fs::remove_file(&path).map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+        }
     }
     Ok(())
 }

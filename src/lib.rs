@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod findings;
 mod findings_text;
+pub mod generate;
 pub mod i18n;
 pub mod ingest;
 pub mod results;

@@ -116,6 +116,8 @@ fn load_at(
     let layer = layer::read(&file, &doc, specs, diags);
     stack.push((key, file.name.clone()));
     let chain = match layer.extends.clone() {
+        // `extends` written but unusable (already reported): nothing to extend.
+        None if layer.given.contains("extends") => None,
         None => {
             validate::check_base(&layer, specs, diags);
             Some(Chain { merged: layer, profiles: Vec::new() })

@@ -3,7 +3,7 @@
 //! value's type against the rules the code knows; what is missing is checked
 //! later, when the layers are merged.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::DeTable;
 
@@ -37,6 +37,8 @@ const PROFILE_RULE_KEYS: [&str; 2] = ["enabled", "severity"];
 #[derive(Debug, Clone)]
 pub(crate) struct SourceDoc {
     pub place: Place,
+    /// Every key written, valid or not (so a bad value is not also "missing").
+    pub given: BTreeSet<String>,
     pub name_nl: Option<Located<String>>,
     pub name_en: Option<Located<String>>,
 }
@@ -52,6 +54,8 @@ pub(crate) struct Municipality {
 #[derive(Debug, Clone)]
 pub(crate) struct RuleLayer {
     pub place: Place,
+    /// Every key written, valid or not (so a bad value is not also "missing").
+    pub given: BTreeSet<String>,
     pub scope: Option<Located<Scope>>,
     pub severity: Option<Located<Severity>>,
     pub enabled: Option<Located<bool>>,
@@ -66,6 +70,8 @@ pub(crate) struct Layer {
     pub file: String,
     /// The place of the top-level `rules` table (or the file's start).
     pub rules_place: Place,
+    /// Every top-level key written, valid or not.
+    pub given: BTreeSet<String>,
     pub extends: Option<Located<String>>,
     pub id: Option<Located<String>>,
     pub version: Option<Located<String>>,
@@ -84,6 +90,7 @@ pub(crate) fn read(file: &SourceFile, doc: &DeTable<'_>, specs: &[RuleSpec], dia
     let mut layer = Layer {
         file: file.name.clone(),
         rules_place: file.place(0),
+        given: doc.keys().map(|k| k.get_ref().to_string()).collect(),
         extends: None,
         id: None,
         version: None,
@@ -133,7 +140,8 @@ fn read_sources(file: &SourceFile, t: &DeTable<'_>, out: &mut BTreeMap<String, S
     for (key, v) in t.iter() {
         let name = key.get_ref().to_string();
         let Some(st) = raw::table(file, &name, v, diags) else { continue };
-        let mut doc = SourceDoc { place: file.place(key.span().start), name_nl: None, name_en: None };
+        let given = st.keys().map(|k| k.get_ref().to_string()).collect();
+        let mut doc = SourceDoc { place: file.place(key.span().start), given, name_nl: None, name_en: None };
         let within = Text::new(format!("bron `{name}`"), format!("source `{name}`"));
         for (k2, v2) in st.iter() {
             match k2.get_ref().as_ref() {
@@ -237,6 +245,7 @@ fn read_rule(
 ) -> RuleLayer {
     let mut rule = RuleLayer {
         place: file.place(at),
+        given: t.keys().map(|k| k.get_ref().to_string()).collect(),
         scope: None,
         severity: None,
         enabled: None,

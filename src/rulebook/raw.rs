@@ -292,25 +292,36 @@ pub(crate) fn suggest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
         .map(|a| (distance(&w, &a.to_lowercase()), *a))
-        .filter(|(d, a)| *d <= 2.max(a.chars().count() / 4))
+        .filter(|(d, a)| *d <= 1.max(a.chars().count() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a)
 }
 
-/// Edit distance (Levenshtein) between two strings, by characters.
+/// Edit distance between two strings, by characters: insertions, deletions,
+/// substitutions and swaps of two neighbours each count one.
 fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        d[at(i, 0)] = i;
+    }
+    for j in 0..=b.len() {
+        d[at(0, j)] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[at(i - 1, j)] + 1).min(d[at(i, j - 1)] + 1).min(d[at(i - 1, j - 1)] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[at(i - 2, j - 2)] + 1);
+            }
+            d[at(i, j)] = best;
         }
     }
-    row[b.len()]
+    d[at(a.len(), b.len())]
 }
 
 #[cfg(test)]
@@ -334,5 +345,8 @@ mod tests {
     fn suggests_close_words_only() {
         assert_eq!(suggest("min_ftee", &["min_fte", "hours_per_fte"]), Some("min_fte"));
         assert_eq!(suggest("colour", &["min_fte", "hours_per_fte"]), None);
+        assert_eq!(suggest("HS-L70", &["HS-L07", "HS-G07"]), Some("HS-L07"));
+        assert_eq!(suggest("", &["a"]), Some("a"));
+        assert_eq!(distance("abc", ""), 3);
     }
 }

@@ -24,16 +24,14 @@ fn missing_at(place: &Place, what_nl: String, what_en: String) -> Diagnostic {
 /// parameters.
 pub(crate) fn check_base(layer: &Layer, specs: &[RuleSpec], diags: &mut Vec<Diagnostic>) {
     let start = Place { file: layer.file.clone(), line: 1, column: 1, layer: layer.rules_place.layer };
-    for (key, value) in
-        [("id", &layer.id), ("version", &layer.version), ("title_nl", &layer.title_nl), ("title_en", &layer.title_en)]
-    {
-        if value.is_none() {
+    for key in ["id", "version", "title_nl", "title_en"] {
+        if !layer.given.contains(key) {
             diags.push(missing_at(&start, format!("`{key}` van het regelboek"), format!("the rulebook's `{key}`")));
         }
     }
     for (key, doc) in &layer.sources {
-        for (field, value) in [("name_nl", &doc.name_nl), ("name_en", &doc.name_en)] {
-            if value.is_none() {
+        for field in ["name_nl", "name_en"] {
+            if !doc.given.contains(field) {
                 diags.push(missing_at(&doc.place, format!("`{field}` van bron `{key}`"), format!("`{field}` of source `{key}`")));
             }
         }
@@ -52,19 +50,11 @@ pub(crate) fn check_base(layer: &Layer, specs: &[RuleSpec], diags: &mut Vec<Diag
 
 fn check_rule(layer: &Layer, spec: &RuleSpec, rule: &RuleLayer, diags: &mut Vec<Diagnostic>) {
     let id = spec.id;
-    let mut need = |present: bool, key: &str| {
-        if !present {
+    let keys = ["scope", "severity", "source"].into_iter().chain(TEXT_KEYS).chain(spec.params.iter().map(|p| p.name));
+    for key in keys {
+        if !rule.given.contains(key) {
             diags.push(missing_at(&rule.place, format!("`{key}` van regel {id}"), format!("`{key}` of rule {id}")));
         }
-    };
-    need(rule.scope.is_some(), "scope");
-    need(rule.severity.is_some(), "severity");
-    need(rule.source.is_some(), "source");
-    for key in TEXT_KEYS {
-        need(rule.texts.contains_key(key), key);
-    }
-    for p in spec.params {
-        need(rule.params.contains_key(p.name), p.name);
     }
     if let Some(scope) = &rule.scope
         && scope.value != spec.scope

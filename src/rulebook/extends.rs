@@ -19,17 +19,27 @@ pub(crate) struct Embedded {
 }
 
 /// The rulebooks built into the binary; the first is the default.
-pub(crate) const EMBEDDED: &[Embedded] =
-    &[Embedded { id: "homestart-nl", name: "rules/homestart-nl.toml", text: include_str!("../../rules/homestart-nl.toml") }];
+pub(crate) const EMBEDDED: &[Embedded] = &[Embedded {
+    id: "homestart-nl",
+    name: "rules/homestart-nl.toml",
+    text: include_str!("../../rules/homestart-nl.toml"),
+}];
 
 /// Where a rulebook comes from.
 #[derive(Debug, Clone)]
 pub(crate) enum Origin<'a> {
     Embedded(&'a Embedded),
     /// A file: the name shown in diagnostics, and the path to read.
-    File { shown: String, path: PathBuf },
+    File {
+        shown: String,
+        path: PathBuf,
+    },
     /// Text in memory (tests), with the folder relative paths start from.
-    Text { shown: String, text: String, dir: Option<PathBuf> },
+    Text {
+        shown: String,
+        text: String,
+        dir: Option<PathBuf>,
+    },
 }
 
 impl std::fmt::Debug for Embedded {
@@ -85,12 +95,18 @@ pub(crate) fn open(origin: &Origin<'_>, layer: usize) -> Result<(SourceFile, Opt
 /// A file's text; a diagnostic when it cannot be read or is not UTF-8.
 pub(crate) fn read_text(shown: &str, path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::whole_file(shown, Text::new(format!("kan het bestand niet lezen: {e}"), format!("cannot read the file: {e}")))
+        Diagnostic::whole_file(
+            shown,
+            Text::new(format!("kan het bestand niet lezen: {e}"), format!("cannot read the file: {e}")),
+        )
     })?;
     String::from_utf8(bytes).map_err(|_| {
         Diagnostic::whole_file(
             shown,
-            Text::new("het bestand is geen UTF-8-tekst (sla het op als UTF-8)", "the file is not UTF-8 text (save it as UTF-8)"),
+            Text::new(
+                "het bestand is geen UTF-8-tekst (sla het op als UTF-8)",
+                "the file is not UTF-8 text (save it as UTF-8)",
+            ),
         )
     })
 }
@@ -149,10 +165,12 @@ fn parent(
         let mut names: Vec<&str> = stack[i..].iter().map(|(_, n)| n.as_str()).collect();
         names.push(stack[i].1.as_str());
         let ring = names.join(" -> ");
-        diags.push(ext.place.diag(Text::new(
-            format!("`extends` vormt een kring: {ring}"),
-            format!("`extends` forms a cycle: {ring}"),
-        )));
+        diags.push(
+            ext.place.diag(Text::new(
+                format!("`extends` vormt een kring: {ring}"),
+                format!("`extends` forms a cycle: {ring}"),
+            )),
+        );
         return None;
     }
     if depth + 1 >= MAX_DEPTH {

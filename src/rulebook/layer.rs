@@ -136,7 +136,12 @@ pub(crate) fn read(file: &SourceFile, doc: &DeTable<'_>, specs: &[RuleSpec], dia
     layer
 }
 
-fn read_sources(file: &SourceFile, t: &DeTable<'_>, out: &mut BTreeMap<String, SourceDoc>, diags: &mut Vec<Diagnostic>) {
+fn read_sources(
+    file: &SourceFile,
+    t: &DeTable<'_>,
+    out: &mut BTreeMap<String, SourceDoc>,
+    diags: &mut Vec<Diagnostic>,
+) {
     for (key, v) in t.iter() {
         let name = key.get_ref().to_string();
         let Some(st) = raw::table(file, &name, v, diags) else { continue };

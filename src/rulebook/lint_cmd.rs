@@ -28,7 +28,11 @@ pub fn run_lint_with(path: &Path, specs: &[RuleSpec], lang: Lang, out: &mut dyn 
     };
     match diagnostics.len() {
         0 => {
-            writeln!(out, "{shown}: {what} {}", lang.pick("in orde, geen problemen gevonden.", "is fine, no problems found."))?;
+            writeln!(
+                out,
+                "{shown}: {what} {}",
+                lang.pick("in orde, geen problemen gevonden.", "is fine, no problems found.")
+            )?;
             Ok(Outcome::Clean)
         }
         n => {

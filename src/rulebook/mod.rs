@@ -46,7 +46,9 @@ pub fn load_rulebook(path: Option<&Path>, specs: &[RuleSpec]) -> Result<Rulebook
         Some(p) => Origin::File { shown: p.display().to_string(), path: p.to_path_buf() },
         None => match EMBEDDED.iter().find(|e| e.id == DEFAULT_RULEBOOK) {
             Some(e) => Origin::Embedded(e),
-            None => return Err(vec![Diagnostic::whole_file(DEFAULT_RULEBOOK, Text::new("niet ingebouwd", "not embedded"))]),
+            None => {
+                return Err(vec![Diagnostic::whole_file(DEFAULT_RULEBOOK, Text::new("niet ingebouwd", "not embedded"))]);
+            }
         },
     };
     load_origin(origin, specs)

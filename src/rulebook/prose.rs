@@ -59,7 +59,9 @@ pub fn run_list(lang: Lang, rulebook: &Rulebook, out: &mut dyn Write) -> io::Res
 pub fn run_explain(id: &str, lang: Lang, rulebook: &Rulebook, out: &mut dyn Write) -> io::Result<Outcome> {
     let wanted = id.trim();
     let Some(rule) = rulebook.rules.iter().find(|r| r.id.eq_ignore_ascii_case(wanted)) else {
-        let ids: Vec<&str> = rulebook.rules.iter().map(|r| r.id.as_str()).collect();
+        let mut rules: Vec<&RuleConfig> = rulebook.rules.iter().collect();
+        rules.sort_by_key(|r| r.scope);
+        let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
         writeln!(out, "{} `{wanted}`.", lang.pick("Onbekende regel", "Unknown rule"))?;
         writeln!(out, "{} {}", lang.pick("Bekende regels:", "Known rules:"), ids.join(", "))?;
         return Ok(Outcome::InputProblem);

@@ -8,8 +8,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
-use super::diagnostics::Diagnostic;
 use super::config::{ParamKind, ParamValue};
+use super::diagnostics::Diagnostic;
 use crate::results::Text;
 
 /// A key with its span.
@@ -133,7 +133,12 @@ fn wrong_type(file: &SourceFile, key: &str, v: &Value<'_>, want: Text) -> Diagno
 }
 
 /// A string value.
-pub(crate) fn string(file: &SourceFile, key: &str, v: &Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<String>> {
+pub(crate) fn string(
+    file: &SourceFile,
+    key: &str,
+    v: &Value<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Located<String>> {
     match v.get_ref() {
         DeValue::String(s) => Some(file.located(v.span(), s.to_string())),
         _ => {
@@ -144,7 +149,12 @@ pub(crate) fn string(file: &SourceFile, key: &str, v: &Value<'_>, diags: &mut Ve
 }
 
 /// A non-empty string value (spaces around it removed).
-pub(crate) fn text(file: &SourceFile, key: &str, v: &Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<String>> {
+pub(crate) fn text(
+    file: &SourceFile,
+    key: &str,
+    v: &Value<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Located<String>> {
     let mut s = string(file, key, v, diags)?;
     s.value = s.value.trim().to_string();
     if s.value.is_empty() {
@@ -157,16 +167,18 @@ pub(crate) fn text(file: &SourceFile, key: &str, v: &Value<'_>, diags: &mut Vec<
 /// Running text: whitespace inside a paragraph becomes one space, so a long
 /// text may be written over several lines; blank lines separate paragraphs.
 pub(crate) fn prose(s: &str) -> String {
-    let paras: Vec<String> = s
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let paras: Vec<String> =
+        s.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect();
     paras.join("\n\n")
 }
 
 /// A `true`/`false` value.
-pub(crate) fn boolean(file: &SourceFile, key: &str, v: &Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<bool>> {
+pub(crate) fn boolean(
+    file: &SourceFile,
+    key: &str,
+    v: &Value<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Located<bool>> {
     match v.get_ref() {
         DeValue::Boolean(b) => Some(file.located(v.span(), *b)),
         _ => {
@@ -217,7 +229,10 @@ pub(crate) fn param(
             _ => {
                 diags.push(file.at(
                     v.span(),
-                    Text::new(format!("`{key}` moet een eindig getal zijn"), format!("`{key}` must be a finite number")),
+                    Text::new(
+                        format!("`{key}` moet een eindig getal zijn"),
+                        format!("`{key}` must be a finite number"),
+                    ),
                 ));
                 return None;
             }

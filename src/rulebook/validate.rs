@@ -32,7 +32,11 @@ pub(crate) fn check_base(layer: &Layer, specs: &[RuleSpec], diags: &mut Vec<Diag
     for (key, doc) in &layer.sources {
         for field in ["name_nl", "name_en"] {
             if !doc.given.contains(field) {
-                diags.push(missing_at(&doc.place, format!("`{field}` van bron `{key}`"), format!("`{field}` of source `{key}`")));
+                diags.push(missing_at(
+                    &doc.place,
+                    format!("`{field}` van bron `{key}`"),
+                    format!("`{field}` of source `{key}`"),
+                ));
             }
         }
     }
@@ -107,10 +111,8 @@ pub(crate) fn check_merged(chain: &Chain, diags: &mut Vec<Diagnostic>) {
     let mut pairs = Vec::new();
     for (name, min) in &global {
         check_week(name, min.value, diags);
-        let Some((max_name, max)) = name
-            .strip_prefix("min_")
-            .map(|s| format!("max_{s}"))
-            .and_then(|n| global.get_key_value(n.as_str()))
+        let Some((max_name, max)) =
+            name.strip_prefix("min_").map(|s| format!("max_{s}")).and_then(|n| global.get_key_value(n.as_str()))
         else {
             continue;
         };
@@ -151,7 +153,13 @@ fn check_week(name: &str, value: &Located<ParamValue>, diags: &mut Vec<Diagnosti
     }
 }
 
-fn check_pair(min_name: &str, min: &Effective<'_>, max: &Effective<'_>, municipality: Option<&str>, diags: &mut Vec<Diagnostic>) {
+fn check_pair(
+    min_name: &str,
+    min: &Effective<'_>,
+    max: &Effective<'_>,
+    municipality: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let (Some(lo), Some(hi)) = (as_f64(min.value.value), as_f64(max.value.value)) else { return };
     if lo <= hi {
         return;
@@ -226,9 +234,7 @@ pub(crate) fn build(chain: &Chain, specs: &[RuleSpec]) -> Rulebook {
             why: text_of(r, "why_nl", "why_en"),
             action: text_of(r, "action_nl", "action_en"),
             source: SourceRef {
-                document: source
-                    .map(|s| Text::new(value_of(&s.name_nl), value_of(&s.name_en)))
-                    .unwrap_or_default(),
+                document: source.map(|s| Text::new(value_of(&s.name_nl), value_of(&s.name_en))).unwrap_or_default(),
                 sentence: text_of(r, "source_sentence_nl", "source_sentence_en"),
             },
             params: r.params.iter().map(|(k, v)| (k.clone(), v.value)).collect(),

@@ -29,7 +29,12 @@ pub struct Waiver {
 
 /// Reads every waiver of a parsed file; problems go to `diags`, and a waiver
 /// with a problem is left out.
-pub(crate) fn read(file: &SourceFile, doc: &DeTable<'_>, specs: &[RuleSpec], diags: &mut Vec<Diagnostic>) -> Vec<Waiver> {
+pub(crate) fn read(
+    file: &SourceFile,
+    doc: &DeTable<'_>,
+    specs: &[RuleSpec],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Waiver> {
     let mut waivers = Vec::new();
     for (key, v) in doc.iter() {
         let k = key.get_ref().as_ref();
@@ -106,7 +111,9 @@ fn rule_id(file: &SourceFile, v: &Value<'_>, specs: &[RuleSpec], diags: &mut Vec
     let (hnl, hen) = raw::suggest(&id, &ids)
         .map(|s| (format!(" (bedoelt u {s}?)"), format!(" (did you mean {s}?)")))
         .unwrap_or_default();
-    diags.push(file.at(v.span(), Text::new(format!("onbekende regel `{id}`{hnl}"), format!("unknown rule id `{id}`{hen}"))));
+    diags.push(
+        file.at(v.span(), Text::new(format!("onbekende regel `{id}`{hnl}"), format!("unknown rule id `{id}`{hen}"))),
+    );
     None
 }
 

@@ -2,12 +2,13 @@
 //! parameters and severities the spec gives.
 
 use super::SPECS;
-use crate::rulebook::{ParamValue, Scope, load_rulebook};
 use crate::results::Severity;
+use crate::rulebook::{ParamValue, Scope, load_rulebook};
 
 #[test]
 fn embedded_rulebook_loads_clean() {
-    let book = load_rulebook(None, SPECS).unwrap_or_else(|d| panic!("{}", crate::rulebook::render_all(&d, crate::i18n::Lang::En)));
+    let book = load_rulebook(None, SPECS)
+        .unwrap_or_else(|d| panic!("{}", crate::rulebook::render_all(&d, crate::i18n::Lang::En)));
     assert_eq!(book.id, "homestart-nl");
     assert_eq!(book.version, "2026.1");
     assert_eq!(book.rules.len(), 20);
@@ -95,7 +96,10 @@ fn parameters_are_those_of_rules_md() {
         assert_eq!(names, want, "{}", spec.id);
     }
     // Whole numbers are written without a decimal point, so either kind accepts them.
-    assert_eq!(book.rule("HS-L01").map(|r| r.params.get("hours_per_fte").copied()), Some(Some(ParamValue::Integer(36))));
+    assert_eq!(
+        book.rule("HS-L01").map(|r| r.params.get("hours_per_fte").copied()),
+        Some(Some(ParamValue::Integer(36)))
+    );
 }
 
 #[test]

@@ -151,7 +151,9 @@ fn min_above_max_across_rules() {
     let (l, c, _) = only_problem(&profile("\n[rules.\"HS-L05\"]\nmax_families = 20\n"));
     assert_eq!((l, c), (4, 16));
     // With HS-L05 switched off, the two cannot contradict.
-    assert!(problems(&profile("[rules.\"HS-L04\"]\nmin_families = 35\n[rules.\"HS-L05\"]\nenabled = false\n")).is_empty());
+    assert!(
+        problems(&profile("[rules.\"HS-L04\"]\nmin_families = 35\n[rules.\"HS-L05\"]\nenabled = false\n")).is_empty()
+    );
     // Equal is fine.
     assert!(problems(&profile("[rules.\"HS-L04\"]\nmin_families = 30\n")).is_empty());
 }
@@ -180,7 +182,10 @@ fn invalid_severity_and_scope() {
 
 #[test]
 fn unknown_source_and_profile_text_changes() {
-    let text = base_with("source = \"gemeenten\"\nsource_sentence_nl = \"Een locatie kost", "source = \"gemeente\"\nsource_sentence_nl = \"Een locatie kost");
+    let text = base_with(
+        "source = \"gemeenten\"\nsource_sentence_nl = \"Een locatie kost",
+        "source = \"gemeente\"\nsource_sentence_nl = \"Een locatie kost",
+    );
     let (l, c, m) = only_problem(&text);
     assert_eq!((l, c), place_of(&text, "\"gemeente\"\n"));
     assert_eq!(m, "unknown source `gemeente`; the rulebook describes: gemeenten, stappenplan");
@@ -194,10 +199,15 @@ fn municipality_keys() {
     let text = profile("[municipalities.\"Sneek\"]\nmax_age = 8\nmax_duration_months = 24\n");
     let (l, c, m) = only_problem(&text);
     assert_eq!((l, c), (4, 1));
-    assert!(m.starts_with("unknown key `max_duration_months` in municipality `Sneek`; allowed: max_age, pregnancy_allowed"), "{m}");
+    assert!(
+        m.starts_with("unknown key `max_duration_months` in municipality `Sneek`; allowed: max_age, pregnancy_allowed"),
+        "{m}"
+    );
     let (_, _, m) = only_problem(&profile("[municipalities.\"Sneek\"]\npregnancy_allowed = 1\n"));
     assert_eq!(m, "`pregnancy_allowed` must be true or false, but is a whole number");
-    let text = profile("[municipalities.\"Súdwest-Fryslân\"]\nmax_age = 8\n[municipalities.\"sudwest fryslan\"]\nmax_age = 9\n");
+    let text = profile(
+        "[municipalities.\"Súdwest-Fryslân\"]\nmax_age = 8\n[municipalities.\"sudwest fryslan\"]\nmax_age = 9\n",
+    );
     let (l, c, m) = only_problem(&text);
     assert_eq!((l, c), (4, 17));
     assert!(m.starts_with("municipality `sudwest fryslan` already appears on line 2"), "{m}");

@@ -16,7 +16,8 @@ pub(super) use specs::SPECS;
 
 /// Loads a rulebook or profile text; panics with the diagnostics (tests only).
 pub(super) fn load(text: &str) -> Rulebook {
-    load_rulebook_text("t.toml", text, None, SPECS).unwrap_or_else(|d| panic!("{}", super::render_all(&d, crate::i18n::Lang::En)))
+    load_rulebook_text("t.toml", text, None, SPECS)
+        .unwrap_or_else(|d| panic!("{}", super::render_all(&d, crate::i18n::Lang::En)))
 }
 
 /// The problems of a rulebook or profile text: (line, column, English message).

@@ -21,7 +21,8 @@ const ONE: &str = "rule = \"HS-L07\"\nlocation = \"L111\"\nreason = \"r\"\nappro
 
 #[test]
 fn the_example_file_reads_both_date_forms() {
-    let waivers = load_waivers(&repo_file("rules/examples/waivers-voorbeeld.toml"), SPECS).unwrap_or_else(|d| panic!("{d:#?}"));
+    let waivers =
+        load_waivers(&repo_file("rules/examples/waivers-voorbeeld.toml"), SPECS).unwrap_or_else(|d| panic!("{d:#?}"));
     assert_eq!(
         waivers,
         vec![

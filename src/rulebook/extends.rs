@@ -162,8 +162,8 @@ fn parent(
     };
     let key = identity(&origin);
     if let Some(i) = stack.iter().position(|(k, _)| *k == key) {
-        let mut names: Vec<&str> = stack[i..].iter().map(|(_, n)| n.as_str()).collect();
-        names.push(stack[i].1.as_str());
+        let mut names: Vec<&str> = stack.iter().skip(i).map(|(_, n)| n.as_str()).collect();
+        names.extend(names.first().copied());
         let ring = names.join(" -> ");
         diags.push(
             ext.place.diag(Text::new(

@@ -47,7 +47,10 @@ pub fn load_rulebook(path: Option<&Path>, specs: &[RuleSpec]) -> Result<Rulebook
         None => match EMBEDDED.iter().find(|e| e.id == DEFAULT_RULEBOOK) {
             Some(e) => Origin::Embedded(e),
             None => {
-                return Err(vec![Diagnostic::whole_file(DEFAULT_RULEBOOK, Text::new("niet ingebouwd", "not embedded"))]);
+                return Err(vec![Diagnostic::whole_file(
+                    DEFAULT_RULEBOOK,
+                    Text::new("niet ingebouwd", "not embedded"),
+                )]);
             }
         },
     };

@@ -6,6 +6,7 @@ mod commands;
 mod embedded;
 mod kinds;
 mod profiles;
+mod robust;
 mod specs;
 mod waiver_files;
 

@@ -94,6 +94,8 @@ struct Effective<'a> {
     rule: &'a str,
     enabled: bool,
     value: &'a Located<ParamValue>,
+    /// Set for a municipality, not for the rule as a whole.
+    municipal: bool,
 }
 
 /// Contradictory thresholds in the merged rulebook: a `min_X` above the
@@ -105,7 +107,7 @@ pub(crate) fn check_merged(chain: &Chain, diags: &mut Vec<Diagnostic>) {
     for (id, r) in rules {
         let enabled = r.enabled.as_ref().is_none_or(|e| e.value);
         for (name, value) in &r.params {
-            global.entry(name.as_str()).or_insert(Effective { rule: id, enabled, value });
+            global.entry(name.as_str()).or_insert(Effective { rule: id, enabled, value, municipal: false });
         }
     }
     let mut pairs = Vec::new();
@@ -131,7 +133,13 @@ pub(crate) fn check_merged(chain: &Chain, diags: &mut Vec<Diagnostic>) {
             }
             let local = |n: &str| {
                 let g = global.get(n)?;
-                Some(Effective { rule: g.rule, enabled: g.enabled, value: m.params.get(n).unwrap_or(g.value) })
+                let own = m.params.get(n);
+                Some(Effective {
+                    rule: g.rule,
+                    enabled: g.enabled,
+                    value: own.unwrap_or(g.value),
+                    municipal: own.is_some(),
+                })
             };
             if let (Some(lo), Some(hi)) = (local(min_name), local(max_name))
                 && lo.enabled
@@ -167,12 +175,11 @@ fn check_pair(
     let max_name = min_name.replacen("min_", "max_", 1);
     let (lv, hv) = (show(min.value.value), show(max.value.value));
     let (mr, xr) = (min.rule, max.rule);
-    // Point at the value the user set last (the outermost layer); the other is named.
-    let (at, other) = if max.value.place.layer < min.value.place.layer {
-        (&max.value.place, &min.value.place)
-    } else {
-        (&min.value.place, &max.value.place)
-    };
+    // Point at the value the user set last (the outermost layer; within one,
+    // a municipality's own value), else at the minimum; the other is named.
+    let rank = |e: &Effective<'_>| (e.value.place.layer, !e.municipal);
+    let (at, other) =
+        if rank(max) < rank(min) { (&max.value.place, &min.value.place) } else { (&min.value.place, &max.value.place) };
     let there = format!("{}:{}:{}", other.file, other.line, other.column);
     let (for_nl, for_en) = match municipality {
         Some(m) => (format!(" voor gemeente {m}"), format!(" for municipality {m}")),

@@ -224,3 +224,59 @@ fn every_problem_at_once_sorted_by_place() {
     let places: Vec<(usize, usize)> = problems(&text).iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(places, vec![(2, 1), (4, 18), (5, 8), (7, 16)]);
 }
+
+/// A one-rule rulebook whose bounds a municipality may both override.
+mod per_municipality_bounds {
+    use crate::rulebook::tests::specs::nothing;
+    use crate::rulebook::{ParamKind, Scope, load_rulebook_text};
+    use crate::rules::registry::{ParamSpec, RuleSpec};
+
+    const P: &[ParamSpec] = &[
+        ParamSpec { name: "min_age", kind: ParamKind::Integer, per_municipality: true },
+        ParamSpec { name: "max_age", kind: ParamKind::Integer, per_municipality: true },
+    ];
+    const SPECS: &[RuleSpec] = &[RuleSpec { id: "HS-T01", scope: Scope::Trajectory, params: P, evaluate: nothing }];
+
+    const BASE: &str = r#"id = "t"
+version = "1"
+title_nl = "t"
+title_en = "t"
+[sources.s]
+name_nl = "s"
+name_en = "s"
+[rules."HS-T01"]
+scope = "trajectory"
+severity = "error"
+title_nl = "t"
+title_en = "t"
+explanation_nl = "t"
+explanation_en = "t"
+why_nl = "t"
+why_en = "t"
+action_nl = "t"
+action_en = "t"
+source = "s"
+source_sentence_nl = "t"
+source_sentence_en = "t"
+min_age = 2
+max_age = 6
+"#;
+
+    #[test]
+    fn a_municipality_bound_is_checked_against_the_other_bound() {
+        let ok = format!("{BASE}[municipalities.\"Sneek\"]\nmax_age = 2\n");
+        let book = load_rulebook_text("t.toml", &ok, None, SPECS).unwrap_or_else(|d| panic!("{d:#?}"));
+        let rule = book.rule("HS-T01").unwrap_or_else(|| panic!("HS-T01"));
+        assert_eq!(rule.int_for("max_age", Some("SNEEK")).ok(), Some(2));
+        assert_eq!(rule.int_for("min_age", Some("SNEEK")).ok(), Some(2));
+        let bad = format!("{BASE}[municipalities.\"Sneek\"]\nmax_age = 1\n");
+        let diags = load_rulebook_text("t.toml", &bad, None, SPECS).err().unwrap_or_default();
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!((diags[0].line, diags[0].column), (25, 11));
+        assert!(diags[0].message.en.starts_with("contradictory thresholds for municipality Sneek: `min_age` = 2"));
+        let both = format!("{BASE}[municipalities.\"Sneek\"]\nmin_age = 5\nmax_age = 4\n");
+        let diags = load_rulebook_text("t.toml", &both, None, SPECS).err().unwrap_or_default();
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!((diags[0].line, diags[0].column), (25, 11));
+    }
+}

@@ -8,7 +8,7 @@ use crate::rules::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleSpec};
 
-fn nothing(_: &Location, _: &RuleConfig, _: &Context) -> Vec<RuleResult> {
+pub(super) fn nothing(_: &Location, _: &RuleConfig, _: &Context) -> Vec<RuleResult> {
     Vec::new()
 }
 

@@ -1,0 +1,361 @@
+//! One rulebook or profile file, read into typed but not yet merged values,
+//! each with its place. Reading checks every key at every level and every
+//! value's type against the rules the code knows; what is missing is checked
+//! later, when the layers are merged.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::de::DeTable;
+
+use super::config::{ParamValue, Scope};
+use super::diagnostics::Diagnostic;
+use super::raw::{self, Located, Place, SourceFile};
+use crate::results::{Severity, Text};
+use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::tables::normalize::normalize_name;
+
+/// The texts a base rulebook gives every rule, each in Dutch and English.
+pub(crate) const TEXT_KEYS: [&str; 10] = [
+    "title_nl",
+    "title_en",
+    "explanation_nl",
+    "explanation_en",
+    "why_nl",
+    "why_en",
+    "action_nl",
+    "action_en",
+    "source_sentence_nl",
+    "source_sentence_en",
+];
+
+const BASE_KEYS: [&str; 7] = ["id", "version", "title_nl", "title_en", "sources", "municipalities", "rules"];
+const PROFILE_KEYS: [&str; 3] = ["extends", "municipalities", "rules"];
+const SOURCE_KEYS: [&str; 2] = ["name_nl", "name_en"];
+const PROFILE_RULE_KEYS: [&str; 2] = ["enabled", "severity"];
+
+/// A source document.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceDoc {
+    pub place: Place,
+    /// Every key written, valid or not (so a bad value is not also "missing").
+    pub given: BTreeSet<String>,
+    pub name_nl: Option<Located<String>>,
+    pub name_en: Option<Located<String>>,
+}
+
+/// One municipality's overrides.
+#[derive(Debug, Clone)]
+pub(crate) struct Municipality {
+    pub name: Located<String>,
+    pub params: BTreeMap<String, Located<ParamValue>>,
+}
+
+/// One rule's table.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleLayer {
+    pub place: Place,
+    /// Every key written, valid or not (so a bad value is not also "missing").
+    pub given: BTreeSet<String>,
+    pub scope: Option<Located<Scope>>,
+    pub severity: Option<Located<Severity>>,
+    pub enabled: Option<Located<bool>>,
+    pub texts: BTreeMap<&'static str, Located<String>>,
+    pub source: Option<Located<String>>,
+    pub params: BTreeMap<String, Located<ParamValue>>,
+}
+
+/// One file's content.
+#[derive(Debug, Clone)]
+pub(crate) struct Layer {
+    pub file: String,
+    /// The place of the top-level `rules` table (or the file's start).
+    pub rules_place: Place,
+    /// Every top-level key written, valid or not.
+    pub given: BTreeSet<String>,
+    pub extends: Option<Located<String>>,
+    pub id: Option<Located<String>>,
+    pub version: Option<Located<String>>,
+    pub title_nl: Option<Located<String>>,
+    pub title_en: Option<Located<String>>,
+    pub sources: BTreeMap<String, SourceDoc>,
+    /// By normalised name.
+    pub municipalities: BTreeMap<String, Municipality>,
+    pub rules: BTreeMap<String, RuleLayer>,
+}
+
+/// Reads a parsed file. A file with an `extends` key is a profile, else a
+/// base rulebook; each has its own keys.
+pub(crate) fn read(file: &SourceFile, doc: &DeTable<'_>, specs: &[RuleSpec], diags: &mut Vec<Diagnostic>) -> Layer {
+    let profile = doc.contains_key("extends");
+    let mut layer = Layer {
+        file: file.name.clone(),
+        rules_place: file.place(0),
+        given: doc.keys().map(|k| k.get_ref().to_string()).collect(),
+        extends: None,
+        id: None,
+        version: None,
+        title_nl: None,
+        title_en: None,
+        sources: BTreeMap::new(),
+        municipalities: BTreeMap::new(),
+        rules: BTreeMap::new(),
+    };
+    let (allowed, within): (&[&str], Text) = if profile {
+        (&PROFILE_KEYS, Text::new("een profiel", "a profile"))
+    } else {
+        (&BASE_KEYS, Text::new("het regelboek", "the rulebook"))
+    };
+    for (key, v) in doc.iter() {
+        let k = key.get_ref().as_ref();
+        match k {
+            "extends" => layer.extends = raw::text(file, k, v, diags),
+            "municipalities" => {
+                if let Some(t) = raw::table(file, k, v, diags) {
+                    read_municipalities(file, t, specs, &mut layer.municipalities, diags);
+                }
+            }
+            "rules" => {
+                layer.rules_place = file.place(key.span().start);
+                if let Some(t) = raw::table(file, k, v, diags) {
+                    read_rules(file, t, specs, profile, &mut layer.rules, diags);
+                }
+            }
+            _ if profile => diags.push(raw::unknown_key(file, key, &within, allowed)),
+            "id" => layer.id = raw::text(file, k, v, diags),
+            "version" => layer.version = raw::text(file, k, v, diags),
+            "title_nl" => layer.title_nl = raw::text(file, k, v, diags),
+            "title_en" => layer.title_en = raw::text(file, k, v, diags),
+            "sources" => {
+                if let Some(t) = raw::table(file, k, v, diags) {
+                    read_sources(file, t, &mut layer.sources, diags);
+                }
+            }
+            _ => diags.push(raw::unknown_key(file, key, &within, allowed)),
+        }
+    }
+    layer
+}
+
+fn read_sources(
+    file: &SourceFile,
+    t: &DeTable<'_>,
+    out: &mut BTreeMap<String, SourceDoc>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (key, v) in t.iter() {
+        let name = key.get_ref().to_string();
+        let Some(st) = raw::table(file, &name, v, diags) else { continue };
+        let given = st.keys().map(|k| k.get_ref().to_string()).collect();
+        let mut doc = SourceDoc { place: file.place(key.span().start), given, name_nl: None, name_en: None };
+        let within = Text::new(format!("bron `{name}`"), format!("source `{name}`"));
+        for (k2, v2) in st.iter() {
+            match k2.get_ref().as_ref() {
+                "name_nl" => doc.name_nl = raw::text(file, "name_nl", v2, diags),
+                "name_en" => doc.name_en = raw::text(file, "name_en", v2, diags),
+                _ => diags.push(raw::unknown_key(file, k2, &within, &SOURCE_KEYS)),
+            }
+        }
+        out.insert(name, doc);
+    }
+}
+
+/// The specs of parameters a municipality may override, by name.
+pub(crate) fn municipal_params(specs: &[RuleSpec]) -> BTreeMap<&'static str, ParamSpec> {
+    let mut map = BTreeMap::new();
+    for p in specs.iter().flat_map(|s| s.params.iter()).filter(|p| p.per_municipality) {
+        map.entry(p.name).or_insert(*p);
+    }
+    map
+}
+
+fn read_municipalities(
+    file: &SourceFile,
+    t: &DeTable<'_>,
+    specs: &[RuleSpec],
+    out: &mut BTreeMap<String, Municipality>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let accepted = municipal_params(specs);
+    let names: Vec<&str> = accepted.keys().copied().collect();
+    for (key, v) in t.iter() {
+        let name = key.get_ref().to_string();
+        let Some(mt) = raw::table(file, &name, v, diags) else { continue };
+        let norm = normalize_name(&name);
+        if norm.is_empty() {
+            diags.push(file.at(key.span(), Text::new("lege gemeentenaam", "empty municipality name")));
+            continue;
+        }
+        let mut m = Municipality { name: file.located(key.span(), name.clone()), params: BTreeMap::new() };
+        let within = Text::new(format!("gemeente `{name}`"), format!("municipality `{name}`"));
+        for (k2, v2) in mt.iter() {
+            let pname = k2.get_ref().as_ref();
+            match accepted.get(pname) {
+                Some(p) => {
+                    if let Some(val) = raw::param(file, pname, p.kind, v2, diags) {
+                        m.params.insert(pname.to_string(), val);
+                    }
+                }
+                None => diags.push(raw::unknown_key(file, k2, &within, &names)),
+            }
+        }
+        if let Some(prev) = out.get(&norm) {
+            let line = prev.name.place.line;
+            diags.push(file.at(
+                key.span(),
+                Text::new(
+                    format!("gemeente `{name}` staat al op regel {line} (hoofdletters, accenten, spaties en streepjes tellen niet mee)"),
+                    format!("municipality `{name}` already appears on line {line} (case, accents, spaces and dashes do not count)"),
+                ),
+            ));
+            continue;
+        }
+        out.insert(norm, m);
+    }
+}
+
+fn read_rules(
+    file: &SourceFile,
+    t: &DeTable<'_>,
+    specs: &[RuleSpec],
+    profile: bool,
+    out: &mut BTreeMap<String, RuleLayer>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let ids: Vec<&str> = specs.iter().map(|s| s.id).collect();
+    for (key, v) in t.iter() {
+        let id = key.get_ref().to_string();
+        let Some(spec) = specs.iter().find(|s| s.id == id) else {
+            let hint = raw::suggest(&id, &ids).map(|s| (format!(" (bedoelt u {s}?)"), format!(" (did you mean {s}?)")));
+            let (hnl, hen) = hint.unwrap_or_default();
+            diags.push(file.at(
+                key.span(),
+                Text::new(format!("onbekende regel `{id}`{hnl}"), format!("unknown rule id `{id}`{hen}")),
+            ));
+            continue;
+        };
+        let Some(rt) = raw::table(file, &id, v, diags) else { continue };
+        let rule = read_rule(file, spec, rt, profile, specs, key.span().start, diags);
+        out.insert(id, rule);
+    }
+}
+
+fn read_rule(
+    file: &SourceFile,
+    spec: &RuleSpec,
+    t: &DeTable<'_>,
+    profile: bool,
+    specs: &[RuleSpec],
+    at: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> RuleLayer {
+    let mut rule = RuleLayer {
+        place: file.place(at),
+        given: t.keys().map(|k| k.get_ref().to_string()).collect(),
+        scope: None,
+        severity: None,
+        enabled: None,
+        texts: BTreeMap::new(),
+        source: None,
+        params: BTreeMap::new(),
+    };
+    let mut allowed: Vec<&str> = PROFILE_RULE_KEYS.to_vec();
+    if !profile {
+        allowed.extend(["scope", "source"]);
+        allowed.extend(TEXT_KEYS);
+    }
+    allowed.extend(spec.params.iter().map(|p| p.name));
+    for (key, v) in t.iter() {
+        let k = key.get_ref().as_ref();
+        if let Some(p) = spec.params.iter().find(|p| p.name == k) {
+            if let Some(val) = raw::param(file, k, p.kind, v, diags) {
+                rule.params.insert(k.to_string(), val);
+            }
+            continue;
+        }
+        match k {
+            "enabled" => rule.enabled = raw::boolean(file, k, v, diags),
+            "severity" => rule.severity = severity(file, v, diags),
+            "scope" if !profile => rule.scope = scope(file, v, diags),
+            "source" if !profile => rule.source = raw::text(file, k, v, diags),
+            _ if !profile && TEXT_KEYS.contains(&k) => {
+                if let (Some(mut s), Some(name)) = (raw::text(file, k, v, diags), TEXT_KEYS.iter().find(|t| **t == k)) {
+                    s.value = raw::prose(&s.value);
+                    rule.texts.insert(*name, s);
+                }
+            }
+            _ => diags.push(not_of_rule(file, key, spec, specs, profile, &allowed)),
+        }
+    }
+    rule
+}
+
+/// A key a rule does not take: another rule's parameter, a text a profile
+/// cannot change, or simply unknown.
+fn not_of_rule(
+    file: &SourceFile,
+    key: &raw::Key<'_>,
+    spec: &RuleSpec,
+    specs: &[RuleSpec],
+    profile: bool,
+    allowed: &[&str],
+) -> Diagnostic {
+    let k = key.get_ref().as_ref();
+    let id = spec.id;
+    if let Some(other) = specs.iter().find(|s| s.params.iter().any(|p| p.name == k)) {
+        let o = other.id;
+        return file.at(
+            key.span(),
+            Text::new(
+                format!("regel {id} kent de parameter `{k}` niet; die hoort bij {o}"),
+                format!("rule {id} has no parameter `{k}`; it belongs to {o}"),
+            ),
+        );
+    }
+    if profile && (TEXT_KEYS.contains(&k) || k == "scope" || k == "source") {
+        return file.at(
+            key.span(),
+            Text::new(
+                format!("een profiel kan `{k}` van regel {id} niet wijzigen, alleen enabled, severity en parameters"),
+                format!("a profile cannot change `{k}` of rule {id}, only enabled, severity and parameters"),
+            ),
+        );
+    }
+    raw::unknown_key(file, key, &Text::new(format!("regel {id}"), format!("rule {id}")), allowed)
+}
+
+fn severity(file: &SourceFile, v: &raw::Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<Severity>> {
+    let s = raw::string(file, "severity", v, diags)?;
+    match Severity::parse(s.value.trim()) {
+        Some(sev) => Some(Located { value: sev, place: s.place }),
+        None => {
+            let got = s.value;
+            diags.push(file.at(
+                v.span(),
+                Text::new(
+                    format!("ongeldige ernst `{got}`; kies error, warning of info"),
+                    format!("invalid severity `{got}`; use error, warning or info"),
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn scope(file: &SourceFile, v: &raw::Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<Scope>> {
+    let s = raw::string(file, "scope", v, diags)?;
+    let value = match s.value.trim() {
+        "location" => Scope::Location,
+        "trajectory" => Scope::Trajectory,
+        got => {
+            diags.push(file.at(
+                v.span(),
+                Text::new(
+                    format!("ongeldig bereik `{got}`; kies location of trajectory"),
+                    format!("invalid scope `{got}`; use location or trajectory"),
+                ),
+            ));
+            return None;
+        }
+    };
+    Some(Located { value, place: s.place })
+}

@@ -14,8 +14,8 @@ fn main() -> ExitCode {
         }
     };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match run(cli, &mut out) {
+    let stderr = std::io::stderr();
+    match run(cli, &mut stdout.lock(), &mut stderr.lock()) {
         Ok(outcome) => outcome.into(),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean.into(),
         Err(e) => {

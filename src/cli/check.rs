@@ -41,12 +41,15 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
     let rulebook = rulebook::load_rulebook(opts.rules.as_deref(), specs)
         .map_err(|d| d.iter().map(|d| d.render(opts.lang)).collect::<Vec<_>>())?;
     let waivers = match &opts.waivers {
-        Some(p) => rulebook::load_waivers(p, specs).map_err(|d| d.iter().map(|d| d.render(opts.lang)).collect::<Vec<_>>())?,
+        Some(p) => {
+            rulebook::load_waivers(p, specs).map_err(|d| d.iter().map(|d| d.render(opts.lang)).collect::<Vec<_>>())?
+        }
         None => Vec::new(),
     };
     let exports = read_paths(&opts.paths);
-    let ctx = resolve(opts.period.as_deref(), opts.from.as_deref(), opts.to.as_deref(), opts.as_of.as_deref(), &exports)
-        .map_err(|e: UsageError| vec![opts.lang.pick(&e.nl, &e.en).to_string()])?;
+    let ctx =
+        resolve(opts.period.as_deref(), opts.from.as_deref(), opts.to.as_deref(), opts.as_of.as_deref(), &exports)
+            .map_err(|e: UsageError| vec![opts.lang.pick(&e.nl, &e.en).to_string()])?;
     let locations = build_locations(&exports);
     let mut results = evaluate(&locations, &rulebook, &ctx);
     let entries: Vec<WaiverEntry> = waivers

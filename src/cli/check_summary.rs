@@ -12,7 +12,13 @@ use crate::rulebook::Rulebook;
 /// Subjects listed per failed rule before "and N more".
 const MAX_SUBJECTS: usize = 8;
 
-pub fn write_summary(audit: &Audit, rulebook: &Rulebook, lang: Lang, written: &[PathBuf], out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_summary(
+    audit: &Audit,
+    rulebook: &Rulebook,
+    lang: Lang,
+    written: &[PathBuf],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let period = format!("{} – {}", audit.period_start.format("%Y-%m-%d"), audit.period_end.format("%Y-%m-%d"));
     writeln!(
         out,

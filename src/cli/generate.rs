@@ -16,7 +16,12 @@ pub fn run(
     err: &mut dyn Write,
 ) -> std::io::Result<Outcome> {
     if locations == 0 || !YEARS.contains(&year) {
-        writeln!(err, "hs-audit: --locations must be at least 1 and --year within {}..={}", YEARS.start(), YEARS.end())?;
+        writeln!(
+            err,
+            "hs-audit: --locations must be at least 1 and --year within {}..={}",
+            YEARS.start(),
+            YEARS.end()
+        )?;
         return Ok(Outcome::InputProblem);
     }
     let format = match format {

@@ -66,10 +66,7 @@ pub fn resolve(
     }
     let a = as_of.map(|s| parse_cli_date(s, "--as-of")).transpose()?;
     if a.is_some_and(|a| a < p.start) {
-        return Err(usage(
-            "--as-of ligt vóór het begin van de periode",
-            "--as-of lies before the start of the period",
-        ));
+        return Err(usage("--as-of ligt vóór het begin van de periode", "--as-of lies before the start of the period"));
     }
     Ok(Context::new(p, a))
 }
@@ -84,9 +81,7 @@ fn latest_year(exports: &[Export]) -> Option<i32> {
         exports
             .iter()
             .filter_map(|e| e.table(kind))
-            .flat_map(|t| {
-                columns.iter().flat_map(move |c| (0..t.len()).filter_map(move |i| t.value(c, i).as_date()))
-            })
+            .flat_map(|t| columns.iter().flat_map(move |c| (0..t.len()).filter_map(move |i| t.value(c, i).as_date())))
             .max()
     };
     latest(SheetKind::Contacten, &["datum"])

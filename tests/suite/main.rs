@@ -6,6 +6,7 @@ mod conventions;
 mod conventions_csv;
 mod conventions_values;
 mod corpus;
+mod ground_truth;
 mod expected;
 mod robustness;
 mod support;

@@ -9,4 +9,6 @@ mod corpus;
 mod ground_truth;
 mod expected;
 mod robustness;
+mod snapshots_check;
+mod snapshots_inspect;
 mod support;

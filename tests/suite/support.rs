@@ -26,10 +26,15 @@ pub struct Run {
 /// Runs `hs-audit` with the arguments, from the project root, killing it
 /// after `limit` (a hang then shows as `code: None`).
 pub fn hs_audit(args: &[&str], limit: Duration) -> Run {
+    hs_audit_in(&root(), args, limit)
+}
+
+/// As [`hs_audit`], from the given working folder.
+pub fn hs_audit_in(dir: &Path, args: &[&str], limit: Duration) -> Run {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_hs-audit"))
         .args(args)
-        .current_dir(root())
+        .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -64,4 +69,18 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// Copies a file or a folder (one level of files) into `to`.
+pub fn copy_into(from: &Path, to: &Path) {
+    let name = from.file_name().expect("a named path");
+    if from.is_dir() {
+        let target = to.join(name);
+        std::fs::create_dir_all(&target).expect("creating the copy's folder");
+        for f in files_in(from) {
+            std::fs::copy(&f, target.join(f.file_name().expect("a file name"))).expect("copying a file");
+        }
+    } else {
+        std::fs::copy(from, to.join(name)).expect("copying a file");
+    }
 }

@@ -52,7 +52,10 @@ fn check_generated(locations: usize, seed: u64, year: i32, format: GenFormat) {
         .collect();
     let missed: Vec<&Key> = injected.difference(&failed).collect();
     let extra: Vec<&Key> = failed.difference(&injected).collect();
-    assert!(missed.is_empty() && extra.is_empty(), "injected but not failed: {missed:?}\nfailed but not injected: {extra:?}");
+    assert!(
+        missed.is_empty() && extra.is_empty(),
+        "injected but not failed: {missed:?}\nfailed but not injected: {extra:?}"
+    );
     assert!(injected.len() > locations, "the generator injects violations ({})", injected.len());
 
     let l08_not_evaluated: BTreeSet<String> = audit

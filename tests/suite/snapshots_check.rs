@@ -38,7 +38,8 @@ fn results_json_is_byte_identical_across_runs_and_formats_of_the_same_data() {
 
 #[test]
 fn lint_broken_profile_shows_every_problem_with_line_and_column() {
-    let run = hs_audit(&["rules", "lint", "fixtures/rulebooks/broken-profile.toml", "--lang", "en"], Duration::from_secs(30));
+    let run =
+        hs_audit(&["rules", "lint", "fixtures/rulebooks/broken-profile.toml", "--lang", "en"], Duration::from_secs(30));
     assert_eq!(run.code, Some(2));
     insta::assert_snapshot!(run.stdout);
 }

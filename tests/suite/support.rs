@@ -39,6 +39,9 @@ pub fn hs_audit_in(dir: &Path, args: &[&str], limit: Duration) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the hs-audit binary starts");
+    // Read both pipes while waiting, so a talkative child never blocks on a full pipe.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
     let code = loop {
         if let Some(status) = child.try_wait().expect("waiting on hs-audit") {
             break status.code();
@@ -51,13 +54,19 @@ pub fn hs_audit_in(dir: &Path, args: &[&str], limit: Duration) -> Run {
         std::thread::sleep(Duration::from_millis(10));
     };
     let elapsed = start.elapsed();
-    let output = child.wait_with_output().expect("output of hs-audit");
-    Run {
-        code,
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        elapsed,
-    }
+    let stdout = stdout.join().unwrap_or_default();
+    let stderr = stderr.join().unwrap_or_default();
+    Run { code, stdout, stderr, elapsed }
+}
+
+fn drain<R: std::io::Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut p) = pipe {
+            let _ = p.read_to_end(&mut bytes);
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
 }
 
 /// Every file directly in a folder, sorted.

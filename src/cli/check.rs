@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use super::period::{UsageError, resolve};
 use crate::i18n::Lang;
+use crate::report::{self, Audience, Format, ReportOptions};
 use crate::results::{Audit, LocationEntry, Severity, WaiverEntry, apply_waivers, json, summarize};
 use crate::rulebook::{self, Rulebook};
 use crate::rules::{build_model::build_locations, evaluate, registry};
@@ -30,6 +31,10 @@ pub struct CheckOptions {
     pub to: Option<String>,
     pub as_of: Option<String>,
     pub waivers: Option<PathBuf>,
+    pub audience: Option<Audience>,
+    pub municipality: Option<String>,
+    pub formats: Vec<Format>,
+    pub templates: Option<PathBuf>,
     pub out: PathBuf,
     pub lang: Lang,
     pub fail_on: FailOn,
@@ -88,6 +93,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         summary,
         input_findings: all_findings(&exports),
         waivers: waiver_report,
+        trajectories: crate::rules::facts::trajectory_facts(&locations, &ctx),
     };
     Ok((audit, rulebook))
 }
@@ -109,7 +115,33 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
             return Ok(Outcome::InputProblem);
         }
     };
-    let written = write_outputs(&audit, &opts.out, opts.lang)?;
+    let audience = match opts.audience {
+        Some(a) => a,
+        None if audit.locations.len() > 1 => Audience::National,
+        None => Audience::Location,
+    };
+    if audience == Audience::Municipality && opts.municipality.is_none() {
+        let msg = opts.lang.pick(
+            "--audience municipality vraagt ook --municipality NAAM",
+            "--audience municipality needs --municipality NAME",
+        );
+        writeln!(err, "hs-audit: {msg}")?;
+        return Ok(Outcome::InputProblem);
+    }
+    let report_opts = ReportOptions {
+        audience,
+        municipality: opts.municipality.clone(),
+        formats: opts.formats.clone(),
+        lang: opts.lang,
+        templates: opts.templates.clone(),
+    };
+    let written = match write_outputs(&audit, &rulebook, &report_opts, &opts.out) {
+        Ok(w) => w,
+        Err(e) => {
+            writeln!(err, "hs-audit: {e}")?;
+            return Ok(Outcome::InputProblem);
+        }
+    };
     super::check_summary::write_summary(&audit, &rulebook, opts.lang, &written, out)?;
     let threshold = match opts.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -125,10 +157,14 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
     })
 }
 
-/// Writes `results.json` (and, later, the reports) into `out`; returns the paths.
-fn write_outputs(audit: &Audit, out: &Path, lang: Lang) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(out)?;
-    let path = out.join("results.json");
-    std::fs::write(&path, json::to_json_string(audit, lang))?;
-    Ok(vec![path])
+/// Writes the reports and `results.json` into `out`; returns the paths.
+/// For a municipality, the JSON written is its own aggregated model (the
+/// renderer makes it), never the full record with family ids.
+fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = report::render(audit, rulebook, opts)?;
+    if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
+        let bytes = json::to_json_string(audit, opts.lang).into_bytes();
+        files.push(report::RenderedFile { name: "results.json".to_string(), bytes });
+    }
+    report::write_files(&files, out).map_err(|e| format!("{}: {e}", out.display()))
 }

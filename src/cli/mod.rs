@@ -136,6 +136,18 @@ pub struct CheckArgs {
     /// A waiver file.
     #[arg(long)]
     pub waivers: Option<PathBuf>,
+    /// Who the report is for (default: location for one location, national for several).
+    #[arg(long, value_enum)]
+    pub audience: Option<crate::report::Audience>,
+    /// The municipality, with --audience municipality.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [crate::report::Format::Html, crate::report::Format::Json])]
+    pub format: Vec<crate::report::Format>,
+    /// A folder whose report templates replace the built-in ones.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
     /// Output folder.
     #[arg(long, default_value = "hs-audit-report")]
     pub out: PathBuf,
@@ -158,6 +170,10 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
                 to: a.to,
                 as_of: a.as_of,
                 waivers: a.waivers,
+                audience: a.audience,
+                municipality: a.municipality,
+                formats: a.format,
+                templates: a.templates,
                 out: a.out,
                 lang: a.lang,
                 fail_on: a.fail_on,

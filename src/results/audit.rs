@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::facts::TrajectoryFacts;
 use super::outcome::{Outcome, Severity};
 use super::result::RuleResult;
 use super::summary::SummaryRow;
@@ -43,6 +44,9 @@ pub struct Audit {
     pub summary: Vec<SummaryRow>,
     pub input_findings: Vec<InputFinding>,
     pub waivers: WaiverReport,
+    /// Per trajectory, what the aggregated reports count (never written to
+    /// results.json; family ids stay inside the audit).
+    pub trajectories: Vec<TrajectoryFacts>,
 }
 
 impl Audit {

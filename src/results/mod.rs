@@ -1,6 +1,7 @@
 //! Results: the one model every output reads.
 
 pub mod audit;
+pub mod facts;
 pub mod json;
 pub mod outcome;
 pub mod result;

@@ -4,6 +4,7 @@ pub mod build_model;
 pub mod context;
 pub mod dates;
 pub mod evaluate;
+pub mod facts;
 pub mod location;
 pub mod model;
 pub mod registry;

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use hs_audit::cli::check::{CheckOptions, FailOn, audit};
 use hs_audit::generate::{GenFormat, GenerateOptions, generate, generate_location};
 use hs_audit::i18n::Lang;
+use hs_audit::report::Format;
 use hs_audit::results::Outcome;
 
 type Key = (String, String, Option<String>);
@@ -24,6 +25,10 @@ fn check_generated(locations: usize, seed: u64, year: i32, format: GenFormat) {
         to: None,
         as_of: None,
         waivers: None,
+        audience: None,
+        municipality: None,
+        formats: vec![Format::Json],
+        templates: None,
         out: dir.path().join("report"),
         lang: Lang::En,
         fail_on: FailOn::Error,

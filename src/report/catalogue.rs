@@ -1,0 +1,111 @@
+//! The message catalogue: every visible report text that is not in the
+//! rulebook, in both languages, from `reports/messages/*.toml` (one file
+//! for what all reports share, one per audience).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+/// The catalogue files built into the binary: (name, text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("reports/messages/common.toml", include_str!("../../reports/messages/common.toml")),
+    ("reports/messages/location.toml", include_str!("../../reports/messages/location.toml")),
+    ("reports/messages/municipality.toml", include_str!("../../reports/messages/municipality.toml")),
+    ("reports/messages/national.toml", include_str!("../../reports/messages/national.toml")),
+];
+
+#[derive(Debug, Clone, Deserialize)]
+struct Entry {
+    nl: String,
+    en: String,
+}
+
+/// Every message by key.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    entries: BTreeMap<String, Entry>,
+}
+
+impl Catalogue {
+    /// Parses a catalogue; `Err` names what is wrong (file, line and column).
+    pub fn parse(name: &str, text: &str) -> Result<Catalogue, String> {
+        let entries: BTreeMap<String, Entry> = toml::from_str(text).map_err(|e| {
+            let place = e.span().map(|s| line_col(text, s.start)).map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
+            format!("{name}{place}: {}", e.message())
+        })?;
+        Ok(Catalogue { entries })
+    }
+
+    /// Several files as one catalogue; a key defined twice is an error.
+    pub fn parse_all(files: &[(&str, &str)]) -> Result<Catalogue, String> {
+        let mut all = Catalogue::default();
+        for (name, text) in files {
+            for (key, entry) in Catalogue::parse(name, text)?.entries {
+                if all.entries.insert(key.clone(), entry).is_some() {
+                    return Err(format!("{name}: key `{key}` is defined in two catalogue files"));
+                }
+            }
+        }
+        Ok(all)
+    }
+
+    /// The embedded catalogue.
+    pub fn embedded() -> Catalogue {
+        // The embedded files are checked by a test; should they ever fail,
+        // reports show keys instead of texts rather than the tool stopping.
+        Catalogue::parse_all(EMBEDDED).unwrap_or_default()
+    }
+
+    /// The text for `key`; the key itself (in brackets) when it is unknown,
+    /// so a missing text is visible in the report, never silently empty.
+    pub fn get(&self, key: &str, lang: Lang) -> String {
+        match self.entries.get(key) {
+            Some(e) => lang.pick(&e.nl, &e.en).to_string(),
+            None => format!("[{key}]"),
+        }
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.entries.contains_key(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogue_parses_and_has_both_languages() {
+        let c = Catalogue::parse_all(EMBEDDED).expect("the embedded catalogue parses");
+        assert!(c.keys().count() > 20);
+        assert_eq!(c.get("month_3", Lang::Nl), "maart");
+        assert_eq!(c.get("month_3", Lang::En), "March");
+        for key in c.keys() {
+            assert!(!c.get(key, Lang::Nl).is_empty() && !c.get(key, Lang::En).is_empty(), "{key}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_show_as_keys() {
+        assert_eq!(Catalogue::embedded().get("no_such_key", Lang::Nl), "[no_such_key]");
+    }
+
+    #[test]
+    fn broken_catalogue_names_the_place() {
+        let err = Catalogue::parse("x.toml", "[a]\nnl = \"x\"\n").expect_err("en is missing");
+        assert!(err.starts_with("x.toml"), "{err}");
+    }
+}

@@ -1,0 +1,146 @@
+//! The template engine: minijinja with the report templates built in (and
+//! overridable from a folder), the message catalogue as `t("key")`, and the
+//! number and date formats of the report's language as filters.
+
+use std::path::Path;
+
+use minijinja::{AutoEscape, Environment, Error, ErrorKind};
+
+use super::catalogue::Catalogue;
+use super::format::Formatter;
+use crate::i18n::Lang;
+
+/// The templates built into the binary: (name, text). A file of the same
+/// name in `--templates DIR` replaces one.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../reports/style.css")),
+    ("location.html.j2", include_str!("../../reports/location.html.j2")),
+    ("location.md.j2", include_str!("../../reports/location.md.j2")),
+    ("municipality.html.j2", include_str!("../../reports/municipality.html.j2")),
+    ("municipality.md.j2", include_str!("../../reports/municipality.md.j2")),
+    ("national.html.j2", include_str!("../../reports/national.html.j2")),
+    ("national.md.j2", include_str!("../../reports/national.md.j2")),
+];
+
+/// Renders templates for one language.
+pub struct Engine {
+    env: Environment<'static>,
+}
+
+impl Engine {
+    /// The engine for `lang`, with templates from `overrides` where it has them.
+    pub fn new(lang: Lang, catalogue: &Catalogue, overrides: Option<&Path>) -> Result<Engine, String> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") || name.ends_with(".html") { AutoEscape::Html } else { AutoEscape::None }
+        });
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        for (name, text) in TEMPLATES {
+            let text = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
+                Some(path) => std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+                None => (*text).to_string(),
+            };
+            env.add_template_owned(*name, text).map_err(|e| describe(&e))?;
+        }
+        let messages = catalogue.clone();
+        env.add_function("t", move |key: &str| messages.get(key, lang));
+        let f = Formatter::new(catalogue, lang);
+        let (f1, f2, f3, f4, f5) = (f.clone(), f.clone(), f.clone(), f.clone(), f);
+        env.add_filter("num", move |x: f64, decimals: Option<usize>| f1.number(x, decimals.unwrap_or(1)));
+        env.add_filter("count", move |x: f64| f2.number(x, 0));
+        env.add_filter("percent", move |share: f64| f3.percent(share));
+        env.add_filter("euro", move |x: f64| f4.euro(x));
+        env.add_filter("date", move |iso: &str| -> Result<String, Error> {
+            chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+                .map(|d| f5.date(d))
+                .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("not a date: {iso}")))
+        });
+        env.add_filter("md", markdown_escape);
+        env.add_global("lang", lang.code());
+        Ok(Engine { env })
+    }
+
+    /// Renders template `name` with `context` (any serialisable model).
+    pub fn render<S: serde::Serialize>(&self, name: &str, context: &S) -> Result<String, String> {
+        let template = self.env.get_template(name).map_err(|e| describe(&e))?;
+        template.render(minijinja::value::Serde(context)).map_err(|e| describe(&e))
+    }
+
+    /// The stylesheet, to inline into HTML.
+    pub fn css(&self) -> String {
+        self.env.get_template("style.css").ok().and_then(|t| t.render(()).ok()).unwrap_or_default()
+    }
+}
+
+/// Text for a Markdown table cell or line: characters Markdown would read
+/// as markup are escaped, and line breaks become spaces.
+pub fn markdown_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// An engine error with its template, line and cause.
+fn describe(e: &Error) -> String {
+    let mut text = e.to_string();
+    if let (Some(name), Some(line)) = (e.name(), e.line()) {
+        text = format!("{name}:{line}: {text}");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Serialize)]
+    struct Page {
+        title: String,
+        css: String,
+    }
+
+    fn page(title: &str) -> Page {
+        Page { title: title.to_string(), css: String::new() }
+    }
+
+    #[test]
+    fn html_templates_escape_everything() {
+        let engine = Engine::new(Lang::Nl, &Catalogue::embedded(), None).expect("engine");
+        let html = engine.render("location.html.j2", &page("<script>alert(1)</script>")).expect("renders");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(markdown_escape("a|b *c* <x>\nnext"), "a\\|b \\*c\\* \\<x\\> next");
+    }
+
+    #[test]
+    fn templates_can_be_overridden_from_a_folder() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("location.md.j2"), "eigen {{ t('month_3') }} {{ 1234.5 | num(1) }}")
+            .expect("write");
+        let engine = Engine::new(Lang::Nl, &Catalogue::embedded(), Some(dir.path())).expect("engine");
+        assert_eq!(engine.render("location.md.j2", &page("x")).expect("renders"), "eigen maart 1.234,5");
+        // Templates the folder does not hold stay the built-in ones.
+        assert!(engine.render("national.md.j2", &page("x")).is_ok());
+    }
+
+    #[test]
+    fn a_broken_override_names_the_template_and_line() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("national.md.j2"), "ok\n{{ unclosed").expect("write");
+        let err = Engine::new(Lang::En, &Catalogue::embedded(), Some(dir.path())).err().expect("an error");
+        assert!(err.contains("national.md.j2"), "{err}");
+    }
+}

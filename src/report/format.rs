@@ -1,0 +1,113 @@
+//! Numbers and dates as a reader of each language writes them:
+//! `1.234,5` and `3 maart 2026` in Dutch, `1,234.5` and `3 March 2026` in English.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::catalogue::Catalogue;
+use crate::i18n::Lang;
+
+/// Formats numbers and dates for one language.
+#[derive(Debug, Clone)]
+pub struct Formatter {
+    pub lang: Lang,
+    decimal: String,
+    thousands: String,
+    months: Vec<String>,
+}
+
+impl Formatter {
+    pub fn new(catalogue: &Catalogue, lang: Lang) -> Formatter {
+        Formatter {
+            lang,
+            decimal: catalogue.get("decimal_separator", lang),
+            thousands: catalogue.get("thousands_separator", lang),
+            months: (1..=12).map(|m| catalogue.get(&format!("month_{m}"), lang)).collect(),
+        }
+    }
+
+    /// A number with exactly `decimals` decimals and thousands separators.
+    pub fn number(&self, x: f64, decimals: usize) -> String {
+        if !x.is_finite() {
+            return "–".to_string();
+        }
+        let text = format!("{:.*}", decimals, x.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push_str(&self.thousands);
+            }
+            grouped.push(c);
+        }
+        let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+        if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{}{frac}", self.decimal) }
+    }
+
+    /// A number with as many decimals as it needs, up to `max_decimals`.
+    pub fn number_auto(&self, x: f64, max_decimals: usize) -> String {
+        let mut decimals = 0;
+        while decimals < max_decimals
+            && ((x * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32) - x).abs() > 1e-9
+        {
+            decimals += 1;
+        }
+        self.number(x, decimals)
+    }
+
+    /// A whole count.
+    pub fn count(&self, n: usize) -> String {
+        self.number(n as f64, 0)
+    }
+
+    /// A share as a percentage: `87,5%`.
+    pub fn percent(&self, share: f64) -> String {
+        format!("{}%", self.number_auto(share * 100.0, 1))
+    }
+
+    /// An amount in euro: `€ 56.500`.
+    pub fn euro(&self, x: f64) -> String {
+        format!("€ {}", self.number(x, 0))
+    }
+
+    /// A date written out: `3 maart 2026` / `3 March 2026`.
+    pub fn date(&self, d: NaiveDate) -> String {
+        let month = self.months.get(d.month0() as usize).cloned().unwrap_or_default();
+        format!("{} {month} {}", d.day(), d.year())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nl() -> Formatter {
+        Formatter::new(&Catalogue::embedded(), Lang::Nl)
+    }
+
+    fn en() -> Formatter {
+        Formatter::new(&Catalogue::embedded(), Lang::En)
+    }
+
+    #[test]
+    fn dutch_and_english_numbers() {
+        assert_eq!(nl().number(1234.5, 1), "1.234,5");
+        assert_eq!(en().number(1234.5, 1), "1,234.5");
+        assert_eq!(nl().number(56500.0, 0), "56.500");
+        assert_eq!(nl().number(1234567.891, 2), "1.234.567,89");
+        assert_eq!(nl().number(0.55, 2), "0,55");
+        assert_eq!(nl().number(-3.0, 0), "-3");
+        assert_eq!(nl().number(-0.001, 1), "0,0");
+        assert_eq!(nl().number(f64::NAN, 1), "–");
+        assert_eq!(nl().number_auto(0.5, 2), "0,5");
+        assert_eq!(nl().number_auto(24.0, 2), "24");
+        assert_eq!(nl().percent(0.875), "87,5%");
+        assert_eq!(nl().euro(56500.0), "€ 56.500");
+    }
+
+    #[test]
+    fn dates_written_out() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 3).expect("date");
+        assert_eq!(nl().date(d), "3 maart 2026");
+        assert_eq!(en().date(d), "3 March 2026");
+    }
+}

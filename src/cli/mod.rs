@@ -45,7 +45,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  hs-audit check fixtures/demo\n  hs-audit check exports/ --period 2026 --as-of 2027-02-28\n  hs-audit check L001.xlsx --waivers waivers.toml --fail-on warning"
     )]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Show what the tool reads from exports: locations, sheets, columns, rows and every input finding.
     #[command(after_help = "Examples:\n  hs-audit inspect fixtures/demo\n  hs-audit inspect exports/ --lang en")]
     Inspect {

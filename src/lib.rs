@@ -9,6 +9,7 @@ mod findings_text;
 pub mod generate;
 pub mod i18n;
 pub mod ingest;
+pub mod report;
 pub mod results;
 pub mod rulebook;
 pub mod rules;

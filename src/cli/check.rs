@@ -11,7 +11,7 @@ use crate::report::{self, Audience, Format, ReportOptions};
 use crate::results::{Audit, LocationEntry, Severity, WaiverEntry, apply_waivers, json, summarize};
 use crate::rulebook::{self, Rulebook};
 use crate::rules::{build_model::build_locations, evaluate, registry};
-use crate::tables::{Export, read_paths};
+use crate::tables::Export;
 
 /// `--fail-on`: the least severity of an unwaived failure that makes the run fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -51,7 +51,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         }
         None => Vec::new(),
     };
-    let exports = read_paths(&opts.paths);
+    let exports = super::progress::read_with_progress_bar(&opts.paths);
     let ctx =
         resolve(opts.period.as_deref(), opts.from.as_deref(), opts.to.as_deref(), opts.as_of.as_deref(), &exports)
             .map_err(|e: UsageError| vec![opts.lang.pick(&e.nl, &e.en).to_string()])?;

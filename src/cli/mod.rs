@@ -5,6 +5,7 @@ mod check_summary;
 pub mod generate;
 pub mod inspect;
 pub mod period;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

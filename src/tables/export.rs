@@ -52,7 +52,25 @@ impl Export {
 /// Reads every export found under the given paths (a workbook, a CSV folder,
 /// or a folder of exports), in parallel, sorted by source.
 pub fn read_paths(paths: &[PathBuf]) -> Vec<Export> {
+    read_paths_with_progress(paths, &|_| {}, &|| {})
+}
+
+/// As [`read_paths`], telling `found` how many exports there are and calling
+/// `done` after each one is read (for a progress bar).
+pub fn read_paths_with_progress(
+    paths: &[PathBuf],
+    found: &dyn Fn(usize),
+    done: &(dyn Fn() + Sync),
+) -> Vec<Export> {
     use rayon::prelude::*;
     let sources = crate::ingest::discover(paths);
-    sources.par_iter().map(|s| super::assemble::assemble(crate::ingest::read_source(s))).collect()
+    found(sources.len());
+    sources
+        .par_iter()
+        .map(|s| {
+            let export = super::assemble::assemble(crate::ingest::read_source(s));
+            done();
+            export
+        })
+        .collect()
 }

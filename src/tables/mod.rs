@@ -14,7 +14,7 @@ pub mod schema;
 pub mod table;
 pub mod value;
 
-pub use export::{Export, LocationInfo, SheetSummary, read_paths};
+pub use export::{Export, LocationInfo, SheetSummary, read_paths, read_paths_with_progress};
 pub use schema::SheetKind;
 pub use table::Table;
 pub use value::Value;

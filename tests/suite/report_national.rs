@@ -117,6 +117,9 @@ fn no_output_holds_a_family_id_and_the_at_risk_list_and_matrix_follow_the_result
         for name in ["report-national.html", "report-national.md"] {
             let text = read(&out.join(name));
             assert!(!has_family_id(&text), "{lang} {name} holds a family id");
+            for missing in ["[nat_", "[common_", "[outcome_", "[severity_"] {
+                assert!(!text.contains(missing), "{lang} {name}: a catalogue key without text ({missing}...)");
+            }
         }
         let book = sheets(&out.join("report-national.xlsx"));
         for (name, rows) in &book {

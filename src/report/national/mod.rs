@@ -9,6 +9,8 @@ mod inputs;
 mod matrix;
 pub mod model;
 mod pass_rates;
+#[cfg(test)]
+mod tests;
 mod text;
 mod xlsx;
 

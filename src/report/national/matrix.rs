@@ -1,0 +1,181 @@
+//! The matrix of locations x rules: per cell the outcome of a location rule,
+//! or the number of failing trajectories of a trajectory rule; the same
+//! cells drawn as a heatmap.
+
+use std::collections::BTreeMap;
+
+use super::model::{Counts, LegendItem, MatrixCell, RuleColumn};
+use super::text::{expected, measured, outcome_label, severity_label, t};
+use crate::report::RenderContext;
+use crate::report::charts::{self, CellState, ChartText};
+use crate::results::{Audit, Outcome, RuleResult};
+use crate::rulebook::{RuleConfig, Scope};
+
+/// Which outcome decides a cell, first match wins: an unwaived failure
+/// outweighs everything, a waiver the rest, and so on.
+const PRIORITY: [Outcome; 6] =
+    [Outcome::Fail, Outcome::Waived, Outcome::Pass, Outcome::NotYetDue, Outcome::NotEvaluated, Outcome::NotApplicable];
+
+/// The rules of the matrix: the enabled rules, location rules first, each group by id.
+pub fn rules_in_order<'a>(ctx: &RenderContext<'a>) -> Vec<&'a RuleConfig> {
+    let mut rules: Vec<&RuleConfig> = ctx.rulebook.rules.iter().filter(|r| r.enabled).collect();
+    rules.sort_by(|a, b| (a.scope, &a.id).cmp(&(b.scope, &b.id)));
+    rules
+}
+
+/// A rule as a column of the matrix.
+pub fn column(ctx: &RenderContext, rule: &RuleConfig) -> RuleColumn {
+    let trajectory = rule.scope == Scope::Trajectory;
+    let (id_head, id_tail) = match rule.id.split_once('-') {
+        Some((head, tail)) if !tail.is_empty() => (format!("{head}-"), tail.to_string()),
+        _ => (String::new(), rule.id.clone()),
+    };
+    RuleColumn {
+        id: rule.id.clone(),
+        id_head,
+        id_tail,
+        title: rule.title.get(ctx.lang).to_string(),
+        trajectory,
+        scope_label: t(ctx, if trajectory { "nat_scope_trajectory" } else { "nat_scope_location" }),
+        severity: rule.severity.as_str(),
+        severity_label: severity_label(ctx, rule.severity),
+    }
+}
+
+/// Outcome counts per (location id, rule id), from every result.
+pub fn count_outcomes(audit: &Audit) -> BTreeMap<(&str, &str), Counts> {
+    let mut counts: BTreeMap<(&str, &str), Counts> = BTreeMap::new();
+    for r in &audit.results {
+        let c = counts.entry((r.location_id.as_str(), r.rule_id.as_str())).or_default();
+        let slot = match r.outcome {
+            Outcome::Pass => &mut c.pass,
+            Outcome::Fail => &mut c.fail,
+            Outcome::NotYetDue => &mut c.not_yet_due,
+            Outcome::NotApplicable => &mut c.not_applicable,
+            Outcome::NotEvaluated => &mut c.not_evaluated,
+            Outcome::Waived => &mut c.waived,
+        };
+        *slot += 1;
+    }
+    counts
+}
+
+/// The outcome that decides a cell with these counts (`None`: no results).
+pub fn deciding_outcome(counts: &Counts) -> Option<Outcome> {
+    PRIORITY.into_iter().find(|o| counts.get(*o) > 0)
+}
+
+/// The symbol of an outcome in the matrix.
+fn symbol(ctx: &RenderContext, outcome: Outcome) -> String {
+    t(ctx, &format!("nat_symbol_{}", outcome.as_str()))
+}
+
+/// One cell. `result` is the location rule's own result (none for trajectory rules).
+pub fn cell(ctx: &RenderContext, rule: &RuleConfig, counts: Counts, result: Option<&RuleResult>) -> MatrixCell {
+    let outcome = deciding_outcome(&counts);
+    let state = outcome.map_or("empty", Outcome::as_str);
+    let trajectory = rule.scope == Scope::Trajectory;
+    let text = match outcome {
+        None => String::new(),
+        Some(o) if !trajectory => symbol(ctx, o),
+        Some(Outcome::Fail) if counts.waived > 0 => {
+            format!("{} ({})", ctx.fmt.count(counts.fail), ctx.fmt.count(counts.waived))
+        }
+        Some(Outcome::Fail) => ctx.fmt.count(counts.fail),
+        Some(Outcome::Waived) => format!("({})", ctx.fmt.count(counts.waived)),
+        Some(o) => symbol(ctx, o),
+    };
+    let detail = match (outcome, result) {
+        (None, _) => t(ctx, "nat_cell_no_results"),
+        (Some(o), Some(r)) if !trajectory => match (r.measured, &r.expected) {
+            (Some(m), Some(e)) => format!("{}: {} ({})", outcome_label(ctx, o), measured(ctx, m), expected(ctx, e)),
+            _ => outcome_label(ctx, o),
+        },
+        (Some(o), None) if !trajectory => outcome_label(ctx, o),
+        _ => count_detail(ctx, &counts),
+    };
+    MatrixCell { state, text, detail, outcome, counts }
+}
+
+/// The non-zero counts written out: `voldoet 20 · voldoet niet 3`.
+pub fn count_detail(ctx: &RenderContext, counts: &Counts) -> String {
+    PRIORITY
+        .iter()
+        .filter(|o| counts.get(**o) > 0)
+        .map(|o| format!("{} {}", outcome_label(ctx, *o), ctx.fmt.count(counts.get(*o))))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// What each symbol of the matrix means, in the order of [`PRIORITY`], then the empty cell.
+pub fn legend(ctx: &RenderContext) -> Vec<LegendItem> {
+    let mut items: Vec<LegendItem> = PRIORITY
+        .iter()
+        .map(|o| LegendItem {
+            state: o.as_str(),
+            symbol: symbol(ctx, *o),
+            text: t(ctx, &format!("nat_legend_{}", o.as_str())),
+        })
+        .collect();
+    items.push(LegendItem {
+        state: "fail",
+        symbol: t(ctx, "nat_legend_count_symbol"),
+        text: t(ctx, "nat_legend_count"),
+    });
+    items.push(LegendItem {
+        state: "fail",
+        symbol: t(ctx, "nat_legend_count_waived_symbol"),
+        text: t(ctx, "nat_legend_count_waived"),
+    });
+    items.push(LegendItem {
+        state: "waived",
+        symbol: t(ctx, "nat_legend_only_waived_symbol"),
+        text: t(ctx, "nat_legend_only_waived"),
+    });
+    items.push(LegendItem { state: "empty", symbol: String::new(), text: t(ctx, "nat_legend_empty") });
+    items
+}
+
+/// The heatmap state of a cell.
+pub fn cell_state(outcome: Option<Outcome>) -> CellState {
+    match outcome {
+        None => CellState::Empty,
+        Some(Outcome::Pass) => CellState::Pass,
+        Some(Outcome::Fail) => CellState::Fail,
+        Some(Outcome::NotYetDue) => CellState::NotYetDue,
+        Some(Outcome::NotApplicable) => CellState::NotApplicable,
+        Some(Outcome::NotEvaluated) => CellState::NotEvaluated,
+        Some(Outcome::Waived) => CellState::Waived,
+    }
+}
+
+/// The matrix as a heatmap: rows are locations, columns rules.
+pub fn heatmap(ctx: &RenderContext, rows: &[String], columns: &[String], cells: &[Vec<Option<Outcome>>]) -> String {
+    let states: Vec<Vec<CellState>> = cells.iter().map(|row| row.iter().map(|o| cell_state(*o)).collect()).collect();
+    let mut legend: Vec<(CellState, String)> =
+        PRIORITY.iter().map(|o| (cell_state(Some(*o)), outcome_label(ctx, *o))).collect();
+    legend.push((CellState::Empty, t(ctx, "nat_legend_empty")));
+    let title = t(ctx, "nat_heatmap_title");
+    let x_label = t(ctx, "nat_heatmap_x");
+    let y_label = t(ctx, "nat_heatmap_y");
+    let no_data = t(ctx, "nat_chart_no_data");
+    let text = ChartText { title: &title, x_label: &x_label, y_label: &y_label, no_data: &no_data };
+    charts::heatmap(&text, rows, columns, &states, &legend)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(pass: usize, fail: usize, waived: usize) -> Counts {
+        Counts { pass, fail, waived, ..Default::default() }
+    }
+
+    #[test]
+    fn an_unwaived_failure_decides_then_a_waiver_then_a_pass() {
+        assert_eq!(deciding_outcome(&counts(20, 1, 1)), Some(Outcome::Fail));
+        assert_eq!(deciding_outcome(&counts(20, 0, 1)), Some(Outcome::Waived));
+        assert_eq!(deciding_outcome(&Counts { pass: 3, not_yet_due: 2, ..Default::default() }), Some(Outcome::Pass));
+        assert_eq!(deciding_outcome(&Counts::default()), None);
+    }
+}

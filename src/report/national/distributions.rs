@@ -146,7 +146,7 @@ fn distribution(audit: &Audit, ctx: &RenderContext, figure: &Figure, with_charts
             None => String::new(),
         };
         let norm = norm_value.map(|value| Norm { value, label: &norm_label, kind: figure.kind });
-        let text = ChartText { title: &title, x_label: &x_label, y_label: &y_label, no_data: &no_data };
+        let text = ChartText::new(&title, &x_label, &y_label, &no_data);
         charts::distribution(&text, &values, bins(values.len()), norm.as_ref(), &show)
     } else {
         String::new()

@@ -159,7 +159,7 @@ pub fn heatmap(ctx: &RenderContext, rows: &[String], columns: &[String], cells: 
     let x_label = t(ctx, "nat_heatmap_x");
     let y_label = t(ctx, "nat_heatmap_y");
     let no_data = t(ctx, "nat_chart_no_data");
-    let text = ChartText { title: &title, x_label: &x_label, y_label: &y_label, no_data: &no_data };
+    let text = ChartText::new(&title, &x_label, &y_label, &no_data);
     charts::heatmap(&text, rows, columns, &states, &legend)
 }
 

@@ -57,7 +57,7 @@ pub fn chart(ctx: &RenderContext, rates: &[PassRate]) -> String {
     let x_label = t(ctx, "nat_pass_chart_x");
     let y_label = t(ctx, "nat_pass_chart_y");
     let no_data = t(ctx, "nat_chart_no_data");
-    let text = ChartText { title: &title, x_label: &x_label, y_label: &y_label, no_data: &no_data };
+    let text = ChartText::new(&title, &x_label, &y_label, &no_data);
     let fmt = |x: f64| ctx.fmt.percent(x / 100.0);
     charts::bar_chart(&text, &bars, None, &fmt)
 }

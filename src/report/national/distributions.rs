@@ -141,10 +141,7 @@ fn distribution(audit: &Audit, ctx: &RenderContext, figure: &Figure, with_charts
         let x_label = t(ctx, &format!("{}_x", figure.key));
         let y_label = t(ctx, "nat_dist_y");
         let no_data = t(ctx, "nat_chart_no_data");
-        let norm_label = match norm_value {
-            Some(v) => fill(ctx, "nat_norm_line", &[("value", show_norm(v))]),
-            None => String::new(),
-        };
+        let norm_label = t(ctx, "nat_norm_line");
         let norm = norm_value.map(|value| Norm { value, label: &norm_label, kind: figure.kind });
         let text = ChartText::new(&title, &x_label, &y_label, &no_data);
         charts::distribution(&text, &values, bins(values.len()), norm.as_ref(), &show)

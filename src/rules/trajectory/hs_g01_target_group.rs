@@ -33,7 +33,10 @@
 
 use chrono::NaiveDate;
 
-use super::common_a::{self, Judge, Judged, en_date, nl_date};
+use super::cells::filled;
+use super::coverage::{Unreadable, active_in_p};
+use super::wording::{en_date, nl_date};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -53,7 +56,7 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| Ok(covered(t, ctx)?.then_some(())), |j, ()| check(j))
+    judge_each(loc, cfg, ctx, |t| Ok(covered(t, ctx)?.then_some(())), |j, ()| check(j))
 }
 
 /// Registered in [P.start, W] (judged whatever `start` and `einde` hold), or active in P.
@@ -64,7 +67,7 @@ fn covered(traj: &Trajectory, ctx: &Context) -> Result<bool, Text> {
     {
         return Ok(true);
     }
-    if common_a::active_in_p(traj, ctx)? {
+    if active_in_p(traj, ctx, Unreadable::NotEvaluated)?.is_some() {
         return Ok(true);
     }
     registered.map(|_| false)
@@ -72,7 +75,7 @@ fn covered(traj: &Trajectory, ctx: &Context) -> Result<bool, Text> {
 
 fn check(j: &Judge) -> Judged {
     let t = j.traj;
-    let r = common_a::filled(&t.aanmelding, "aanmelding")?;
+    let r = filled(&t.aanmelding, "aanmelding")?;
     if let Some(birth) = t.geboortedatum_jongste.known()? {
         return match whole_years(birth, r) {
             Some(years) => {

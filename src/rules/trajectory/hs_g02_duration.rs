@@ -20,7 +20,10 @@
 //! ## Parameters
 //! - `max_duration_months` (whole months): 18.
 
-use super::common_a::{self, Judge, Judged, Span, en_date, nl_date};
+use super::cells::plus_months;
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{en_date, nl_date};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -35,12 +38,12 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| common_a::active_span(t, ctx), check)
+    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx, Unreadable::NotEvaluated), check)
 }
 
 fn check(j: &Judge, span: Span) -> Judged {
     let months = j.cfg.int("max_duration_months")?;
-    let limit = common_a::plus_months(span.start, months)?;
+    let limit = plus_months(span.start, months)?;
     let a = j.ctx.as_of;
     let ended = span.einde.filter(|e| *e <= a);
     let until = ended.unwrap_or(a);

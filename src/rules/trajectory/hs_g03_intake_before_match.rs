@@ -21,7 +21,10 @@
 //! ## Parameters
 //! None.
 
-use super::common_a::{self, Judge, Judged, Match, en_date, nl_date};
+use super::cells::filled;
+use super::coverage::{Match, matched_in_window};
+use super::wording::{en_date, nl_date};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -31,7 +34,7 @@ use crate::rules::registry::RuleSpec;
 pub const SPEC: RuleSpec = RuleSpec { id: "HS-G03", scope: Scope::Trajectory, params: &[], evaluate };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| common_a::matched_in_window(t, ctx), check)
+    judge_each(loc, cfg, ctx, |t| matched_in_window(t, ctx), check)
 }
 
 fn check(j: &Judge, m: Match) -> Judged {
@@ -43,7 +46,7 @@ fn check(j: &Judge, m: Match) -> Judged {
         );
         return Ok(j.result(Outcome::Fail, message).date("match", m.date));
     };
-    let registered = common_a::filled(&j.traj.aanmelding, "aanmelding")?;
+    let registered = filled(&j.traj.aanmelding, "aanmelding")?;
     let (nl_k, en_k, nl_r, en_r) = (nl_date(intake), en_date(intake), nl_date(registered), en_date(registered));
     let (outcome, message) = if intake < registered {
         let message = Text::new(

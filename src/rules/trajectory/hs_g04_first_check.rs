@@ -26,7 +26,10 @@
 
 use chrono::NaiveDate;
 
-use super::common_a::{self, Judge, Judged, Span, en_date, nl_date};
+use super::cells::{contact_dates, plus_days, unreadable_contacts};
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{en_date, nl_date};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -44,34 +47,34 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| coverage(t, cfg, ctx), check)
+    judge_each(loc, cfg, ctx, |t| coverage(t, cfg, ctx), check)
 }
 
 /// Active in P with D >= P.start; gives the span and D.
 fn coverage(traj: &Trajectory, cfg: &RuleConfig, ctx: &Context) -> Result<Option<(Span, NaiveDate)>, Text> {
-    let Some(span) = common_a::active_span(traj, ctx)? else {
+    let Some(span) = active_in_p(traj, ctx, Unreadable::NotEvaluated)? else {
         return Ok(None);
     };
     let days = cfg.int("first_check_days")?;
     let grace = cfg.int("first_check_grace_days")?;
-    let deadline = common_a::plus_days(span.start, days.saturating_add(grace))?;
+    let deadline = plus_days(span.start, days.saturating_add(grace))?;
     Ok((deadline >= ctx.period.start).then_some((span, deadline)))
 }
 
 fn check(j: &Judge, (span, deadline): (Span, NaiveDate)) -> Judged {
-    let contacts = common_a::contacts_until_as_of(j.traj, j.ctx)?;
-    let mut checks = contacts.iter().filter(|c| c.kind == ContactKind::FirstCheck && c.date >= span.start);
+    let dates = contact_dates(j.traj, &[ContactKind::FirstCheck], j.ctx)?;
+    let mut checks = dates.into_iter().filter(|d| *d >= span.start);
     let (start, a) = (span.start, j.ctx.as_of);
     let (nl_s, en_s, nl_d, en_d) = (nl_date(start), en_date(start), nl_date(deadline), en_date(deadline));
     let evidence = |r: RuleResult| r.date("start", start).date("deadline", deadline);
-    if let Some(c) = checks.clone().find(|c| c.date <= deadline) {
+    if let Some(c) = checks.clone().find(|d| *d <= deadline) {
         let message = Text::new(
-            format!("Eerste check op {}, binnen de termijn (start {nl_s}, uiterlijk {nl_d}).", nl_date(c.date)),
-            format!("First check on {}, in time (start {en_s}, due by {en_d}).", en_date(c.date)),
+            format!("Eerste check op {}, binnen de termijn (start {nl_s}, uiterlijk {nl_d}).", nl_date(c)),
+            format!("First check on {}, in time (start {en_s}, due by {en_d}).", en_date(c)),
         );
-        return Ok(evidence(j.result(Outcome::Pass, message)).date("first_check", c.date));
+        return Ok(evidence(j.result(Outcome::Pass, message)).date("first_check", c));
     }
-    if let Some(reason) = common_a::unreadable_contacts(j.traj) {
+    if let Some(reason) = unreadable_contacts(j.traj) {
         return Err(reason);
     }
     if let Some(e) = span.einde.filter(|e| *e <= a && *e < deadline) {
@@ -93,8 +96,8 @@ fn check(j: &Judge, (span, deadline): (Span, NaiveDate)) -> Judged {
     }
     let message = match checks.next() {
         Some(late) => Text::new(
-            format!("De eerste check was pas op {}; die moest uiterlijk op {nl_d} (start {nl_s}).", nl_date(late.date)),
-            format!("The first check was only on {}; it was due by {en_d} (start {en_s}).", en_date(late.date)),
+            format!("De eerste check was pas op {}; die moest uiterlijk op {nl_d} (start {nl_s}).", nl_date(late)),
+            format!("The first check was only on {}; it was due by {en_d} (start {en_s}).", en_date(late)),
         ),
         None => Text::new(
             format!("Geen eerste check gevonden; die moest uiterlijk op {nl_d} (start {nl_s})."),

@@ -31,11 +31,14 @@
 
 use chrono::NaiveDate;
 
-use super::common_b as c;
+use super::cells::{contact_dates, plus_months, unreadable_contacts};
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{iso, nl_numeric};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
-use crate::rules::model::{ContactKind, Location, Trajectory};
+use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
 
 const GAP: &str = "max_evaluation_gap_months";
@@ -51,11 +54,13 @@ const POINT_KINDS: &[ContactKind] =
     &[ContactKind::FirstCheck, ContactKind::InterimEvaluation, ContactKind::FinalEvaluation];
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    let months = cfg.int(GAP);
-    c::each(loc, cfg, |t| {
-        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
-        judge(loc, cfg, ctx, t, start, einde, months.clone()?).map(Some)
-    })
+    judge_each(
+        loc,
+        cfg,
+        ctx,
+        |t| active_in_p(t, ctx, Unreadable::UnlessRuledOut),
+        |j, span| check(j, span, cfg.int(GAP)?),
+    )
 }
 
 /// A gap that counts: from a point to the next point, or to H.
@@ -66,46 +71,42 @@ struct Gap {
     to_horizon: bool,
 }
 
-fn judge(
-    loc: &Location,
-    cfg: &RuleConfig,
-    ctx: &Context,
-    t: &Trajectory,
-    start: NaiveDate,
-    einde: Option<NaiveDate>,
-    n: i64,
-) -> Result<RuleResult, Text> {
+fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
+    let ctx = j.ctx;
     let closed = einde.filter(|e| *e <= ctx.as_of);
     let horizon = closed.unwrap_or(ctx.as_of);
     let mut points = vec![start];
-    points.extend(c::contact_dates(t, POINT_KINDS, ctx)?.into_iter().filter(|d| *d >= start));
+    points.extend(contact_dates(j.traj, POINT_KINDS, ctx)?.into_iter().filter(|d| *d >= start));
     points.retain(|d| *d <= horizon);
     points.dedup(); // sorted: `start` first, then the contacts by date
 
     let mut gaps = Vec::new();
     let ends = points.iter().skip(1).map(|d| (*d, false)).chain([(horizon, true)]);
     for (from, (to, to_horizon)) in points.iter().copied().zip(ends) {
-        let due = c::plus_months(from, n)?;
+        let due = plus_months(from, n)?;
         if to > due && to >= ctx.period.start {
             gaps.push(Gap { from, to, due, to_horizon });
         }
     }
-    let base = |o, m| c::result(loc, cfg, t, o, m).date("start", start).date("horizon", horizon);
+    let base = |o, m| j.result(o, m).date("start", start).date("horizon", horizon);
     let Some(first) = gaps.first() else {
         return Ok(match points.last() {
             Some(&last) => {
-                let next = c::plus_months(last, n)?;
+                let next = plus_months(last, n)?;
                 let (nl, en) = if closed.is_some() {
                     (String::new(), String::new())
                 } else {
                     (
-                        format!("; volgende evaluatie uiterlijk {}", c::nl(next)),
-                        format!("; next evaluation due by {}", c::en(next)),
+                        format!("; volgende evaluatie uiterlijk {}", nl_numeric(next)),
+                        format!("; next evaluation due by {}", iso(next)),
                     )
                 };
                 let msg = Text::new(
-                    format!("geen gat van meer dan {n} maanden tussen evaluaties; laatste moment {}{nl}", c::nl(last)),
-                    format!("no gap of more than {n} months between evaluations; last moment {}{en}", c::en(last)),
+                    format!(
+                        "geen gat van meer dan {n} maanden tussen evaluaties; laatste moment {}{nl}",
+                        nl_numeric(last)
+                    ),
+                    format!("no gap of more than {n} months between evaluations; last moment {}{en}", iso(last)),
                 );
                 let r = base(Outcome::Pass, msg).date("last_point", last);
                 if closed.is_some() { r } else { r.date("deadline", next) }
@@ -120,7 +121,7 @@ fn judge(
         });
     };
     let msg = describe(first, n, gaps.len());
-    if let Some(unreadable) = c::unreadable_contacts(t) {
+    if let Some(unreadable) = unreadable_contacts(j.traj) {
         let reason = Text::new(
             format!("{} (zonder die contacten: {})", unreadable.nl, msg.nl),
             format!("{} (without those contacts: {})", unreadable.en, msg.en),
@@ -143,30 +144,30 @@ fn describe(g: &Gap, n: i64, count: usize) -> Text {
         Text::new(
             format!(
                 "na het evaluatiemoment van {} volgde tot {} geen evaluatie meer, terwijl er uiterlijk {} een nodig was (ten hoogste {n} maanden ertussen){nl_more}",
-                c::nl(g.from),
-                c::nl(g.to),
-                c::nl(g.due)
+                nl_numeric(g.from),
+                nl_numeric(g.to),
+                nl_numeric(g.due)
             ),
             format!(
                 "after the evaluation moment of {} there was no evaluation up to {}, while one was due by {} (at most {n} months apart){en_more}",
-                c::en(g.from),
-                c::en(g.to),
-                c::en(g.due)
+                iso(g.from),
+                iso(g.to),
+                iso(g.due)
             ),
         )
     } else {
         Text::new(
             format!(
                 "tussen de evaluatiemomenten van {} en {} zat meer dan {n} maanden; de volgende was uiterlijk {} nodig{nl_more}",
-                c::nl(g.from),
-                c::nl(g.to),
-                c::nl(g.due)
+                nl_numeric(g.from),
+                nl_numeric(g.to),
+                nl_numeric(g.due)
             ),
             format!(
                 "more than {n} months passed between the evaluation moments of {} and {}; the next was due by {}{en_more}",
-                c::en(g.from),
-                c::en(g.to),
-                c::en(g.due)
+                iso(g.from),
+                iso(g.to),
+                iso(g.due)
             ),
         )
     }
@@ -177,7 +178,7 @@ mod tests {
     use super::*;
     use crate::results::Severity;
     use crate::rulebook::ParamValue;
-    use crate::rules::model::Cell;
+    use crate::rules::model::{Cell, Trajectory};
     use crate::rules::testkit::*;
 
     fn cfg() -> RuleConfig {

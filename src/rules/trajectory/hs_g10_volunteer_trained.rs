@@ -22,7 +22,9 @@
 //! ## Parameters
 //! None.
 
-use super::common_a::{self, Judge, Judged, Match, en_date, nl_date};
+use super::coverage::{Match, matched_in_window};
+use super::wording::{en_date, nl_date};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -32,7 +34,7 @@ use crate::rules::registry::RuleSpec;
 pub const SPEC: RuleSpec = RuleSpec { id: "HS-G10", scope: Scope::Trajectory, params: &[], evaluate };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| common_a::matched_in_window(t, ctx), check)
+    judge_each(loc, cfg, ctx, |t| matched_in_window(t, ctx), check)
 }
 
 fn check(j: &Judge, m: Match) -> Judged {

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::wording::{en_date, nl_date};
+use super::wording::{both, count, day, join};
 use crate::results::Text;
 use crate::rules::context::Context;
 use crate::rules::dates::{add_days, add_months};
@@ -35,11 +35,13 @@ pub fn unreadable_contacts(t: &Trajectory) -> Option<Text> {
     if t.unreadable_contacts.is_empty() {
         return None;
     }
-    let join = |f: fn(&Text) -> &str| t.unreadable_contacts.iter().map(f).collect::<Vec<_>>().join("; ");
     let n = t.unreadable_contacts.len();
-    Some(Text::new(
-        format!("{n} contact(en) van dit gezin konden niet gelezen worden: {}", join(|t| &t.nl)),
-        format!("{n} contact(s) of this family could not be read: {}", join(|t| &t.en)),
+    let what = count(n, ["contact", "contacten", "contact", "contacts"]);
+    let verb = if n == 1 { "kon" } else { "konden" };
+    Some(both!(
+        "{} van dit gezin {verb} niet gelezen worden: {}",
+        "{} of this family could not be read: {}";
+        what, join(&t.unreadable_contacts, "; ")
     ))
 }
 
@@ -54,10 +56,7 @@ pub fn plus_months(d: NaiveDate, n: i64) -> Result<NaiveDate, Text> {
 }
 
 fn out_of_range(d: NaiveDate, n: i64, nl: &str, en: &str) -> Text {
-    Text::new(
-        format!("{} plus {n} {nl} valt buiten de kalender", nl_date(d)),
-        format!("{} plus {n} {en} falls outside the calendar", en_date(d)),
-    )
+    both!("{} plus {n} {nl} valt buiten de kalender", "{} plus {n} {en} falls outside the calendar"; day(d))
 }
 
 #[cfg(test)]
@@ -94,7 +93,10 @@ mod tests {
         assert_eq!(unreadable_contacts(&t), None);
         t.unreadable_contacts = vec![Text::new("rij 5", "row 5"), Text::new("rij 9", "row 9")];
         let reason = unreadable_contacts(&t).map(|r| r.en);
-        assert_eq!(reason.as_deref(), Some("2 contact(s) of this family could not be read: row 5; row 9"));
+        assert_eq!(reason.as_deref(), Some("2 contacts of this family could not be read: row 5; row 9"));
+        t.unreadable_contacts.pop();
+        let reason = unreadable_contacts(&t).map(|r| r.nl);
+        assert_eq!(reason.as_deref(), Some("1 contact van dit gezin kon niet gelezen worden: rij 5"));
     }
 
     #[test]

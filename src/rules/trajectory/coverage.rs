@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use super::wording::join;
 use crate::results::Text;
 use crate::rules::context::Context;
 use crate::rules::model::Trajectory;
@@ -50,8 +51,7 @@ pub fn all(parts: &[Part]) -> Part {
     if reasons.is_empty() {
         return Ok(true);
     }
-    let join = |f: fn(&Text) -> &str| reasons.iter().map(|r| f(r)).collect::<Vec<_>>().join("; ");
-    Err(Text::new(join(|t| &t.nl), join(|t| &t.en)))
+    Err(join(reasons, "; "))
 }
 
 /// Active in P: `start` <= W and (`einde` empty or >= P.start); an empty

@@ -33,7 +33,7 @@ use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_months, unreadable_contacts};
 use super::coverage::{Span, Unreadable, active_in_p};
-use super::wording::{iso, nl_numeric};
+use super::wording::{both, concat, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
@@ -88,25 +88,19 @@ fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
             gaps.push(Gap { from, to, due, to_horizon });
         }
     }
-    let base = |o, m| j.result(o, m).date("start", start).date("horizon", horizon);
+    let base = |o, m: Text| j.result(o, sentence(&m)).date("start", start).date("horizon", horizon);
     let Some(first) = gaps.first() else {
         return Ok(match points.last() {
             Some(&last) => {
                 let next = plus_months(last, n)?;
-                let (nl, en) = if closed.is_some() {
-                    (String::new(), String::new())
-                } else {
-                    (
-                        format!("; volgende evaluatie uiterlijk {}", nl_numeric(next)),
-                        format!("; next evaluation due by {}", iso(next)),
-                    )
+                let then = match closed {
+                    Some(_) => Text::default(),
+                    None => both!(", het volgende is uiterlijk op {} nodig", ", the next is due by {}"; day(next)),
                 };
-                let msg = Text::new(
-                    format!(
-                        "geen gat van meer dan {n} maanden tussen evaluaties; laatste moment {}{nl}",
-                        nl_numeric(last)
-                    ),
-                    format!("no gap of more than {n} months between evaluations; last moment {}{en}", iso(last)),
+                let msg = both!(
+                    "geen gat van meer dan {n} maanden tussen evaluaties; het laatste evaluatiemoment was op {}{}",
+                    "no gap of more than {n} months between evaluations; the last evaluation moment was on {}{}";
+                    day(last), then
                 );
                 let r = base(Outcome::Pass, msg).date("last_point", last);
                 if closed.is_some() { r } else { r.date("deadline", next) }
@@ -114,7 +108,7 @@ fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
             None => base(
                 Outcome::Pass,
                 Text::new(
-                    "geen evaluatiemoment vóór het einde te beoordelen",
+                    "geen evaluatiemoment vóór het einde om te beoordelen",
                     "no evaluation moment before the end to judge",
                 ),
             ),
@@ -122,11 +116,7 @@ fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
     };
     let msg = describe(first, n, gaps.len());
     if let Some(unreadable) = unreadable_contacts(j.traj) {
-        let reason = Text::new(
-            format!("{} (zonder die contacten: {})", unreadable.nl, msg.nl),
-            format!("{} (without those contacts: {})", unreadable.en, msg.en),
-        );
-        return Err(reason);
+        return Err(both!("{}; zonder die contacten: {}", "{}; without those contacts: {}"; unreadable, msg));
     }
     Ok(base(Outcome::Fail, msg)
         .date("gap_from", first.from)
@@ -135,41 +125,27 @@ fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
         .fact("gaps", gaps.len()))
 }
 
+/// The first gap, and how many there are, as a fragment.
 fn describe(g: &Gap, n: i64, count: usize) -> Text {
-    let (nl_more, en_more) = match count {
-        1 => (String::new(), String::new()),
-        k => (format!(" ({k} gaten in totaal)"), format!(" ({k} gaps in all)")),
-    };
-    if g.to_horizon {
-        Text::new(
-            format!(
-                "na het evaluatiemoment van {} volgde tot {} geen evaluatie meer, terwijl er uiterlijk {} een nodig was (ten hoogste {n} maanden ertussen){nl_more}",
-                nl_numeric(g.from),
-                nl_numeric(g.to),
-                nl_numeric(g.due)
-            ),
-            format!(
-                "after the evaluation moment of {} there was no evaluation up to {}, while one was due by {} (at most {n} months apart){en_more}",
-                iso(g.from),
-                iso(g.to),
-                iso(g.due)
-            ),
+    let (from, to, due) = (day(g.from), day(g.to), day(g.due));
+    let gap = if g.to_horizon {
+        both!(
+            "na het evaluatiemoment van {} volgde tot {} geen evaluatie meer, terwijl er uiterlijk op {} een nodig \
+             was (ten hoogste {n} maanden ertussen)",
+            "after the evaluation moment of {} there was no evaluation up to {}, while one was due by {} (at most \
+             {n} months apart)";
+            from, to, due
         )
     } else {
-        Text::new(
-            format!(
-                "tussen de evaluatiemomenten van {} en {} zat meer dan {n} maanden; de volgende was uiterlijk {} nodig{nl_more}",
-                nl_numeric(g.from),
-                nl_numeric(g.to),
-                nl_numeric(g.due)
-            ),
-            format!(
-                "more than {n} months passed between the evaluation moments of {} and {}; the next was due by {}{en_more}",
-                iso(g.from),
-                iso(g.to),
-                iso(g.due)
-            ),
+        both!(
+            "tussen de evaluatiemomenten van {} en {} zat meer dan {n} maanden; het volgende was uiterlijk op {} nodig",
+            "more than {n} months passed between the evaluation moments of {} and {}; the next was due by {}";
+            from, to, due
         )
+    };
+    match count {
+        1 => gap,
+        k => concat(&[&gap, &both!("; in totaal zijn er {k} zulke gaten", "; there are {k} such gaps in all")]),
     }
 }
 

@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_days, unreadable_contacts};
 use super::coverage::closure;
-use super::wording::{iso, nl_numeric};
+use super::wording::{both, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
@@ -71,11 +71,14 @@ fn check(j: &Judge, einde: NaiveDate, w: i64, what: &ClosureContact) -> Judged {
     let ctx = j.ctx;
     let (from, to) = (plus_days(einde, -w)?, plus_days(einde, w)?);
     let dates = contact_dates(j.traj, &[what.kind], ctx)?;
-    let base = |o, m| j.result(o, m).date("einde", einde).date("window_from", from).date("window_to", to);
+    let base =
+        |o, m: Text| j.result(o, sentence(&m)).date("einde", einde).date("window_from", from).date("window_to", to);
+    let (e, t) = (day(einde), day(to));
     if let Some(&found) = dates.iter().find(|d| **d >= from && **d <= to) {
-        let msg = Text::new(
-            format!("{} op {}, binnen {w} dagen van het einde op {}", what.nl, nl_numeric(found), nl_numeric(einde)),
-            format!("{} on {}, within {w} days of the closure on {}", what.en, iso(found), iso(einde)),
+        let msg = both!(
+            "{} op {}, binnen {w} dagen van het einde op {}",
+            "{} on {}, within {w} days of the closure on {}";
+            what, day(found), e
         );
         return Ok(base(Outcome::Pass, msg).date("contact", found));
     }
@@ -83,33 +86,23 @@ fn check(j: &Judge, einde: NaiveDate, w: i64, what: &ClosureContact) -> Judged {
         return Err(unreadable);
     }
     if ctx.as_of < to {
-        let msg = Text::new(
-            format!(
-                "nog geen {} bij het einde op {}; die kan nog tot en met {}",
-                what.nl,
-                nl_numeric(einde),
-                nl_numeric(to)
-            ),
-            format!("no {} yet for the closure on {}; it is due by {}", what.en, iso(einde), iso(to)),
+        let msg = both!(
+            "nog geen {} bij het einde op {}; die kan nog tot en met {}",
+            "no {} yet for the closure on {}; it is due by {}";
+            what, e, t
         );
         return Ok(base(Outcome::NotYetDue, msg).date("deadline", to));
     }
-    let (nl_other, en_other) = match dates.iter().min_by_key(|d| (**d - einde).num_days().abs()) {
-        Some(&d) => (
-            format!("; wel een op {}, buiten dat venster", nl_numeric(d)),
-            format!("; there is one on {}, outside that window", iso(d)),
-        ),
-        None => (String::new(), String::new()),
+    let other = match dates.iter().min_by_key(|d| (**d - einde).num_days().abs()) {
+        Some(&d) => {
+            both!("; er is er wel een op {}, buiten dat venster", "; there is one on {}, outside that window"; day(d))
+        }
+        None => Text::default(),
     };
-    let msg = Text::new(
-        format!(
-            "geen {} tussen {} en {} (einde op {}){nl_other}",
-            what.nl,
-            nl_numeric(from),
-            nl_numeric(to),
-            nl_numeric(einde)
-        ),
-        format!("no {} between {} and {} (closure on {}){en_other}", what.en, iso(from), iso(to), iso(einde)),
+    let msg = both!(
+        "geen {} tussen {} en {} (einde op {}){}",
+        "no {} between {} and {} (closure on {}){}";
+        what, day(from), t, e, other
     );
     Ok(base(Outcome::Fail, msg).date("deadline", to))
 }
@@ -159,7 +152,7 @@ mod tests {
     #[test]
     fn fail_names_the_evaluation_outside_the_window() {
         let r = evaluate(&location(vec![closed(Some("2026-07-16"))]), &cfg(), &ctx_2026(None));
-        assert!(r[0].message.nl.contains("16-07-2026"));
+        assert!(r[0].message.nl.contains("16 juli 2026"));
         assert_eq!(r[0].evidence["window_to"], "2026-07-15");
         assert_eq!(r[0].severity, Severity::Error);
     }

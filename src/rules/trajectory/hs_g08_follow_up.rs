@@ -32,7 +32,7 @@ use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_days, plus_months, unreadable_contacts};
 use super::coverage::closure;
-use super::wording::{iso, nl_numeric};
+use super::wording::{both, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
@@ -86,29 +86,19 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
 fn check(j: &Judge, w: Window) -> Judged {
     let (ctx, einde) = (j.ctx, w.einde);
     let dates = contact_dates(j.traj, &[ContactKind::FollowUp], ctx)?;
-    let base = |o, m| {
-        j.result(o, m)
+    let base = |o, m: Text| {
+        j.result(o, sentence(&m))
             .date("einde", einde)
             .date("follow_up_date", w.due)
             .date("window_from", w.from)
             .date("window_to", w.to)
     };
+    let (e, f, from, to, months) = (day(einde), day(w.due), day(w.from), day(w.to), w.months);
     if let Some(&found) = dates.iter().find(|d| **d >= w.from && **d <= w.to) {
-        let msg = Text::new(
-            format!(
-                "nabelgesprek op {} (venster {} t/m {}, einde {})",
-                nl_numeric(found),
-                nl_numeric(w.from),
-                nl_numeric(w.to),
-                nl_numeric(einde)
-            ),
-            format!(
-                "follow-up call on {} (window {} to {}, closure {})",
-                iso(found),
-                iso(w.from),
-                iso(w.to),
-                iso(einde)
-            ),
+        let msg = both!(
+            "nabelgesprek op {}, binnen het venster van {} tot en met {} (einde op {})",
+            "follow-up call on {}, within the window from {} to {} (closure on {})";
+            day(found), from, to, e
         );
         return Ok(base(Outcome::Pass, msg).date("contact", found));
     }
@@ -116,33 +106,17 @@ fn check(j: &Judge, w: Window) -> Judged {
         return Err(unreadable);
     }
     if ctx.as_of < w.to {
-        let msg = Text::new(
-            format!(
-                "nabelgesprek na het einde op {} nog niet gevoerd; het kan tot en met {}",
-                nl_numeric(einde),
-                nl_numeric(w.to)
-            ),
-            format!("no follow-up call yet after the closure on {}; it is due by {}", iso(einde), iso(w.to)),
+        let msg = both!(
+            "na het einde op {} is nog geen nabelgesprek gevoerd; dat hoort rond {} plaats te vinden, tussen {} en {}",
+            "no follow-up call yet after the closure on {}; it is due on {}, between {} and {}";
+            e, f, from, to
         );
         return Ok(base(Outcome::NotYetDue, msg).date("deadline", w.to));
     }
-    let msg = Text::new(
-        format!(
-            "geen nabelgesprek tussen {} en {} (rond {}, {} maanden na het einde op {})",
-            nl_numeric(w.from),
-            nl_numeric(w.to),
-            nl_numeric(w.due),
-            w.months,
-            nl_numeric(einde)
-        ),
-        format!(
-            "no follow-up call between {} and {} (around {}, {} months after the closure on {})",
-            iso(w.from),
-            iso(w.to),
-            iso(w.due),
-            w.months,
-            iso(einde)
-        ),
+    let msg = both!(
+        "geen nabelgesprek tussen {} en {} (rond {}, {months} maanden na het einde op {})",
+        "no follow-up call between {} and {} (around {}, {months} months after the closure on {})";
+        from, to, f, e
     );
     Ok(base(Outcome::Fail, msg).date("deadline", w.to))
 }

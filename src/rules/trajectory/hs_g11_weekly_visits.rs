@@ -29,7 +29,7 @@
 
 use super::cells::filled;
 use super::coverage::{Span, Unreadable, active_in_p};
-use super::wording::nl_num;
+use super::wording::{both, number};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
@@ -72,8 +72,14 @@ fn check(j: &Judge, Span { start, einde }: Span) -> Judged {
     let result = |o, m| j.result(o, m).fact("overlap_days", overlap);
     if overlap < min_overlap {
         let msg = Text::new(
-            format!("maar {overlap} dagen in de periode, minder dan {min_overlap}: bezoeken niet beoordeeld"),
-            format!("only {overlap} days in the period, under {min_overlap}: visits not judged"),
+            format!(
+                "Het gezin werd maar {overlap} dagen in de periode ondersteund, minder dan {min_overlap}: de \
+                 bezoeken worden niet beoordeeld."
+            ),
+            format!(
+                "The family was supported for only {overlap} days in the period, fewer than {min_overlap}: the \
+                 visits are not judged."
+            ),
         );
         return Ok(result(Outcome::NotApplicable, msg));
     }
@@ -88,15 +94,15 @@ fn check(j: &Judge, Span { start, einde }: Span) -> Judged {
     } else {
         (Outcome::Fail, "minder dan", "fewer than")
     };
-    let msg = Text::new(
-        format!(
-            "{visits} bezoeken in {overlap} dagen ({} per week): {nl_verdict} de {least} die {} per week vraagt",
-            nl_num(format!("{per_week:.2}")),
-            nl_num(ratio)
-        ),
-        format!(
-            "{visits} visits in {overlap} days ({per_week:.2} a week): {en_verdict} the {least} that {ratio} a week requires"
-        ),
+    let (per_week, ratio_shown) = (number(per_week, 2), number(ratio, 9));
+    let (nl_verb, nl_visits, en_verb, en_visits) =
+        if visits == 1 { ("was", "bezoek", "was", "visit") } else { ("waren", "bezoeken", "were", "visits") };
+    let msg = both!(
+        "Er {nl_verb} {visits} {nl_visits} in {overlap} dagen ({} per week): {nl_verdict} de {least} die {} per week \
+         vraagt.",
+        "There {en_verb} {visits} {en_visits} in {overlap} days ({} a week): {en_verdict} the {least} that {} a week \
+         requires.";
+        per_week, ratio_shown
     );
     Ok(result(outcome, msg).measured(visits as f64, format!(">= {least}")).fact("visits", visits))
 }

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::coverage::closure;
-use super::wording::nl_num;
+use super::wording::{both, count, join, sentence, signed};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{RuleConfig, Scope};
@@ -69,7 +69,7 @@ fn check(j: &Judge, (einde, ms): (NaiveDate, &[Measurement])) -> Judged {
     let domains = by_domain(ms, j.ctx);
     let changes: Vec<(&str, f64)> =
         domains.iter().filter_map(|(d, (starts, ends))| Some((*d, mean(ends)? - mean(starts)?))).collect();
-    let base = |o, m| j.result(o, m).date("einde", einde);
+    let base = |o, m: Text| j.result(o, sentence(&m)).date("einde", einde);
     if changes.is_empty() {
         let list = |pick: fn(&(Vec<i64>, Vec<i64>)) -> bool| {
             domains.iter().filter(|(_, v)| pick(v)).map(|(d, _)| *d).collect::<Vec<_>>().join(", ")
@@ -89,15 +89,13 @@ fn check(j: &Judge, (einde, ms): (NaiveDate, &[Measurement])) -> Judged {
         }
         return Ok(base(Outcome::Fail, Text::new(nl, en)).measured(0.0, ">= 1"));
     }
-    let show = |num: fn(String) -> String| {
-        changes.iter().map(|(d, x)| format!("{d} {}", num(format!("{x:+.2}")))).collect::<Vec<_>>().join(", ")
-    };
-    let (nl_shown, en_shown) = (show(nl_num), show(|s| s));
-    let n = changes.len();
-    let msg = Text::new(
-        format!("start- en eindmeting in {n} domein(en); verandering (eind min start): {nl_shown}"),
-        format!("start and end rating in {n} domain(s); change (end minus start): {en_shown}"),
+    let shown: Vec<Text> = changes.iter().map(|(d, x)| both!("{d} {}", "{d} {}"; signed(*x, 2))).collect();
+    let msg = both!(
+        "start- en eindmeting in {}; verandering (eind min start): {}",
+        "start and end rating in {}; change (end minus start): {}";
+        count(changes.len(), ["domein", "domeinen", "domain", "domains"]), join(&shown, ", ")
     );
+    let n = changes.len();
     let mut r = base(Outcome::Pass, msg).measured(n as f64, ">= 1");
     for (d, x) in &changes {
         r = r.fact(&format!("change_{d}"), format!("{x:+.2}"));

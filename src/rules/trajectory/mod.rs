@@ -6,7 +6,9 @@
 //!   M in the window, closure);
 //! - [`cells`]: reading cells and contacts, or the reason they cannot be
 //!   read, and date arithmetic that names its failure;
-//! - [`wording`]: dates and numbers in messages, in Dutch and English.
+//! - [`wording`]: how messages are written in Dutch and English: dates and
+//!   numbers as people write them, full sentences, the `not_evaluated`
+//!   wording (the location rules write theirs with it too).
 //!
 //! This file holds [`Judge`], which builds one rule's results for one
 //! trajectory, and [`judge_each`], which runs a rule over a location.

@@ -29,12 +29,13 @@
 //! - `min_fte` (number): the norm, 0,55.
 //! - `hours_per_fte` (number): contract hours of 1 fte, 36.
 
-use super::{at_least, concat, count, day, left_out_note, not_evaluated, number, number_near, readable, result, tidy};
+use super::{against_norm, at_least, left_out_note, not_evaluated, number_near, readable, result, tidy};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Coordinator, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::trajectory::wording::{both, concat, count, day, number};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L01",
@@ -89,38 +90,21 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let (x, norm, on) = (number_near(total, min_fte, 2), number(min_fte, 9), day(ctx.as_of));
     let who =
         count(counted, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
-    let head = if pass {
-        Text::new(
-            format!(
-                "Betaalde coördinatie op {}: {} fte van {} in dienst; de norm is minimaal {} fte.",
-                on.nl, x.nl, who.nl, norm.nl
-            ),
-            format!(
-                "Paid coordination on {}: {} fte from {} in service; the norm is at least {} fte.",
-                on.en, x.en, who.en, norm.en
-            ),
-        )
-    } else {
-        Text::new(
-            format!(
-                "Betaalde coördinatie op {}: {} fte van {} in dienst, minder dan de norm van minimaal {} fte.",
-                on.nl, x.nl, who.nl, norm.nl
-            ),
-            format!(
-                "Paid coordination on {}: {} fte from {} in service, below the norm of at least {} fte.",
-                on.en, x.en, who.en, norm.en
-            ),
-        )
-    };
+    let head = both!(
+        "Betaalde coördinatie op {}: {} fte van {} in dienst; {} minimaal {} fte.",
+        "Paid coordination on {}: {} fte from {} in service; {} at least {} fte.";
+        on, x, who, against_norm(pass, false), norm
+    );
     let zero = match without_hours {
         0 => Text::default(),
         n => {
             let (nl, en) = if n == 1 { ("telt", "counts") } else { ("tellen", "count") };
             let n =
                 count(n, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
-            Text::new(
-                format!(" Daarvan {nl} {} zonder fte en zonder uren per week als 0 fte.", n.nl),
-                format!(" Of these, {} without fte and without hours per week {en} as 0 fte.", n.en),
+            both!(
+                " Daarvan {nl} {} zonder fte en zonder uren per week als 0 fte.",
+                " Of these, {} without fte and without hours per week {en} as 0 fte.";
+                n
             )
         }
     };
@@ -217,7 +201,7 @@ mod tests {
         let ctx = ctx_2026(None);
         let no_sheet = Location { coordinators: Err(Text::new("blad ontbreekt", "sheet missing")), ..empty_location() };
         let r = run(&SPEC, PARAMS, &no_sheet, &ctx);
-        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "sheet missing"));
+        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "Cannot be judged: sheet missing."));
         let no_column = Coordinator { betaald: missing(), ..coordinator("c", true, Some(1.0)) };
         assert_eq!(run(&SPEC, PARAMS, &with(vec![no_column]), &ctx).outcome, Outcome::NotEvaluated);
         let neither = Coordinator { fte: missing(), uren_per_week: missing(), ..coordinator("c", true, None) };

@@ -25,12 +25,13 @@
 //! # Parameters
 //! None.
 
-use super::{concat, count, day, left_out_note, not_evaluated, readable, result};
+use super::{left_out_note, not_evaluated, readable, result};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::RuleSpec;
+use crate::rules::trajectory::wording::{both, concat, count, day};
 
 pub const SPEC: RuleSpec = RuleSpec { id: "HS-L02", scope: Scope::Location, params: &[], evaluate };
 
@@ -56,17 +57,19 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     }
     let on = day(ctx.as_of);
     let head = match (counted, educated) {
-        (0, _) => Text::new(
-            format!("Op {} is er geen betaalde coördinator in dienst, dus ook geen met hbo of wo.", on.nl),
-            format!("On {} no paid coordinator is in service, so none with hbo or wo either.", on.en),
+        (0, _) => both!(
+            "Op {} is er geen betaalde coördinator in dienst, dus ook geen met hbo of wo.",
+            "On {} no paid coordinator is in service, so none with hbo or wo either.";
+            on
         ),
         (n, k) => {
             let all =
                 count(n, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
-            let verb = if k == 1 { ("heeft", "has") } else { ("hebben", "have") };
-            Text::new(
-                format!("Van de {} in dienst op {} {} er {k} hbo of wo; de norm is minimaal 1.", all.nl, on.nl, verb.0),
-                format!("Of the {} in service on {}, {k} {} hbo or wo; the norm is at least 1.", all.en, on.en, verb.1),
+            let verb = if k == 1 { Text::new("heeft", "has") } else { Text::new("hebben", "have") };
+            both!(
+                "Van de {} in dienst op {} {} er {k} hbo of wo; de norm is minimaal 1.",
+                "Of the {} in service on {}, {k} {} hbo or wo; the norm is at least 1.";
+                all, on, verb
             )
         }
     };
@@ -131,7 +134,7 @@ mod tests {
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, Some(0.0)));
         assert!(r.message.en.contains("2 coordinators were left out"), "{}", r.message.en);
         assert!(
-            r.message.en.contains("Of the 1 paid coordinator in service on 2026-12-31, 0 have"),
+            r.message.en.contains("Of the 1 paid coordinator in service on 31 December 2026, 0 have"),
             "{}",
             r.message.en
         );
@@ -144,7 +147,7 @@ mod tests {
     fn not_evaluated_without_sheet_or_column() {
         let no_sheet = Location { coordinators: Err(Text::new("blad ontbreekt", "sheet missing")), ..empty_location() };
         let r = run(&SPEC, &[], &no_sheet, &ctx_2026(None));
-        assert_eq!((r.outcome, r.message.nl.as_str()), (Outcome::NotEvaluated, "blad ontbreekt"));
+        assert_eq!((r.outcome, r.message.nl.as_str()), (Outcome::NotEvaluated, "Niet te beoordelen: blad ontbreekt."));
         let no_column = Coordinator { opleiding: missing(), ..educated("a", "hbo") };
         assert_eq!(outcome(vec![no_column]).0, Outcome::NotEvaluated);
     }

@@ -21,12 +21,13 @@
 //! # Parameters
 //! - `min_volunteers` (integer): the norm, 24.
 
-use super::{concat, day, left_out_note, not_evaluated, readable, result};
+use super::{against_norm, left_out_note, not_evaluated, readable, result};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::trajectory::wording::{both, concat, day};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L03",
@@ -53,20 +54,12 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     }
     let pass = trained as i64 >= min;
     let on = day(ctx.as_of);
-    let (norm_nl, norm_en) = if pass {
-        ("de norm is", "the norm is")
-    } else {
-        ("dat is minder dan de norm van", "that is below the norm of")
-    };
-    let head = Text::new(
-        format!(
-            "Op {} zijn {trained} van de {active} actieve vrijwilligers getraind (basistraining afgerond); {norm_nl} minimaal {min} getrainde vrijwilligers.",
-            on.nl
-        ),
-        format!(
-            "On {}, {trained} of the {active} active volunteers are trained (basic training completed); {norm_en} at least {min} trained volunteers.",
-            on.en
-        ),
+    let head = both!(
+        "Op {} zijn {trained} van de {active} actieve vrijwilligers getraind (basistraining afgerond); {} minimaal \
+         {min} getrainde vrijwilligers.",
+        "On {}, {trained} of the {active} active volunteers are trained (basic training completed); {} at least \
+         {min} trained volunteers.";
+        on, against_norm(pass, false)
     );
     let note = left_out_note(left_out, ["vrijwilliger", "vrijwilligers", "volunteer", "volunteers"]);
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
@@ -146,7 +139,7 @@ mod tests {
         let ctx = ctx_2026(None);
         let no_sheet = Location { volunteers: Err(Text::new("blad ontbreekt", "sheet missing")), ..empty_location() };
         let r = run(&SPEC, PARAMS, &no_sheet, &ctx);
-        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "sheet missing"));
+        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "Cannot be judged: sheet missing."));
         let no_column = Volunteer { training_afgerond: missing(), ..volunteer("a", None) };
         assert_eq!(outcome(vec![no_column]).0, Outcome::NotEvaluated);
         let loc = Location { volunteers: Ok(team(30)), ..empty_location() };

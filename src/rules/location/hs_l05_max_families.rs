@@ -21,8 +21,8 @@
 //! # Parameters
 //! - `max_families` (integer): the norm, 30.
 
-use super::{active_families, concat, day, families_supported, left_out_note, not_evaluated, result};
-use crate::results::{Outcome, RuleResult, Text};
+use super::{families_against_norm, not_evaluated};
+use crate::results::RuleResult;
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
@@ -36,34 +36,17 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    vec![compute(loc, cfg, ctx).unwrap_or_else(|reason| not_evaluated(loc, cfg, reason))]
-}
-
-fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult, Text> {
-    let max = cfg.int("max_families")?;
-    let families = active_families(loc, ctx)?;
-    let n = families.active.len();
-    let pass = n as i64 <= max;
-    let (from, to, s) = (day(ctx.period.start), day(ctx.window_end()), families_supported(n));
-    let (norm_nl, norm_en) =
-        if pass { ("de norm is", "the norm is") } else { ("dat is meer dan de norm van", "that is above the norm of") };
-    let head = Text::new(
-        format!("Van {} tot en met {} {}; {norm_nl} maximaal {max} gezinnen.", from.nl, to.nl, s.nl),
-        format!("From {} to {}, {}; {norm_en} at most {max} families.", from.en, to.en, s.en),
-    );
-    let note = left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]);
-    let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
-    Ok(result(loc, cfg, outcome, concat(&[&head, &note]))
-        .measured(n as f64, format!("<= {max}"))
-        .date("period_start", ctx.period.start)
-        .date("window_end", ctx.window_end())
-        .fact("left_out", families.left_out))
+    vec![
+        families_against_norm(loc, cfg, ctx, "max_families", true)
+            .unwrap_or_else(|reason| not_evaluated(loc, cfg, reason)),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::kit::{empty_location, families, missing, run};
     use super::*;
+    use crate::results::{Outcome, Text};
     use crate::rulebook::ParamValue::Integer;
     use crate::rules::model::Trajectory;
     use crate::rules::testkit::{ctx_2026, date, location, trajectory, unreadable};
@@ -121,7 +104,7 @@ mod tests {
         let ctx = ctx_2026(None);
         let no_sheet = Location { trajectories: Err(Text::new("blad ontbreekt", "sheet missing")), ..empty_location() };
         let r = run(&SPEC, PARAMS, &no_sheet, &ctx);
-        assert_eq!((r.outcome, r.message.nl.as_str()), (Outcome::NotEvaluated, "blad ontbreekt"));
+        assert_eq!((r.outcome, r.message.nl.as_str()), (Outcome::NotEvaluated, "Niet te beoordelen: blad ontbreekt."));
         let mut no_column = running("2026-02-01", None);
         no_column.einde = missing();
         assert_eq!(run(&SPEC, PARAMS, &location(vec![no_column]), &ctx).outcome, Outcome::NotEvaluated);

@@ -29,13 +29,14 @@
 //! - `min_hours_per_family_year` (number): the norm, 105.
 
 use super::{
-    active_families, at_least, concat, count, left_out_note, not_evaluated, number, number_near, readable, result, tidy,
+    active_families, against_norm, at_least, left_out_note, not_evaluated, number_near, readable, result, tidy,
 };
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::trajectory::wording::{both, concat, count, number};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L06",
@@ -78,17 +79,15 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     if with_hours == 0 || days == 0 {
         let active = count(families.active.len(), NOUNS);
         let why = if with_hours == 0 {
-            Text::new(
-                format!(
-                    "Van de {} die in de periode ondersteund zijn, heeft geen enkel gezin uren ingevuld.",
-                    active.nl
-                ),
-                format!("Of the {} supported in the period, none has hours filled in.", active.en),
+            both!(
+                "van de {} die in de periode ondersteund zijn, heeft geen enkel gezin uren ingevuld.",
+                "of the {} supported in the period, none has hours filled in.";
+                active
             )
         } else {
             Text::new(
-                "De gezinnen met uren hebben samen 0 dagen ondersteuning in de periode (einde voor start).",
-                "The families with hours have 0 days of support in the period together (end before start).",
+                "de gezinnen met uren hebben samen 0 dagen ondersteuning in de periode (einde vóór start).",
+                "the families with hours have 0 days of support in the period together (end before start).",
             )
         };
         return Err(concat(&[&why, &note]));
@@ -97,30 +96,19 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let pass = at_least(per_year, min);
     let (x, norm, h, d) = (number_near(per_year, min, 1), number(min, 9), number(hours, 2), number(days as f64, 0));
     let who = count(with_hours, NOUNS);
-    let (norm_nl, norm_en) = if pass {
-        ("de norm is", "the norm is")
-    } else {
-        ("dat is minder dan de norm van", "that is below the norm of")
-    };
-    let head = Text::new(
-        format!(
-            "Vrijwilligers gaven {} uur ondersteuning per gezinsjaar ({} uur over {} met samen {} dagen ondersteuning in de periode); {norm_nl} minimaal {} uur.",
-            x.nl, h.nl, who.nl, d.nl, norm.nl
-        ),
-        format!(
-            "Volunteers gave {} hours of support per family-year ({} hours over {} with {} days of support in the period together); {norm_en} at least {} hours.",
-            x.en, h.en, who.en, d.en, norm.en
-        ),
+    let head = both!(
+        "Vrijwilligers gaven {} uur ondersteuning per gezinsjaar ({} uur over {} met samen {} dagen ondersteuning in \
+         de periode); {} minimaal {} uur.",
+        "Volunteers gave {} hours of support per family-year ({} hours over {} with {} days of support in the \
+         period together); {} at least {} hours.";
+        x, h, who, d, against_norm(pass, false), norm
     );
     let empty = match without_hours {
         0 => Text::default(),
         n => {
             let (nl, en) = if n == 1 { ("telt", "is") } else { ("tellen", "are") };
             let n = count(n, NOUNS);
-            Text::new(
-                format!(" {} zonder ingevulde uren {nl} niet mee.", n.nl),
-                format!(" {} without hours filled in {en} not included.", n.en),
-            )
+            both!(" {} zonder ingevulde uren {nl} niet mee.", " {} without hours filled in {en} not included."; n)
         }
     };
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
@@ -227,11 +215,11 @@ mod tests {
         let backwards = family("2026-03-01", Some("2026-02-01"), Some(10.0));
         assert_eq!(run(&SPEC, PARAMS, &location(vec![backwards]), &ctx).outcome, Outcome::NotEvaluated);
         let no_sheet = Location { trajectories: Err(Text::new("blad ontbreekt", "sheet missing")), ..empty_location() };
-        assert_eq!(run(&SPEC, PARAMS, &no_sheet, &ctx).message.en, "sheet missing");
+        assert_eq!(run(&SPEC, PARAMS, &no_sheet, &ctx).message.en, "Cannot be judged: sheet missing.");
         let mut no_column = family("2026-01-01", None, None);
         no_column.uren = missing();
         let r = run(&SPEC, PARAMS, &location(vec![no_column]), &ctx);
-        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "missing"));
+        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "Cannot be judged: missing."));
         let r = run(&SPEC, &[], &location(vec![family("2026-01-01", None, Some(200.0))]), &ctx);
         assert_eq!(r.outcome, Outcome::NotEvaluated);
         assert!(r.message.en.contains("min_hours_per_family_year"));

@@ -20,13 +20,14 @@
 //! # Parameters
 //! None.
 
-use super::{day, not_evaluated, result};
-use crate::results::{Outcome, RuleResult, Text};
+use super::{not_evaluated, result};
+use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::dates::days_between;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::RuleSpec;
+use crate::rules::trajectory::wording::{both, day};
 
 pub const SPEC: RuleSpec = RuleSpec { id: "HS-L07", scope: Scope::Location, params: &[], evaluate };
 
@@ -35,9 +36,10 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
     let r = match &loc.licentie_geldig_tot {
         Cell::Unreadable(reason) | Cell::Missing(reason) => return vec![not_evaluated(loc, cfg, reason.clone())],
         Cell::Empty => {
-            let message = Text::new(
-                format!("De geldigheid van de licentie is niet ingevuld; de licentie moet op {} geldig zijn.", on.nl),
-                format!("The licence's validity is not filled in; the licence must be valid on {}.", on.en),
+            let message = both!(
+                "De geldigheid van de licentie is niet ingevuld; de licentie moet op {} geldig zijn.",
+                "The licence's validity is not filled in; the licence must be valid on {}.";
+                on
             );
             let mut r = result(loc, cfg, Outcome::Fail, message);
             r.expected = Some(">= 0".to_string());
@@ -47,14 +49,16 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
             let days = days_between(ctx.as_of, *until);
             let valid = day(*until);
             let message = if days >= 0 {
-                Text::new(
-                    format!("De licentie is geldig tot en met {}, dus geldig op {}.", valid.nl, on.nl),
-                    format!("The licence is valid until {}, so it is valid on {}.", valid.en, on.en),
+                both!(
+                    "De licentie is geldig tot en met {}, dus geldig op {}.",
+                    "The licence is valid until {}, so it is valid on {}.";
+                    valid, on
                 )
             } else {
-                Text::new(
-                    format!("De licentie was geldig tot en met {} en is op {} verlopen.", valid.nl, on.nl),
-                    format!("The licence was valid until {} and had expired by {}.", valid.en, on.en),
+                both!(
+                    "De licentie was geldig tot en met {} en is op {} verlopen.",
+                    "The licence was valid until {} and had expired by {}.";
+                    valid, on
                 )
             };
             let outcome = if days >= 0 { Outcome::Pass } else { Outcome::Fail };
@@ -86,7 +90,7 @@ mod tests {
         assert_eq!(r.evidence.get("licentie_geldig_tot").map(String::as_str), Some("2026-06-30"));
         let r = with(crate::rules::testkit::date("2026-07-01"), a);
         assert_eq!((r.outcome, r.measured, r.expected.as_deref()), (Outcome::Pass, Some(1.0), Some(">= 0")));
-        assert!(r.message.nl.contains("geldig tot en met 01-07-2026"), "{}", r.message.nl);
+        assert!(r.message.nl.contains("geldig tot en met 1 juli 2026"), "{}", r.message.nl);
     }
 
     #[test]
@@ -102,7 +106,7 @@ mod tests {
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, None));
         assert!(r.message.en.contains("not filled in"), "{}", r.message.en);
         let r = with(unreadable(), None);
-        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "unreadable"));
+        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "Cannot be judged: unreadable."));
         assert_eq!(with(missing(), None).outcome, Outcome::NotEvaluated);
     }
 }

@@ -27,12 +27,13 @@
 //! # Parameters
 //! - `cost_norm` (number): the average yearly cost of a location, 56500.
 
-use super::{active_families, concat, families_supported, left_out_note, not_evaluated, number, result, tidy};
+use super::{active_families, families_supported, left_out_note, not_evaluated, result, tidy};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::trajectory::wording::{both, concat, number};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L08",
@@ -52,24 +53,26 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
         Cell::Unreadable(reason) | Cell::Missing(reason) => return Err(reason.clone()),
         Cell::Empty => {
             return Err(Text::new(
-                "De kosten van de locatie zijn niet ingevuld.",
-                "The location's cost is not filled in.",
+                "de kosten van de locatie zijn niet ingevuld",
+                "the location's cost is not filled in",
             ));
         }
     };
     let (k, n) = (number(kosten, 2), number(norm, 2));
-    let head = Text::new(
-        format!("Kosten: € {} (norm: gemiddeld € {} per jaar).", k.nl, n.nl),
-        format!("Cost: € {} (norm: on average € {} a year).", k.en, n.en),
+    let head = both!(
+        "De kosten zijn € {}; de norm is gemiddeld € {} per jaar.",
+        "The cost is € {}; the norm is on average € {} a year.";
+        k, n
     );
     let mut r = result(loc, cfg, Outcome::Pass, Text::default())
         .measured(tidy(kosten), format!("norm {norm}"))
         .fact("kosten", tidy(kosten))
         .fact("cost_norm", norm);
     let per_family = match active_families(loc, ctx) {
-        Err(reason) => Text::new(
-            format!(" De kosten per gezin zijn niet te berekenen: {}", reason.nl),
-            format!(" The cost per family cannot be computed: {}", reason.en),
+        Err(reason) => both!(
+            " De kosten per gezin zijn niet te berekenen: {}.",
+            " The cost per family cannot be computed: {}.";
+            reason
         ),
         Ok(families) if families.active.is_empty() => concat(&[
             &Text::new(
@@ -87,10 +90,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
                 .fact("cost_per_family", (each * 100.0).round() / 100.0)
                 .fact("left_out", families.left_out);
             concat(&[
-                &Text::new(
-                    format!(" Per gezin: € {} ({} in de periode).", e.nl, s.nl),
-                    format!(" Per family: € {} ({} in the period).", e.en, s.en),
-                ),
+                &both!(" Per gezin is dat € {} (in de periode {}).", " Per family that is € {} ({} in the period)."; e, s),
                 &left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]),
             ])
         }
@@ -119,9 +119,13 @@ mod tests {
         assert_eq!((r.outcome, r.measured, r.expected.as_deref()), (Outcome::Pass, Some(61250.0), Some("norm 56500")));
         assert_eq!(r.evidence.get("cost_per_family").map(String::as_str), Some("2450"));
         assert_eq!(r.evidence.get("families").map(String::as_str), Some("25"));
-        assert!(r.message.nl.contains("Kosten: € 61.250 (norm: gemiddeld € 56.500 per jaar)"), "{}", r.message.nl);
         assert!(
-            r.message.en.contains("Per family: € 2,450 (25 families were supported in the period)"),
+            r.message.nl.contains("De kosten zijn € 61.250; de norm is gemiddeld € 56.500 per jaar."),
+            "{}",
+            r.message.nl
+        );
+        assert!(
+            r.message.en.contains("Per family that is € 2,450 (25 families were supported in the period)."),
             "{}",
             r.message.en
         );
@@ -142,7 +146,7 @@ mod tests {
         };
         let r = run(&SPEC, PARAMS, &no_sheet, &ctx_2026(None));
         assert_eq!(r.outcome, Outcome::Pass);
-        assert!(r.message.en.ends_with("cannot be computed: sheet missing"), "{}", r.message.en);
+        assert!(r.message.en.ends_with("cannot be computed: sheet missing."), "{}", r.message.en);
         let mut all = families(2, "2026-03-01");
         all[1].start = unreadable();
         let r = run(&SPEC, PARAMS, &Location { kosten: Cell::Value(3000.0), ..location(all) }, &ctx_2026(None));
@@ -155,7 +159,7 @@ mod tests {
         let r = with(Cell::Empty, 25);
         assert_eq!((r.outcome, r.measured), (Outcome::NotEvaluated, None));
         assert!(r.message.en.contains("not filled in"));
-        assert_eq!(with(unreadable(), 25).message.en, "unreadable");
+        assert_eq!(with(unreadable(), 25).message.en, "Cannot be judged: unreadable.");
         assert_eq!(with(missing(), 25).outcome, Outcome::NotEvaluated);
         let loc = Location { kosten: Cell::Value(50000.0), ..location(families(25, "2026-03-01")) };
         let r = run(&SPEC, &[], &loc, &ctx_2026(None));

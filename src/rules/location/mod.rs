@@ -4,7 +4,9 @@
 //! helpers they share: reading cells the way rules.md asks ("location rules
 //! are computed over the rows they can read, and their message says how many
 //! rows were left out"), comparing against a norm without float noise, the
-//! trajectories active in P, and bilingual numbers and dates for messages.
+//! trajectories active in P (and HS-L04/HS-L05's count of them against a
+//! norm), and the phrases their messages share. Dates, numbers and the
+//! `not_evaluated` wording come from [`crate::rules::trajectory::wording`].
 //!
 //! Cell policy, shared by every location rule:
 //! - a `Value` or `Empty` cell is read as such;
@@ -13,10 +15,9 @@
 //! - a `Missing` cell (its column or sheet is absent) makes the whole rule
 //!   `not_evaluated` with that reason, as a missing sheet does.
 
-use chrono::NaiveDate;
-
 use super::context::Context;
 use super::model::{Cell, Location, Trajectory};
+use super::trajectory::wording::{self, concat, count, day, number};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::RuleConfig;
 
@@ -60,9 +61,9 @@ pub fn result(loc: &Location, cfg: &RuleConfig, outcome: Outcome, message: Text)
     RuleResult::new(&cfg.id, &loc.id, None, outcome, cfg.severity, message)
 }
 
-/// `not_evaluated`, with the reason as message.
+/// `not_evaluated`, with the reason in the message.
 pub fn not_evaluated(loc: &Location, cfg: &RuleConfig, reason: Text) -> RuleResult {
-    result(loc, cfg, Outcome::NotEvaluated, reason)
+    result(loc, cfg, Outcome::NotEvaluated, wording::not_evaluated(&reason))
 }
 
 /// Reads the cells a row needs: `Err(reason)` when one of them is missing
@@ -116,29 +117,6 @@ pub fn active_families<'a>(loc: &'a Location, ctx: &Context) -> Result<Families<
     Ok(families)
 }
 
-/// A number for a message, at most `decimals` decimals, trailing zeros cut:
-/// Dutch with a decimal comma and thousands dots, English the other way round.
-pub fn number(x: f64, decimals: usize) -> Text {
-    let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let frac = frac.trim_end_matches('0');
-    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-    let group = |sep: char| {
-        let mut out = String::new();
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                out.push(sep);
-            }
-            out.push(c);
-        }
-        out
-    };
-    let join = |int: String, dot: char| {
-        if frac.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}{dot}{frac}") }
-    };
-    Text::new(join(group('.'), ','), join(group(','), '.'))
-}
-
 /// A measured value for a message next to its norm: the fewest decimals (from
 /// `decimals` up to 9) that do not make a value just off the norm look equal
 /// to it (0.5499 is shown as 0,5499, not 0,55).
@@ -155,9 +133,46 @@ pub fn number_near(x: f64, norm: f64, decimals: usize) -> Text {
     number(x, d)
 }
 
-/// A date for a message: `31-12-2026` in Dutch, `2026-12-31` in English.
-pub fn day(d: NaiveDate) -> Text {
-    Text::new(d.format("%d-%m-%Y").to_string(), d.format("%Y-%m-%d").to_string())
+/// HS-L04 and HS-L05: the families supported in P (the trajectories active
+/// in P; rows whose `start` or `einde` cannot be read left out and counted)
+/// against the whole-number parameter `param`, a minimum or a `maximum`.
+pub fn families_against_norm(
+    loc: &Location,
+    cfg: &RuleConfig,
+    ctx: &Context,
+    param: &str,
+    maximum: bool,
+) -> Result<RuleResult, Text> {
+    let norm = cfg.int(param)?;
+    let families = active_families(loc, ctx)?;
+    let n = families.active.len() as i64;
+    let pass = if maximum { n <= norm } else { n >= norm };
+    let (from, to, s) = (day(ctx.period.start), day(ctx.window_end()), families_supported(families.active.len()));
+    let (bound, op) =
+        if maximum { (Text::new("maximaal", "at most"), "<=") } else { (Text::new("minimaal", "at least"), ">=") };
+    let head = wording::both!(
+        "Van {} tot en met {} {}; {} {} {norm} gezinnen.",
+        "From {} to {}, {}; {} {} {norm} families.";
+        from, to, s, against_norm(pass, maximum), bound
+    );
+    let note = left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]);
+    let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
+    Ok(result(loc, cfg, outcome, concat(&[&head, &note]))
+        .measured(n as f64, format!("{op} {norm}"))
+        .date("period_start", ctx.period.start)
+        .date("window_end", ctx.window_end())
+        .fact("left_out", families.left_out))
+}
+
+/// Where a measured value stands against its norm, for a message: "de norm
+/// is" when it passes, else "dat is minder dan de norm van" (a minimum) or
+/// "dat is meer dan de norm van" (a maximum); the norm itself follows.
+pub fn against_norm(pass: bool, maximum: bool) -> Text {
+    match (pass, maximum) {
+        (true, _) => Text::new("de norm is", "the norm is"),
+        (false, false) => Text::new("dat is minder dan de norm van", "that is below the norm of"),
+        (false, true) => Text::new("dat is meer dan de norm van", "that is above the norm of"),
+    }
 }
 
 /// " N rows were left out ..." for a message, or nothing when N is 0. The
@@ -176,29 +191,11 @@ pub fn left_out_note(n: usize, nouns: [&str; 4]) -> Text {
     }
 }
 
-/// "N nouns" in both languages, the noun in singular or plural as N asks;
-/// the nouns are (Dutch singular, Dutch plural, English singular, English plural).
-pub fn count(n: usize, nouns: [&str; 4]) -> Text {
-    if n == 1 {
-        Text::new(format!("1 {}", nouns[0]), format!("1 {}", nouns[2]))
-    } else {
-        Text::new(format!("{n} {}", nouns[1]), format!("{n} {}", nouns[3]))
-    }
-}
-
-/// "zijn N gezinnen ondersteund" / "N families were supported", in number.
+/// "zijn er N gezinnen ondersteund" / "N families were supported", in number.
 pub fn families_supported(n: usize) -> Text {
     let (nl, en) = if n == 1 { ("is", "was") } else { ("zijn", "were") };
     let c = count(n, ["gezin", "gezinnen", "family", "families"]);
-    Text::new(format!("{nl} {} ondersteund", c.nl), format!("{} {en} supported", c.en))
-}
-
-/// Joins message parts per language.
-pub fn concat(parts: &[&Text]) -> Text {
-    Text::new(
-        parts.iter().map(|t| t.nl.as_str()).collect::<String>(),
-        parts.iter().map(|t| t.en.as_str()).collect::<String>(),
-    )
+    wording::both!("{nl} er {} ondersteund", "{} {en} supported"; c)
 }
 
 /// Builders and a runner for the location rules' tests.

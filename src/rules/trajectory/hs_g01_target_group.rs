@@ -33,7 +33,10 @@
 
 use chrono::NaiveDate;
 
-use super::common_a::{self, Judge, Judged, en_date, nl_date};
+use super::cells::filled;
+use super::coverage::{Unreadable, active_in_p};
+use super::wording::{both, concat, count, day, number};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -53,7 +56,7 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| Ok(covered(t, ctx)?.then_some(())), |j, ()| check(j))
+    judge_each(loc, cfg, ctx, |t| Ok(covered(t, ctx)?.then_some(())), |j, ()| check(j))
 }
 
 /// Registered in [P.start, W] (judged whatever `start` and `einde` hold), or active in P.
@@ -64,7 +67,7 @@ fn covered(traj: &Trajectory, ctx: &Context) -> Result<bool, Text> {
     {
         return Ok(true);
     }
-    if common_a::active_in_p(traj, ctx)? {
+    if active_in_p(traj, ctx, Unreadable::NotEvaluated)?.is_some() {
         return Ok(true);
     }
     registered.map(|_| false)
@@ -72,12 +75,11 @@ fn covered(traj: &Trajectory, ctx: &Context) -> Result<bool, Text> {
 
 fn check(j: &Judge) -> Judged {
     let t = j.traj;
-    let r = common_a::filled(&t.aanmelding, "aanmelding")?;
+    let r = filled(&t.aanmelding, "aanmelding")?;
     if let Some(birth) = t.geboortedatum_jongste.known()? {
         return match whole_years(birth, r) {
             Some(years) => {
-                born(j, r, years, Text::new(format!("geboren {}", nl_date(birth)), format!("born {}", en_date(birth))))
-                    .map(|res| res.date("birth_date", birth))
+                born(j, r, years, both!("geboren {}", "born {}"; day(birth))).map(|res| res.date("birth_date", birth))
             }
             None => pregnant(j, r, birth, Text::new("geboortedatum na aanmelding", "birth date after registration")),
         };
@@ -111,19 +113,10 @@ fn born(j: &Judge, r: NaiveDate, years: i64, said: Text) -> Judged {
     } else {
         (Outcome::Fail, "is ouder dan de doelgroep van", "is older than the target group of")
     };
-    let message = Text::new(
-        format!(
-            "Het jongste kind was bij aanmelding op {} {years} jaar ({}) en {nl} 0 t/m {max_age} jaar in {}.",
-            nl_date(r),
-            said.nl,
-            place.nl
-        ),
-        format!(
-            "The youngest child was {years} years old at registration on {} ({}) and {en} 0 to {max_age} years in {}.",
-            en_date(r),
-            said.en,
-            place.en
-        ),
+    let message = both!(
+        "Het jongste kind was bij aanmelding op {} {years} jaar ({}) en {nl} 0 t/m {max_age} jaar in {}.",
+        "The youngest child was {years} years old at registration on {} ({}) and {en} 0 to {max_age} years in {}.";
+        day(r), said, place
     );
     Ok(j.result(outcome, message)
         .measured(years as f64, format!("<= {max_age}"))
@@ -133,67 +126,45 @@ fn born(j: &Judge, r: NaiveDate, years: i64, said: Text) -> Judged {
 
 /// Only a due date: eligible when pregnancy is allowed and the week at R is high enough.
 fn pregnant(j: &Judge, r: NaiveDate, due: NaiveDate, source: Text) -> Judged {
-    let place = municipality(j.traj);
-    let evidence = |res: RuleResult| res.date("registered", r).date("due_date", due);
-    if !j.cfg.flag_for("pregnancy_allowed", j.traj.gemeente.as_deref())? {
-        let message = Text::new(
-            format!(
-                "Bij aanmelding op {} was het kind nog niet geboren ({} {}); {} ondersteunt geen gezinnen \
-                 tijdens de zwangerschap.",
-                nl_date(r),
-                source.nl,
-                nl_date(due),
-                place.nl
-            ),
-            format!(
-                "At registration on {} the child was not yet born ({} {}); {} does not support families \
-                 during pregnancy.",
-                en_date(r),
-                source.en,
-                en_date(due),
-                place.en
-            ),
-        );
-        return Ok(evidence(j.result(Outcome::Fail, message)));
-    }
-    let min_week = j.cfg.num("min_pregnancy_week")?;
     // Week 40 - (due - R)/7 >= min, in whole days: 280 - (due - R) >= 7 * min.
     let pregnant_days = 280 - (due - r).num_days();
     let week = pregnant_days as f64 / 7.0;
     let shown = if pregnant_days >= 0 {
-        (
-            format!("{}+{} weken", pregnant_days / 7, pregnant_days % 7),
-            format!("{} weeks and {} days", pregnant_days / 7, pregnant_days % 7),
-        )
+        let (w, d) = ((pregnant_days / 7) as usize, (pregnant_days % 7) as usize);
+        let (weeks, days) = (count(w, ["week", "weken", "week", "weeks"]), count(d, ["dag", "dagen", "day", "days"]));
+        Text::new(format!("{w}+{d} weken"), format!("{} and {}", weeks.en, days.en))
     } else {
-        (format!("{week:.2} weken"), format!("{week:.2} weeks"))
+        let w = number(week, 2);
+        Text::new(format!("{} weken", w.nl), format!("{} weeks", w.en))
     };
+    let (on, due_on, place) = (day(r), day(due), municipality(j.traj));
+    let head = both!(
+        "Bij aanmelding op {} was de moeder {} zwanger ({} {}); {}",
+        "At registration on {} the mother was {} pregnant ({} {}); {}";
+        on, shown, source, due_on, place
+    );
+    let evidence = |res: RuleResult| res.date("registered", r).date("due_date", due);
+    if !j.cfg.flag_for("pregnancy_allowed", j.traj.gemeente.as_deref())? {
+        let tail = Text::new(
+            " ondersteunt geen gezinnen tijdens de zwangerschap.",
+            " does not support families during pregnancy.",
+        );
+        // No pregnancy week passes here: the child has to be born.
+        return Ok(evidence(j.result(Outcome::Fail, concat(&[&head, &tail])).measured(week, "born")));
+    }
+    let min_week = j.cfg.num("min_pregnancy_week")?;
     let (outcome, nl, en) = if pregnant_days as f64 >= 7.0 * min_week {
         (Outcome::Pass, "binnen", "within")
     } else {
         (Outcome::Fail, "buiten", "outside")
     };
-    let message = Text::new(
-        format!(
-            "Bij aanmelding op {} was de moeder {} zwanger ({} {}); {} ondersteunt gezinnen vanaf week {min_week} \
-             van de zwangerschap, dus dit gezin valt {nl} de doelgroep.",
-            nl_date(r),
-            shown.0,
-            source.nl,
-            nl_date(due),
-            place.nl
-        ),
-        format!(
-            "At registration on {} the mother was {} pregnant ({} {}); {} supports families from week {min_week} \
-             of pregnancy, so this family is {en} the target group.",
-            en_date(r),
-            shown.1,
-            source.en,
-            en_date(due),
-            place.en
-        ),
+    let min = number(min_week, 2);
+    let tail = both!(
+        " ondersteunt gezinnen vanaf week {} van de zwangerschap, dus dit gezin valt {nl} de doelgroep.",
+        " supports families from week {} of pregnancy, so this family is {en} the target group.";
+        min
     );
-    Ok(evidence(j.result(outcome, message).measured(week, format!(">= {min_week}"))))
+    Ok(evidence(j.result(outcome, concat(&[&head, &tail])).measured(week, format!(">= {min_week}"))))
 }
 
 #[cfg(test)]
@@ -326,6 +297,16 @@ mod tests {
         assert_eq!(outcome(t.clone(), &elsewhere), Some(Outcome::Fail));
         let here = cfg_for("Testdorp", &[("pregnancy_allowed", ParamValue::Bool(true))]);
         assert_eq!(outcome(t, &here), Some(Outcome::Pass));
+    }
+
+    #[test]
+    fn pregnancy_not_supported_measures_the_week_against_born() {
+        // R + 30 days: 250 days pregnant, week 35 and 5 days.
+        let results = judged(due("2026-03-02", "2026-04-01"), &cfg(), None);
+        assert_eq!((results[0].outcome, results[0].expected.as_deref()), (Outcome::Fail, Some("born")));
+        assert_eq!(results[0].measured, Some(250.0 / 7.0));
+        assert!(results[0].message.en.contains("35 weeks and 5 days pregnant"), "{}", results[0].message.en);
+        assert!(results[0].message.nl.contains("35+5 weken zwanger"), "{}", results[0].message.nl);
     }
 
     #[test]

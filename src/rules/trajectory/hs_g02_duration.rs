@@ -20,8 +20,11 @@
 //! ## Parameters
 //! - `max_duration_months` (whole months): 18.
 
-use super::common_a::{self, Judge, Judged, Span, en_date, nl_date};
-use crate::results::{Outcome, RuleResult, Text};
+use super::cells::plus_months;
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{both, concat, day};
+use super::{Judge, Judged, judge_each};
+use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
@@ -35,67 +38,34 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| common_a::active_span(t, ctx), check)
+    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx, Unreadable::NotEvaluated), check)
 }
 
 fn check(j: &Judge, span: Span) -> Judged {
     let months = j.cfg.int("max_duration_months")?;
-    let limit = common_a::plus_months(span.start, months)?;
+    let limit = plus_months(span.start, months)?;
     let a = j.ctx.as_of;
     let ended = span.einde.filter(|e| *e <= a);
     let until = ended.unwrap_or(a);
     let outcome = if until > limit { Outcome::Fail } else { Outcome::Pass };
-    let (start, nl_limit, en_limit) = (span.start, nl_date(limit), en_date(limit));
-    let message = match (ended, outcome) {
-        (Some(e), Outcome::Fail) => Text::new(
-            format!(
-                "De ondersteuning liep van {} tot {}: langer dan {months} maanden (had uiterlijk op {nl_limit} \
-                 moeten eindigen).",
-                nl_date(start),
-                nl_date(e)
-            ),
-            format!(
-                "Support ran from {} to {}: longer than {months} months (it should have ended by {en_limit}).",
-                en_date(start),
-                en_date(e)
-            ),
-        ),
-        (Some(e), _) => Text::new(
-            format!(
-                "De ondersteuning liep van {} tot {}, binnen {months} maanden (uiterlijk {nl_limit}).",
-                nl_date(start),
-                nl_date(e)
-            ),
-            format!("Support ran from {} to {}, within {months} months (by {en_limit}).", en_date(start), en_date(e)),
-        ),
-        (None, Outcome::Fail) => Text::new(
-            format!(
-                "De ondersteuning loopt sinds {} en liep op {} nog: langer dan {months} maanden (had uiterlijk op \
-                 {nl_limit} moeten eindigen).",
-                nl_date(start),
-                nl_date(a)
-            ),
-            format!(
-                "Support started on {} and was still running on {}: longer than {months} months (it should have \
-                 ended by {en_limit}).",
-                en_date(start),
-                en_date(a)
-            ),
-        ),
-        (None, _) => Text::new(
-            format!(
-                "De ondersteuning loopt sinds {} en liep op {} nog, binnen {months} maanden (uiterlijk tot \
-                 {nl_limit}).",
-                nl_date(start),
-                nl_date(a)
-            ),
-            format!(
-                "Support started on {} and was still running on {}, within {months} months (until {en_limit} at most).",
-                en_date(start),
-                en_date(a)
-            ),
+    let (start, by) = (span.start, day(limit));
+    let ran = match ended {
+        Some(e) => both!("De ondersteuning liep van {} tot {}", "Support ran from {} to {}"; day(start), day(e)),
+        None => both!(
+            "De ondersteuning begon op {} en liep op {} nog",
+            "Support started on {} and was still running on {}";
+            day(start), day(a)
         ),
     };
+    let verdict = match outcome {
+        Outcome::Fail => both!(
+            ": langer dan {months} maanden (die had uiterlijk op {} moeten eindigen).",
+            ": longer than {months} months (it should have ended by {}).";
+            by
+        ),
+        _ => both!(", binnen {months} maanden (uiterlijk tot {}).", ", within {months} months (until {} at most)."; by),
+    };
+    let message = concat(&[&ran, &verdict]);
     let result = j.result(outcome, message).date("start", start).date("deadline", limit).date("until", until);
     Ok(match span.einde {
         Some(e) => result.date("end", e),

@@ -21,8 +21,11 @@
 //! ## Parameters
 //! None.
 
-use super::common_a::{self, Judge, Judged, Match, en_date, nl_date};
-use crate::results::{Outcome, RuleResult, Text};
+use super::cells::filled;
+use super::coverage::{Match, matched_in_window};
+use super::wording::{both, day};
+use super::{Judge, Judged, judge_each};
+use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
@@ -31,42 +34,40 @@ use crate::rules::registry::RuleSpec;
 pub const SPEC: RuleSpec = RuleSpec { id: "HS-G03", scope: Scope::Trajectory, params: &[], evaluate };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| common_a::matched_in_window(t, ctx), check)
+    judge_each(loc, cfg, ctx, |t| matched_in_window(t, ctx), check)
 }
 
 fn check(j: &Judge, m: Match) -> Judged {
-    let (src, nl_m, en_m) = (m.source(), nl_date(m.date), en_date(m.date));
+    let (src, at) = (m.source(), day(m.date));
     let Some(intake) = j.traj.kennismaking.known()? else {
-        let message = Text::new(
-            format!("Er is geen kennismakingsbezoek ingevuld; dat was nodig vóór de {} op {nl_m}.", src.nl),
-            format!("No intake home visit is recorded; it was due before the {} on {en_m}.", src.en),
+        let message = both!(
+            "Er is geen kennismakingsbezoek ingevuld; dat was nodig vóór de {} op {}.",
+            "No intake home visit is recorded; it was due before the {} on {}.";
+            src, at
         );
         return Ok(j.result(Outcome::Fail, message).date("match", m.date));
     };
-    let registered = common_a::filled(&j.traj.aanmelding, "aanmelding")?;
-    let (nl_k, en_k, nl_r, en_r) = (nl_date(intake), en_date(intake), nl_date(registered), en_date(registered));
+    let registered = filled(&j.traj.aanmelding, "aanmelding")?;
+    let (k, r) = (day(intake), day(registered));
     let (outcome, message) = if intake < registered {
-        let message = Text::new(
-            format!("Het kennismakingsbezoek op {nl_k} ligt vóór de aanmelding op {nl_r}; het hoort daarna te komen."),
-            format!("The intake home visit on {en_k} is dated before the registration on {en_r}; it should follow it."),
+        let message = both!(
+            "Het kennismakingsbezoek op {} ligt vóór de aanmelding op {}; het hoort daarna te komen.",
+            "The intake home visit on {} is dated before the registration on {}; it should follow it.";
+            k, r
         );
         (Outcome::Fail, message)
     } else if intake > m.date {
-        let message = Text::new(
-            format!("Het kennismakingsbezoek op {nl_k} kwam na de {} op {nl_m}; het hoort daarvóór te liggen.", src.nl),
-            format!("The intake home visit on {en_k} came after the {} on {en_m}; it should come first.", src.en),
+        let message = both!(
+            "Het kennismakingsbezoek op {} kwam na de {} op {}; het hoort daarvóór te liggen.",
+            "The intake home visit on {} came after the {} on {}; it should come first.";
+            k, src, at
         );
         (Outcome::Fail, message)
     } else {
-        let message = Text::new(
-            format!(
-                "Kennismakingsbezoek op {nl_k}: na de aanmelding op {nl_r} en uiterlijk op de {} op {nl_m}.",
-                src.nl
-            ),
-            format!(
-                "Intake home visit on {en_k}: after registration on {en_r} and no later than the {} on {en_m}.",
-                src.en
-            ),
+        let message = both!(
+            "Kennismakingsbezoek op {}: na de aanmelding op {} en uiterlijk op de {} op {}.",
+            "Intake home visit on {}: after registration on {} and no later than the {} on {}.";
+            k, r, src, at
         );
         (Outcome::Pass, message)
     };

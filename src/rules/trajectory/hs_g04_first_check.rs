@@ -26,7 +26,10 @@
 
 use chrono::NaiveDate;
 
-use super::common_a::{self, Judge, Judged, Span, en_date, nl_date};
+use super::cells::{contact_dates, plus_days, unreadable_contacts};
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{both, day};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -44,61 +47,63 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| coverage(t, cfg, ctx), check)
+    judge_each(loc, cfg, ctx, |t| coverage(t, cfg, ctx), check)
 }
 
 /// Active in P with D >= P.start; gives the span and D.
 fn coverage(traj: &Trajectory, cfg: &RuleConfig, ctx: &Context) -> Result<Option<(Span, NaiveDate)>, Text> {
-    let Some(span) = common_a::active_span(traj, ctx)? else {
+    let Some(span) = active_in_p(traj, ctx, Unreadable::NotEvaluated)? else {
         return Ok(None);
     };
     let days = cfg.int("first_check_days")?;
     let grace = cfg.int("first_check_grace_days")?;
-    let deadline = common_a::plus_days(span.start, days.saturating_add(grace))?;
+    let deadline = plus_days(span.start, days.saturating_add(grace))?;
     Ok((deadline >= ctx.period.start).then_some((span, deadline)))
 }
 
 fn check(j: &Judge, (span, deadline): (Span, NaiveDate)) -> Judged {
-    let contacts = common_a::contacts_until_as_of(j.traj, j.ctx)?;
-    let mut checks = contacts.iter().filter(|c| c.kind == ContactKind::FirstCheck && c.date >= span.start);
+    let dates = contact_dates(j.traj, &[ContactKind::FirstCheck], j.ctx)?;
+    let mut checks = dates.into_iter().filter(|d| *d >= span.start);
     let (start, a) = (span.start, j.ctx.as_of);
-    let (nl_s, en_s, nl_d, en_d) = (nl_date(start), en_date(start), nl_date(deadline), en_date(deadline));
+    let (s, d) = (day(start), day(deadline));
     let evidence = |r: RuleResult| r.date("start", start).date("deadline", deadline);
-    if let Some(c) = checks.clone().find(|c| c.date <= deadline) {
-        let message = Text::new(
-            format!("Eerste check op {}, binnen de termijn (start {nl_s}, uiterlijk {nl_d}).", nl_date(c.date)),
-            format!("First check on {}, in time (start {en_s}, due by {en_d}).", en_date(c.date)),
+    if let Some(c) = checks.clone().find(|d| *d <= deadline) {
+        let message = both!(
+            "Eerste check op {}, binnen de termijn (start {}, uiterlijk {}).",
+            "First check on {}, in time (start {}, due by {}).";
+            day(c), s, d
         );
-        return Ok(evidence(j.result(Outcome::Pass, message)).date("first_check", c.date));
+        return Ok(evidence(j.result(Outcome::Pass, message)).date("first_check", c));
     }
-    if let Some(reason) = common_a::unreadable_contacts(j.traj) {
+    if let Some(reason) = unreadable_contacts(j.traj) {
         return Err(reason);
     }
     if let Some(e) = span.einde.filter(|e| *e <= a && *e < deadline) {
-        let message = Text::new(
-            format!(
-                "De ondersteuning eindigde op {}, voordat de eerste check (uiterlijk {nl_d}) nodig was.",
-                nl_date(e)
-            ),
-            format!("Support ended on {} before the first check was due on {en_d}.", en_date(e)),
+        let message = both!(
+            "De ondersteuning eindigde op {}, voordat de eerste check (uiterlijk {}) nodig was.",
+            "Support ended on {} before the first check was due on {}.";
+            day(e), d
         );
         return Ok(evidence(j.result(Outcome::NotApplicable, message)).date("end", e));
     }
     if a < deadline {
-        let message = Text::new(
-            format!("Nog geen eerste check; die moet uiterlijk op {nl_d} plaatsvinden (start {nl_s})."),
-            format!("No first check yet; it is due by {en_d} (start {en_s})."),
+        let message = both!(
+            "Nog geen eerste check; die moet uiterlijk op {} plaatsvinden (start {}).",
+            "No first check yet; it is due by {} (start {}).";
+            d, s
         );
         return Ok(evidence(j.result(Outcome::NotYetDue, message)));
     }
     let message = match checks.next() {
-        Some(late) => Text::new(
-            format!("De eerste check was pas op {}; die moest uiterlijk op {nl_d} (start {nl_s}).", nl_date(late.date)),
-            format!("The first check was only on {}; it was due by {en_d} (start {en_s}).", en_date(late.date)),
+        Some(late) => both!(
+            "De eerste check was pas op {}; die moest uiterlijk op {} (start {}).",
+            "The first check was only on {}; it was due by {} (start {}).";
+            day(late), d, s
         ),
-        None => Text::new(
-            format!("Geen eerste check gevonden; die moest uiterlijk op {nl_d} (start {nl_s})."),
-            format!("No first check found; it was due by {en_d} (start {en_s})."),
+        None => both!(
+            "Geen eerste check gevonden; die moest uiterlijk op {} (start {}).",
+            "No first check found; it was due by {} (start {}).";
+            d, s
         ),
     };
     Ok(evidence(j.result(Outcome::Fail, message)))
@@ -222,7 +227,7 @@ mod tests {
             vec![Text::new("contacten rij 5: datum '31-02-2026'", "contacten row 5: date '31-02-2026'")];
         let results = run(t.clone(), None);
         assert_eq!(results[0].outcome, Outcome::NotEvaluated);
-        assert!(results[0].message.en.contains("1 contact(s) of this family could not be read: contacten row 5"));
+        assert!(results[0].message.en.contains("1 contact of this family could not be read: contacten row 5"));
         t.contacts = Ok(vec![contact(ContactKind::FirstCheck, "2026-04-01")]);
         assert_eq!(outcome(t.clone(), None), Some(Outcome::Pass));
         t.contacts = Ok(Vec::new());

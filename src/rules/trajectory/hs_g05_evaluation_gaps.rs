@@ -31,11 +31,14 @@
 
 use chrono::NaiveDate;
 
-use super::common_b as c;
+use super::cells::{contact_dates, plus_months, unreadable_contacts};
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{both, concat, day, sentence};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
-use crate::rules::model::{ContactKind, Location, Trajectory};
+use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
 
 const GAP: &str = "max_evaluation_gap_months";
@@ -51,11 +54,13 @@ const POINT_KINDS: &[ContactKind] =
     &[ContactKind::FirstCheck, ContactKind::InterimEvaluation, ContactKind::FinalEvaluation];
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    let months = cfg.int(GAP);
-    c::each(loc, cfg, |t| {
-        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
-        judge(loc, cfg, ctx, t, start, einde, months.clone()?).map(Some)
-    })
+    judge_each(
+        loc,
+        cfg,
+        ctx,
+        |t| active_in_p(t, ctx, Unreadable::UnlessRuledOut),
+        |j, span| check(j, span, cfg.int(GAP)?),
+    )
 }
 
 /// A gap that counts: from a point to the next point, or to H.
@@ -66,46 +71,36 @@ struct Gap {
     to_horizon: bool,
 }
 
-fn judge(
-    loc: &Location,
-    cfg: &RuleConfig,
-    ctx: &Context,
-    t: &Trajectory,
-    start: NaiveDate,
-    einde: Option<NaiveDate>,
-    n: i64,
-) -> Result<RuleResult, Text> {
+fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
+    let ctx = j.ctx;
     let closed = einde.filter(|e| *e <= ctx.as_of);
     let horizon = closed.unwrap_or(ctx.as_of);
     let mut points = vec![start];
-    points.extend(c::contact_dates(t, POINT_KINDS, ctx)?.into_iter().filter(|d| *d >= start));
+    points.extend(contact_dates(j.traj, POINT_KINDS, ctx)?.into_iter().filter(|d| *d >= start));
     points.retain(|d| *d <= horizon);
     points.dedup(); // sorted: `start` first, then the contacts by date
 
     let mut gaps = Vec::new();
     let ends = points.iter().skip(1).map(|d| (*d, false)).chain([(horizon, true)]);
     for (from, (to, to_horizon)) in points.iter().copied().zip(ends) {
-        let due = c::plus_months(from, n)?;
+        let due = plus_months(from, n)?;
         if to > due && to >= ctx.period.start {
             gaps.push(Gap { from, to, due, to_horizon });
         }
     }
-    let base = |o, m| c::result(loc, cfg, t, o, m).date("start", start).date("horizon", horizon);
+    let base = |o, m: Text| j.result(o, sentence(&m)).date("start", start).date("horizon", horizon);
     let Some(first) = gaps.first() else {
         return Ok(match points.last() {
             Some(&last) => {
-                let next = c::plus_months(last, n)?;
-                let (nl, en) = if closed.is_some() {
-                    (String::new(), String::new())
-                } else {
-                    (
-                        format!("; volgende evaluatie uiterlijk {}", c::nl(next)),
-                        format!("; next evaluation due by {}", c::en(next)),
-                    )
+                let next = plus_months(last, n)?;
+                let then = match closed {
+                    Some(_) => Text::default(),
+                    None => both!(", het volgende is uiterlijk op {} nodig", ", the next is due by {}"; day(next)),
                 };
-                let msg = Text::new(
-                    format!("geen gat van meer dan {n} maanden tussen evaluaties; laatste moment {}{nl}", c::nl(last)),
-                    format!("no gap of more than {n} months between evaluations; last moment {}{en}", c::en(last)),
+                let msg = both!(
+                    "geen gat van meer dan {n} maanden tussen evaluaties; het laatste evaluatiemoment was op {}{}",
+                    "no gap of more than {n} months between evaluations; the last evaluation moment was on {}{}";
+                    day(last), then
                 );
                 let r = base(Outcome::Pass, msg).date("last_point", last);
                 if closed.is_some() { r } else { r.date("deadline", next) }
@@ -113,19 +108,15 @@ fn judge(
             None => base(
                 Outcome::Pass,
                 Text::new(
-                    "geen evaluatiemoment vóór het einde te beoordelen",
+                    "geen evaluatiemoment vóór het einde om te beoordelen",
                     "no evaluation moment before the end to judge",
                 ),
             ),
         });
     };
     let msg = describe(first, n, gaps.len());
-    if let Some(unreadable) = c::unreadable_contacts(t) {
-        let reason = Text::new(
-            format!("{} (zonder die contacten: {})", unreadable.nl, msg.nl),
-            format!("{} (without those contacts: {})", unreadable.en, msg.en),
-        );
-        return Err(reason);
+    if let Some(unreadable) = unreadable_contacts(j.traj) {
+        return Err(both!("{}; zonder die contacten: {}", "{}; without those contacts: {}"; unreadable, msg));
     }
     Ok(base(Outcome::Fail, msg)
         .date("gap_from", first.from)
@@ -134,41 +125,27 @@ fn judge(
         .fact("gaps", gaps.len()))
 }
 
+/// The first gap, and how many there are, as a fragment.
 fn describe(g: &Gap, n: i64, count: usize) -> Text {
-    let (nl_more, en_more) = match count {
-        1 => (String::new(), String::new()),
-        k => (format!(" ({k} gaten in totaal)"), format!(" ({k} gaps in all)")),
-    };
-    if g.to_horizon {
-        Text::new(
-            format!(
-                "na het evaluatiemoment van {} volgde tot {} geen evaluatie meer, terwijl er uiterlijk {} een nodig was (ten hoogste {n} maanden ertussen){nl_more}",
-                c::nl(g.from),
-                c::nl(g.to),
-                c::nl(g.due)
-            ),
-            format!(
-                "after the evaluation moment of {} there was no evaluation up to {}, while one was due by {} (at most {n} months apart){en_more}",
-                c::en(g.from),
-                c::en(g.to),
-                c::en(g.due)
-            ),
+    let (from, to, due) = (day(g.from), day(g.to), day(g.due));
+    let gap = if g.to_horizon {
+        both!(
+            "na het evaluatiemoment van {} volgde tot {} geen evaluatie meer, terwijl er uiterlijk op {} een nodig \
+             was (ten hoogste {n} maanden ertussen)",
+            "after the evaluation moment of {} there was no evaluation up to {}, while one was due by {} (at most \
+             {n} months apart)";
+            from, to, due
         )
     } else {
-        Text::new(
-            format!(
-                "tussen de evaluatiemomenten van {} en {} zat meer dan {n} maanden; de volgende was uiterlijk {} nodig{nl_more}",
-                c::nl(g.from),
-                c::nl(g.to),
-                c::nl(g.due)
-            ),
-            format!(
-                "more than {n} months passed between the evaluation moments of {} and {}; the next was due by {}{en_more}",
-                c::en(g.from),
-                c::en(g.to),
-                c::en(g.due)
-            ),
+        both!(
+            "tussen de evaluatiemomenten van {} en {} zat meer dan {n} maanden; het volgende was uiterlijk op {} nodig",
+            "more than {n} months passed between the evaluation moments of {} and {}; the next was due by {}";
+            from, to, due
         )
+    };
+    match count {
+        1 => gap,
+        k => concat(&[&gap, &both!("; in totaal zijn er {k} zulke gaten", "; there are {k} such gaps in all")]),
     }
 }
 
@@ -177,7 +154,7 @@ mod tests {
     use super::*;
     use crate::results::Severity;
     use crate::rulebook::ParamValue;
-    use crate::rules::model::Cell;
+    use crate::rules::model::{Cell, Trajectory};
     use crate::rules::testkit::*;
 
     fn cfg() -> RuleConfig {

@@ -25,11 +25,14 @@
 
 use chrono::NaiveDate;
 
-use super::common_b as c;
+use super::cells::{contact_dates, plus_days, unreadable_contacts};
+use super::coverage::closure;
+use super::wording::{both, day, sentence};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
-use crate::rules::model::{ContactKind, Location, Trajectory};
+use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
 
 pub(super) const WINDOW: &str = "closure_window_days";
@@ -60,52 +63,46 @@ pub(super) fn evaluate_closure_contact(
     ctx: &Context,
     what: &ClosureContact,
 ) -> Vec<RuleResult> {
-    let window = cfg.int(WINDOW);
-    c::each(loc, cfg, |t| {
-        let Some(einde) = c::closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of))? else { return Ok(None) };
-        judge(loc, cfg, ctx, t, einde, window.clone()?, what).map(Some)
-    })
+    let covered = |t: &_| closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of));
+    judge_each(loc, cfg, ctx, covered, |j, einde| check(j, einde, cfg.int(WINDOW)?, what))
 }
 
-fn judge(
-    loc: &Location,
-    cfg: &RuleConfig,
-    ctx: &Context,
-    t: &Trajectory,
-    einde: NaiveDate,
-    w: i64,
-    what: &ClosureContact,
-) -> Result<RuleResult, Text> {
-    let (from, to) = (c::plus_days(einde, -w)?, c::plus_days(einde, w)?);
-    let dates = c::contact_dates(t, &[what.kind], ctx)?;
-    let base = |o, m| c::result(loc, cfg, t, o, m).date("einde", einde).date("window_from", from).date("window_to", to);
+fn check(j: &Judge, einde: NaiveDate, w: i64, what: &ClosureContact) -> Judged {
+    let ctx = j.ctx;
+    let (from, to) = (plus_days(einde, -w)?, plus_days(einde, w)?);
+    let dates = contact_dates(j.traj, &[what.kind], ctx)?;
+    let base =
+        |o, m: Text| j.result(o, sentence(&m)).date("einde", einde).date("window_from", from).date("window_to", to);
+    let (e, t) = (day(einde), day(to));
     if let Some(&found) = dates.iter().find(|d| **d >= from && **d <= to) {
-        let msg = Text::new(
-            format!("{} op {}, binnen {w} dagen van het einde op {}", what.nl, c::nl(found), c::nl(einde)),
-            format!("{} on {}, within {w} days of the closure on {}", what.en, c::en(found), c::en(einde)),
+        let msg = both!(
+            "{} op {}, binnen {w} dagen van het einde op {}",
+            "{} on {}, within {w} days of the closure on {}";
+            what, day(found), e
         );
         return Ok(base(Outcome::Pass, msg).date("contact", found));
     }
-    if let Some(unreadable) = c::unreadable_contacts(t) {
+    if let Some(unreadable) = unreadable_contacts(j.traj) {
         return Err(unreadable);
     }
     if ctx.as_of < to {
-        let msg = Text::new(
-            format!("nog geen {} bij het einde op {}; die kan nog tot en met {}", what.nl, c::nl(einde), c::nl(to)),
-            format!("no {} yet for the closure on {}; it is due by {}", what.en, c::en(einde), c::en(to)),
+        let msg = both!(
+            "nog geen {} bij het einde op {}; die kan nog tot en met {}",
+            "no {} yet for the closure on {}; it is due by {}";
+            what, e, t
         );
         return Ok(base(Outcome::NotYetDue, msg).date("deadline", to));
     }
-    let (nl_other, en_other) = match dates.iter().min_by_key(|d| (**d - einde).num_days().abs()) {
-        Some(&d) => (
-            format!("; wel een op {}, buiten dat venster", c::nl(d)),
-            format!("; there is one on {}, outside that window", c::en(d)),
-        ),
-        None => (String::new(), String::new()),
+    let other = match dates.iter().min_by_key(|d| (**d - einde).num_days().abs()) {
+        Some(&d) => {
+            both!("; er is er wel een op {}, buiten dat venster", "; there is one on {}, outside that window"; day(d))
+        }
+        None => Text::default(),
     };
-    let msg = Text::new(
-        format!("geen {} tussen {} en {} (einde op {}){nl_other}", what.nl, c::nl(from), c::nl(to), c::nl(einde)),
-        format!("no {} between {} and {} (closure on {}){en_other}", what.en, c::en(from), c::en(to), c::en(einde)),
+    let msg = both!(
+        "geen {} tussen {} en {} (einde op {}){}",
+        "no {} between {} and {} (closure on {}){}";
+        what, day(from), t, e, other
     );
     Ok(base(Outcome::Fail, msg).date("deadline", to))
 }
@@ -115,7 +112,7 @@ mod tests {
     use super::*;
     use crate::results::Severity;
     use crate::rulebook::ParamValue;
-    use crate::rules::model::Cell;
+    use crate::rules::model::{Cell, Trajectory};
     use crate::rules::testkit::*;
 
     fn cfg() -> RuleConfig {
@@ -155,7 +152,7 @@ mod tests {
     #[test]
     fn fail_names_the_evaluation_outside_the_window() {
         let r = evaluate(&location(vec![closed(Some("2026-07-16"))]), &cfg(), &ctx_2026(None));
-        assert!(r[0].message.nl.contains("16-07-2026"));
+        assert!(r[0].message.nl.contains("16 juli 2026"));
         assert_eq!(r[0].evidence["window_to"], "2026-07-15");
         assert_eq!(r[0].severity, Severity::Error);
     }

@@ -30,11 +30,14 @@
 
 use chrono::NaiveDate;
 
-use super::common_b as c;
+use super::cells::{contact_dates, plus_days, plus_months, unreadable_contacts};
+use super::coverage::closure;
+use super::wording::{both, day, sentence};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
-use crate::rules::model::{ContactKind, Location};
+use crate::rules::model::{ContactKind, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleSpec};
 
 const MONTHS: &str = "follow_up_months";
@@ -52,90 +55,70 @@ pub const SPEC: RuleSpec = RuleSpec {
     evaluate,
 };
 
-/// The due date and the window of one closure.
+/// The closure, its due date F and the window of one covered trajectory.
 struct Window {
+    einde: NaiveDate,
+    months: i64,
     due: NaiveDate,
     from: NaiveDate,
     to: NaiveDate,
 }
 
 fn window(einde: NaiveDate, (months, early, late): (i64, i64, i64)) -> Result<Window, Text> {
-    let due = c::plus_months(einde, months)?;
-    Ok(Window { due, from: c::plus_days(due, -early)?, to: c::plus_days(due, late)? })
+    let due = plus_months(einde, months)?;
+    Ok(Window { einde, months, due, from: plus_days(due, -early)?, to: plus_days(due, late)? })
 }
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let params = cfg.int(MONTHS).and_then(|m| Ok((m, cfg.int(EARLY)?, cfg.int(LATE)?)));
-    c::each(loc, cfg, |t| {
+    let covered = |t: &Trajectory| {
         let params = match &params {
             Ok(p) => *p,
             // Without the window, every closure up to A is one it might cover.
-            Err(reason) => return c::closure(t, |e| Ok(e <= ctx.as_of))?.map_or(Ok(None), |_| Err(reason.clone())),
+            Err(reason) => return closure(t, |e| Ok(e <= ctx.as_of))?.map_or(Ok(None), |_| Err(reason.clone())),
         };
-        let covered = c::closure(t, |e| window(e, params).map(|w| w.from <= ctx.as_of && w.to >= ctx.period.start));
-        let Some(einde) = covered? else { return Ok(None) };
-        let w = window(einde, params)?;
-        let dates = c::contact_dates(t, &[ContactKind::FollowUp], ctx)?;
-        let base = |o, m| {
-            c::result(loc, cfg, t, o, m)
-                .date("einde", einde)
-                .date("follow_up_date", w.due)
-                .date("window_from", w.from)
-                .date("window_to", w.to)
-        };
-        if let Some(&found) = dates.iter().find(|d| **d >= w.from && **d <= w.to) {
-            let msg = Text::new(
-                format!(
-                    "nabelgesprek op {} (venster {} t/m {}, einde {})",
-                    c::nl(found),
-                    c::nl(w.from),
-                    c::nl(w.to),
-                    c::nl(einde)
-                ),
-                format!(
-                    "follow-up call on {} (window {} to {}, closure {})",
-                    c::en(found),
-                    c::en(w.from),
-                    c::en(w.to),
-                    c::en(einde)
-                ),
-            );
-            return Ok(Some(base(Outcome::Pass, msg).date("contact", found)));
-        }
-        if let Some(unreadable) = c::unreadable_contacts(t) {
-            return Err(unreadable);
-        }
-        if ctx.as_of < w.to {
-            let msg = Text::new(
-                format!(
-                    "nabelgesprek na het einde op {} nog niet gevoerd; het kan tot en met {}",
-                    c::nl(einde),
-                    c::nl(w.to)
-                ),
-                format!("no follow-up call yet after the closure on {}; it is due by {}", c::en(einde), c::en(w.to)),
-            );
-            return Ok(Some(base(Outcome::NotYetDue, msg).date("deadline", w.to)));
-        }
-        let msg = Text::new(
-            format!(
-                "geen nabelgesprek tussen {} en {} (rond {}, {} maanden na het einde op {})",
-                c::nl(w.from),
-                c::nl(w.to),
-                c::nl(w.due),
-                params.0,
-                c::nl(einde)
-            ),
-            format!(
-                "no follow-up call between {} and {} (around {}, {} months after the closure on {})",
-                c::en(w.from),
-                c::en(w.to),
-                c::en(w.due),
-                params.0,
-                c::en(einde)
-            ),
+        let einde = closure(t, |e| window(e, params).map(|w| w.from <= ctx.as_of && w.to >= ctx.period.start))?;
+        einde.map(|e| window(e, params)).transpose()
+    };
+    judge_each(loc, cfg, ctx, covered, check)
+}
+
+fn check(j: &Judge, w: Window) -> Judged {
+    let (ctx, einde) = (j.ctx, w.einde);
+    let dates = contact_dates(j.traj, &[ContactKind::FollowUp], ctx)?;
+    let base = |o, m: Text| {
+        j.result(o, sentence(&m))
+            .date("einde", einde)
+            .date("follow_up_date", w.due)
+            .date("window_from", w.from)
+            .date("window_to", w.to)
+    };
+    let (e, f, from, to, months) = (day(einde), day(w.due), day(w.from), day(w.to), w.months);
+    if let Some(&found) = dates.iter().find(|d| **d >= w.from && **d <= w.to) {
+        let msg = both!(
+            "nabelgesprek op {}, binnen het venster van {} tot en met {} (einde op {})",
+            "follow-up call on {}, within the window from {} to {} (closure on {})";
+            day(found), from, to, e
         );
-        Ok(Some(base(Outcome::Fail, msg).date("deadline", w.to)))
-    })
+        return Ok(base(Outcome::Pass, msg).date("contact", found));
+    }
+    if let Some(unreadable) = unreadable_contacts(j.traj) {
+        return Err(unreadable);
+    }
+    if ctx.as_of < w.to {
+        let msg = both!(
+            "na het einde op {} is nog geen nabelgesprek gevoerd; dat hoort rond {} plaats te vinden, tussen {} en {}",
+            "no follow-up call yet after the closure on {}; it is due on {}, between {} and {}";
+            e, f, from, to
+        );
+        return Ok(base(Outcome::NotYetDue, msg).date("deadline", w.to));
+    }
+    let msg = both!(
+        "geen nabelgesprek tussen {} en {} (rond {}, {months} maanden na het einde op {})",
+        "no follow-up call between {} and {} (around {}, {months} months after the closure on {})";
+        from, to, f, e
+    );
+    Ok(base(Outcome::Fail, msg).date("deadline", w.to))
 }
 
 #[cfg(test)]

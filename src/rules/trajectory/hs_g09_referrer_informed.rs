@@ -30,11 +30,14 @@
 
 use chrono::NaiveDate;
 
-use super::common_b as c;
+use super::cells::plus_days;
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{both, day, not_evaluated, sentence};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
-use crate::rules::model::{Cell, Location};
+use crate::rules::model::{Cell, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleSpec};
 
 const DAYS: &str = "referrer_message_days";
@@ -54,91 +57,103 @@ enum State {
     Unknown(Text),
 }
 
-/// The start or the end message.
+/// The start or the end message: its evidence key, how messages name it and
+/// its event, the event's date and the message's state.
 struct Message {
     key: &'static str,
-    nl: &'static str,
-    en: &'static str,
+    words: Words,
     event: NaiveDate,
     state: State,
 }
 
+/// (the message, the event) in Dutch, then in English.
+type Words = [&'static str; 4];
+
+const START: Words =
+    ["startbericht aan de verwijzer", "de ondersteuning begon", "start message to the referrer", "support started"];
+const END: Words =
+    ["eindbericht aan de verwijzer", "de ondersteuning eindigde", "end message to the referrer", "support ended"];
+
 fn message(
     key: &'static str,
-    (nl, en): (&'static str, &'static str),
+    words: Words,
     event: NaiveDate,
     cell: &Cell<NaiveDate>,
     days: i64,
     ctx: &Context,
 ) -> Result<Message, Text> {
-    let due = c::plus_days(event, days)?;
+    let due = plus_days(event, days)?;
     let state = match cell.known() {
         Err(reason) => State::Unknown(reason),
         Ok(Some(d)) if d <= ctx.as_of => State::Sent(d),
         Ok(_) if ctx.as_of >= due => State::Late(due),
         Ok(_) => State::NotYetDue(due),
     };
-    Ok(Message { key, nl, en, event, state })
+    Ok(Message { key, words, event, state })
 }
 
+/// One message's state, as a fragment.
 fn describe(m: &Message) -> Text {
-    let (nl, en) = (m.nl, m.en);
-    let (ev_nl, ev_en) = (c::nl(m.event), c::en(m.event));
+    let [nl, nl_event, en, en_event] = m.words;
+    let e = day(m.event);
     match &m.state {
-        State::Sent(d) => Text::new(format!("{nl} op {}", c::nl(*d)), format!("{en} on {}", c::en(*d))),
-        State::NotYetDue(due) => Text::new(
-            format!("{nl} nog niet verstuurd ({ev_nl}); uiterlijk {}", c::nl(*due)),
-            format!("{en} not sent yet ({ev_en}); due by {}", c::en(*due)),
+        State::Sent(d) => both!("het {nl} is verstuurd op {}", "the {en} was sent on {}"; day(*d)),
+        State::NotYetDue(due) => both!(
+            "het {nl} is nog niet verstuurd ({nl_event} op {}) en moet uiterlijk op {} verstuurd zijn",
+            "the {en} has not been sent yet ({en_event} on {}) and is due by {}";
+            e, day(*due)
         ),
-        State::Late(due) => Text::new(
-            format!("geen {nl} ({ev_nl}), terwijl dat uiterlijk {} moest", c::nl(*due)),
-            format!("no {en} ({ev_en}), while it was due by {}", c::en(*due)),
+        State::Late(due) => both!(
+            "er is geen {nl} verstuurd ({nl_event} op {}), terwijl dat uiterlijk op {} moest",
+            "no {en} was sent ({en_event} on {}), while it was due by {}";
+            e, day(*due)
         ),
-        State::Unknown(reason) => Text::new(format!("{nl}: {}", reason.nl), format!("{en}: {}", reason.en)),
+        State::Unknown(reason) => both!("het {nl} is niet te lezen: {}", "the {en} cannot be read: {}"; reason),
     }
 }
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    let days = cfg.int(DAYS);
-    c::each(loc, cfg, |t| {
+    let covered = |t: &Trajectory| {
         if t.verwijzer.as_deref().is_none_or(|v| v.trim().is_empty()) {
             return Ok(None);
         }
-        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
-        let days = days.clone()?;
-        let words = ("startbericht aan de verwijzer", "start message to the referrer");
-        let mut messages = vec![message("start", words, start, &t.bericht_verwijzer_start, days, ctx)?];
-        if let Some(e) = einde.filter(|e| *e <= ctx.as_of) {
-            let words = ("eindbericht aan de verwijzer", "end message to the referrer");
-            messages.push(message("end", words, e, &t.bericht_verwijzer_einde, days, ctx)?);
-        }
-        let any = |f: fn(&State) -> bool| messages.iter().any(|m| f(&m.state));
-        let outcome = if any(|s| matches!(s, State::Late(_))) {
-            Outcome::Fail
-        } else if any(|s| matches!(s, State::Unknown(_))) {
-            Outcome::NotEvaluated
-        } else if any(|s| matches!(s, State::NotYetDue(_))) {
-            Outcome::NotYetDue
-        } else {
-            Outcome::Pass
+        active_in_p(t, ctx, Unreadable::UnlessRuledOut)
+    };
+    judge_each(loc, cfg, ctx, covered, |j, span| check(j, span, cfg.int(DAYS)?))
+}
+
+fn check(j: &Judge, Span { start, einde }: Span, days: i64) -> Judged {
+    let (t, ctx) = (j.traj, j.ctx);
+    let mut messages = vec![message("start", START, start, &t.bericht_verwijzer_start, days, ctx)?];
+    if let Some(e) = einde.filter(|e| *e <= ctx.as_of) {
+        messages.push(message("end", END, e, &t.bericht_verwijzer_einde, days, ctx)?);
+    }
+    let any = |f: fn(&State) -> bool| messages.iter().any(|m| f(&m.state));
+    let outcome = if any(|s| matches!(s, State::Late(_))) {
+        Outcome::Fail
+    } else if any(|s| matches!(s, State::Unknown(_))) {
+        Outcome::NotEvaluated
+    } else if any(|s| matches!(s, State::NotYetDue(_))) {
+        Outcome::NotYetDue
+    } else {
+        Outcome::Pass
+    };
+    // One sentence a message; the first is a fragment until the outcome's wording completes it.
+    let mut text = describe(&messages[0]);
+    for m in &messages[1..] {
+        text = both!("{}. {}", "{}. {}"; text, sentence(&describe(m)));
+    }
+    let text = if outcome == Outcome::NotEvaluated { not_evaluated(&text) } else { sentence(&text) };
+    let mut r = j.result(outcome, text).date("start", start);
+    for m in &messages {
+        r = r.date(&format!("{}_event", m.key), m.event);
+        r = match m.state {
+            State::Sent(d) => r.date(&format!("{}_message", m.key), d),
+            State::NotYetDue(due) | State::Late(due) => r.date(&format!("{}_message_deadline", m.key), due),
+            State::Unknown(_) => r,
         };
-        let parts: Vec<Text> = messages.iter().map(describe).collect();
-        let join = |f: fn(&Text) -> &str| parts.iter().map(f).collect::<Vec<_>>().join("; ");
-        let (mut nl, mut en) = (join(|t| &t.nl), join(|t| &t.en));
-        if outcome == Outcome::NotEvaluated {
-            (nl, en) = (format!("niet beoordeeld: {nl}"), format!("not evaluated: {en}"));
-        }
-        let mut r = c::result(loc, cfg, t, outcome, Text::new(nl, en)).date("start", start);
-        for m in &messages {
-            r = r.date(&format!("{}_event", m.key), m.event);
-            r = match m.state {
-                State::Sent(d) => r.date(&format!("{}_message", m.key), d),
-                State::NotYetDue(due) | State::Late(due) => r.date(&format!("{}_message_deadline", m.key), due),
-                State::Unknown(_) => r,
-            };
-        }
-        Ok(Some(r))
-    })
+    }
+    Ok(r)
 }
 
 #[cfg(test)]

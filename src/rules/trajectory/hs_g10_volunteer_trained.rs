@@ -22,8 +22,10 @@
 //! ## Parameters
 //! None.
 
-use super::common_a::{self, Judge, Judged, Match, en_date, nl_date};
-use crate::results::{Outcome, RuleResult, Text};
+use super::coverage::{Match, matched_in_window};
+use super::wording::{both, day};
+use super::{Judge, Judged, judge_each};
+use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
@@ -32,57 +34,49 @@ use crate::rules::registry::RuleSpec;
 pub const SPEC: RuleSpec = RuleSpec { id: "HS-G10", scope: Scope::Trajectory, params: &[], evaluate };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    common_a::judge_each(loc, cfg, ctx, |t| common_a::matched_in_window(t, ctx), check)
+    judge_each(loc, cfg, ctx, |t| matched_in_window(t, ctx), check)
 }
 
 fn check(j: &Judge, m: Match) -> Judged {
-    let (src, nl_m, en_m) = (m.source(), nl_date(m.date), en_date(m.date));
+    let (src, at) = (m.source(), day(m.date));
     let Some(id) = j.traj.vrijwilliger_id.as_deref().map(str::trim).filter(|id| !id.is_empty()) else {
-        let message = Text::new(
+        let message = both!(
             "Er is geen vrijwilliger (vrijwilliger_id) bij dit gezin ingevuld.",
-            "No volunteer (vrijwilliger_id) is recorded for this family.",
+            "No volunteer (vrijwilliger_id) is recorded for this family."
         );
         return Ok(j.result(Outcome::NotApplicable, message).date("match", m.date));
     };
     let volunteers = j.loc.volunteers.as_ref().map_err(Clone::clone)?;
     let evidence = |r: RuleResult| r.date("match", m.date).fact("volunteer_id", id);
     let Some(volunteer) = volunteers.iter().find(|v| v.id.trim() == id) else {
-        let message = Text::new(
-            format!(
-                "Vrijwilliger {id} staat niet in het blad vrijwilligers, dus de training vóór de {} op {nl_m} is \
-                 niet aangetoond.",
-                src.nl
-            ),
-            format!(
-                "Volunteer {id} is not in the vrijwilligers sheet, so training before the {} on {en_m} is not shown.",
-                src.en
-            ),
+        let message = both!(
+            "Vrijwilliger {id} staat niet in het blad vrijwilligers, dus de training vóór de {} op {} is niet \
+             aangetoond.",
+            "Volunteer {id} is not in the vrijwilligers sheet, so training before the {} on {} is not shown.";
+            src, at
         );
         return Ok(evidence(j.result(Outcome::Fail, message)));
     };
     let Some(trained) = volunteer.training_afgerond.known()? else {
-        let message = Text::new(
-            format!(
-                "Vrijwilliger {id} heeft geen afgeronde basistraining ingevuld; die was nodig vóór de {} op {nl_m}.",
-                src.nl
-            ),
-            format!(
-                "Volunteer {id} has no completed basic training recorded; it was due before the {} on {en_m}.",
-                src.en
-            ),
+        let message = both!(
+            "Vrijwilliger {id} heeft geen afgeronde basistraining ingevuld; die was nodig vóór de {} op {}.",
+            "Volunteer {id} has no completed basic training recorded; it was due before the {} on {}.";
+            src, at
         );
         return Ok(evidence(j.result(Outcome::Fail, message)));
     };
     let (outcome, message) = if trained <= m.date {
-        let message = Text::new(
-            format!("Vrijwilliger {id} rondde de training af op {}, vóór de {} op {nl_m}.", nl_date(trained), src.nl),
-            format!("Volunteer {id} completed training on {}, before the {} on {en_m}.", en_date(trained), src.en),
+        let message = both!(
+            "Vrijwilliger {id} rondde de training af op {}, vóór de {} op {}.",
+            "Volunteer {id} completed training on {}, before the {} on {}.";
+            day(trained), src, at
         );
         (Outcome::Pass, message)
     } else {
-        let message = Text::new(
-            format!("Vrijwilliger {id} rondde de training pas af op {}, na de {} op {nl_m}.", nl_date(trained), src.nl),
-            format!("Volunteer {id} only completed training on {}, after the {} on {en_m}.", en_date(trained), src.en),
+        let message = both!(
+            "Vrijwilliger {id} rondde de training pas af op {}, na de {} op {}.",
+            "Volunteer {id} only completed training on {}, after the {} on {}.";
+            day(trained), src, at
         );
         (Outcome::Fail, message)
     };
@@ -92,7 +86,7 @@ fn check(j: &Judge, m: Match) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::Severity;
+    use crate::results::{Severity, Text};
     use crate::rules::model::{Cell, Trajectory, Volunteer};
     use crate::rules::testkit::*;
 

@@ -27,7 +27,10 @@
 //! - `min_visit_overlap_days` (integer, 28): shorter overlaps are not judged.
 //! - `min_visit_ratio` (number, 0,75): visits per week required.
 
-use super::common_b as c;
+use super::cells::filled;
+use super::coverage::{Span, Unreadable, active_in_p};
+use super::wording::{both, number};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
@@ -60,46 +63,48 @@ fn least_passing(ratio: f64, overlap: i64) -> i64 {
 }
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    let params = cfg.int(MIN_OVERLAP).and_then(|m| Ok((m, cfg.num(RATIO)?)));
-    c::each(loc, cfg, |t| {
-        let Some((start, einde)) = c::active_in_p(t, ctx)? else { return Ok(None) };
-        let (min_overlap, ratio) = params.clone()?;
-        let overlap = ctx.overlap_days(start, einde);
-        let result = |o, m| c::result(loc, cfg, t, o, m).fact("overlap_days", overlap);
-        if overlap < min_overlap {
-            let msg = Text::new(
-                format!("maar {overlap} dagen in de periode, minder dan {min_overlap}: bezoeken niet beoordeeld"),
-                format!("only {overlap} days in the period, under {min_overlap}: visits not judged"),
-            );
-            return Ok(Some(result(Outcome::NotApplicable, msg)));
-        }
-        let visits = match t.bezoeken.known() {
-            Ok(Some(v)) => v,
-            Ok(None) => {
-                let reason = Text::new("`bezoeken` is leeg", "`bezoeken` (visits) is empty");
-                return Ok(Some(c::not_evaluated(loc, cfg, t, reason).fact("overlap_days", overlap)));
-            }
-            Err(reason) => return Ok(Some(c::not_evaluated(loc, cfg, t, reason).fact("overlap_days", overlap))),
-        };
-        let least = least_passing(ratio, overlap);
-        let per_week = visits as f64 * 7.0 / overlap as f64;
-        let (outcome, nl_verdict, en_verdict) = if enough(visits, ratio, overlap) {
-            (Outcome::Pass, "ten minste", "at least")
-        } else {
-            (Outcome::Fail, "minder dan", "fewer than")
-        };
+    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx, Unreadable::UnlessRuledOut), check)
+}
+
+fn check(j: &Judge, Span { start, einde }: Span) -> Judged {
+    let (min_overlap, ratio) = (j.cfg.int(MIN_OVERLAP)?, j.cfg.num(RATIO)?);
+    let overlap = j.ctx.overlap_days(start, einde);
+    let result = |o, m| j.result(o, m).fact("overlap_days", overlap);
+    if overlap < min_overlap {
         let msg = Text::new(
             format!(
-                "{visits} bezoeken in {overlap} dagen ({} per week): {nl_verdict} de {least} die {} per week vraagt",
-                c::nl_num(format!("{per_week:.2}")),
-                c::nl_num(ratio)
+                "Het gezin werd maar {overlap} dagen in de periode ondersteund, minder dan {min_overlap}: de \
+                 bezoeken worden niet beoordeeld."
             ),
             format!(
-                "{visits} visits in {overlap} days ({per_week:.2} a week): {en_verdict} the {least} that {ratio} a week requires"
+                "The family was supported for only {overlap} days in the period, fewer than {min_overlap}: the \
+                 visits are not judged."
             ),
         );
-        Ok(Some(result(outcome, msg).measured(visits as f64, format!(">= {least}")).fact("visits", visits)))
-    })
+        return Ok(result(Outcome::NotApplicable, msg));
+    }
+    let visits = match filled(&j.traj.bezoeken, "bezoeken") {
+        Ok(v) => v,
+        Err(reason) => return Ok(j.not_evaluated(reason).fact("overlap_days", overlap)),
+    };
+    let least = least_passing(ratio, overlap);
+    let per_week = visits as f64 * 7.0 / overlap as f64;
+    let (outcome, nl_verdict, en_verdict) = if enough(visits, ratio, overlap) {
+        (Outcome::Pass, "ten minste", "at least")
+    } else {
+        (Outcome::Fail, "minder dan", "fewer than")
+    };
+    let (per_week, ratio_shown) = (number(per_week, 2), number(ratio, 9));
+    let (nl_verb, nl_visits, en_verb, en_visits) =
+        if visits == 1 { ("was", "bezoek", "was", "visit") } else { ("waren", "bezoeken", "were", "visits") };
+    let msg = both!(
+        "Er {nl_verb} {visits} {nl_visits} in {overlap} dagen ({} per week): {nl_verdict} de {least} die {} per week \
+         vraagt.",
+        "There {en_verb} {visits} {en_visits} in {overlap} days ({} a week): {en_verdict} the {least} that {} a week \
+         requires.";
+        per_week, ratio_shown
+    );
+    Ok(result(outcome, msg).measured(visits as f64, format!(">= {least}")).fact("visits", visits))
 }
 
 #[cfg(test)]

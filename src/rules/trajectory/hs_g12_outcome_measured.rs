@@ -24,11 +24,15 @@
 
 use std::collections::BTreeMap;
 
-use super::common_b as c;
+use chrono::NaiveDate;
+
+use super::coverage::closure;
+use super::wording::{both, count, join, sentence, signed};
+use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
-use crate::rules::model::{Location, Measurement};
+use crate::rules::model::{Location, Measurement, Trajectory};
 use crate::rules::registry::RuleSpec;
 
 pub const SPEC: RuleSpec = RuleSpec { id: "HS-G12", scope: Scope::Trajectory, params: &[], evaluate };
@@ -52,47 +56,51 @@ fn by_domain<'a>(ms: &'a [Measurement], ctx: &Context) -> BTreeMap<&'a str, (Vec
 }
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    c::each(loc, cfg, |t| {
-        let Some(ms) = &t.measurements else { return Ok(None) };
-        let Some(einde) = c::closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of))? else { return Ok(None) };
-        let domains = by_domain(ms, ctx);
-        let changes: Vec<(&str, f64)> =
-            domains.iter().filter_map(|(d, (starts, ends))| Some((*d, mean(ends)? - mean(starts)?))).collect();
-        let base = |o, m| c::result(loc, cfg, t, o, m).date("einde", einde);
-        if changes.is_empty() {
-            let list = |pick: fn(&(Vec<i64>, Vec<i64>)) -> bool| {
-                domains.iter().filter(|(_, v)| pick(v)).map(|(d, _)| *d).collect::<Vec<_>>().join(", ")
-            };
-            let (only_start, only_end) = (list(|v| !v.0.is_empty()), list(|v| !v.1.is_empty()));
-            let (mut nl, mut en) = (
-                "geen domein met zowel een start- als een eindmeting".to_string(),
-                "no domain with both a start and an end rating".to_string(),
-            );
-            if !only_start.is_empty() {
-                nl += &format!("; alleen een startmeting: {only_start}");
-                en += &format!("; only a start rating: {only_start}");
-            }
-            if !only_end.is_empty() {
-                nl += &format!("; alleen een eindmeting: {only_end}");
-                en += &format!("; only an end rating: {only_end}");
-            }
-            return Ok(Some(base(Outcome::Fail, Text::new(nl, en)).measured(0.0, ">= 1")));
-        }
-        let show = |num: fn(String) -> String| {
-            changes.iter().map(|(d, x)| format!("{d} {}", num(format!("{x:+.2}")))).collect::<Vec<_>>().join(", ")
+    judge_each(loc, cfg, ctx, |t| covered(t, ctx), check)
+}
+
+/// Covered with a `metingen` sheet and closed in [P.start, A]: `einde` and the ratings.
+fn covered<'t>(t: &'t Trajectory, ctx: &Context) -> Result<Option<(NaiveDate, &'t [Measurement])>, Text> {
+    let Some(ms) = &t.measurements else { return Ok(None) };
+    Ok(closure(t, |e| Ok(e >= ctx.period.start && e <= ctx.as_of))?.map(|einde| (einde, ms.as_slice())))
+}
+
+fn check(j: &Judge, (einde, ms): (NaiveDate, &[Measurement])) -> Judged {
+    let domains = by_domain(ms, j.ctx);
+    let changes: Vec<(&str, f64)> =
+        domains.iter().filter_map(|(d, (starts, ends))| Some((*d, mean(ends)? - mean(starts)?))).collect();
+    let base = |o, m: Text| j.result(o, sentence(&m)).date("einde", einde);
+    if changes.is_empty() {
+        let list = |pick: fn(&(Vec<i64>, Vec<i64>)) -> bool| {
+            domains.iter().filter(|(_, v)| pick(v)).map(|(d, _)| *d).collect::<Vec<_>>().join(", ")
         };
-        let (nl_shown, en_shown) = (show(c::nl_num), show(|s| s));
-        let n = changes.len();
-        let msg = Text::new(
-            format!("start- en eindmeting in {n} domein(en); verandering (eind min start): {nl_shown}"),
-            format!("start and end rating in {n} domain(s); change (end minus start): {en_shown}"),
+        let (only_start, only_end) = (list(|v| !v.0.is_empty()), list(|v| !v.1.is_empty()));
+        let (mut nl, mut en) = (
+            "geen domein met zowel een start- als een eindmeting".to_string(),
+            "no domain with both a start and an end rating".to_string(),
         );
-        let mut r = base(Outcome::Pass, msg).measured(n as f64, ">= 1");
-        for (d, x) in &changes {
-            r = r.fact(&format!("change_{d}"), format!("{x:+.2}"));
+        if !only_start.is_empty() {
+            nl += &format!("; alleen een startmeting: {only_start}");
+            en += &format!("; only a start rating: {only_start}");
         }
-        Ok(Some(r))
-    })
+        if !only_end.is_empty() {
+            nl += &format!("; alleen een eindmeting: {only_end}");
+            en += &format!("; only an end rating: {only_end}");
+        }
+        return Ok(base(Outcome::Fail, Text::new(nl, en)).measured(0.0, ">= 1"));
+    }
+    let shown: Vec<Text> = changes.iter().map(|(d, x)| both!("{d} {}", "{d} {}"; signed(*x, 2))).collect();
+    let msg = both!(
+        "start- en eindmeting in {}; verandering (eind min start): {}",
+        "start and end rating in {}; change (end minus start): {}";
+        count(changes.len(), ["domein", "domeinen", "domain", "domains"]), join(&shown, ", ")
+    );
+    let n = changes.len();
+    let mut r = base(Outcome::Pass, msg).measured(n as f64, ">= 1");
+    for (d, x) in &changes {
+        r = r.fact(&format!("change_{d}"), format!("{x:+.2}"));
+    }
+    Ok(r)
 }
 
 #[cfg(test)]

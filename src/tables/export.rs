@@ -57,11 +57,7 @@ pub fn read_paths(paths: &[PathBuf]) -> Vec<Export> {
 
 /// As [`read_paths`], telling `found` how many exports there are and calling
 /// `done` after each one is read (for a progress bar).
-pub fn read_paths_with_progress(
-    paths: &[PathBuf],
-    found: &dyn Fn(usize),
-    done: &(dyn Fn() + Sync),
-) -> Vec<Export> {
+pub fn read_paths_with_progress(paths: &[PathBuf], found: &dyn Fn(usize), done: &(dyn Fn() + Sync)) -> Vec<Export> {
     use rayon::prelude::*;
     let sources = crate::ingest::discover(paths);
     found(sources.len());

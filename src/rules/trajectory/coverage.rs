@@ -20,24 +20,6 @@ pub struct Span {
     pub einde: Option<NaiveDate>,
 }
 
-/// What an unreadable `start` or `einde` does to "active in P". rules.md gives
-/// `not_evaluated` from "every rule whose coverage or test needs that date";
-/// the rules read "needs" in two ways, and each keeps its own reading until
-/// the team decides on one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unreadable {
-    /// Both dates are needed: either one unreadable is `not_evaluated`, even
-    /// when the other alone rules the trajectory out (a `start` after W with
-    /// an unreadable `einde`). The reason is `start`'s when both are
-    /// unreadable. HS-G01, HS-G02, HS-G03, HS-G04, HS-G10.
-    NotEvaluated,
-    /// A readable date that rules the trajectory out decides (an empty or
-    /// late `start`, an `einde` before P.start): no result. Otherwise an
-    /// unreadable date is `not_evaluated`, the reasons of both joined.
-    /// HS-G05, HS-G09, HS-G11.
-    UnlessRuledOut,
-}
-
 /// A part of a coverage test: true, false, or unknown with a reason.
 pub type Part = Result<bool, Text>;
 
@@ -56,21 +38,22 @@ pub fn all(parts: &[Part]) -> Part {
 
 /// Active in P: `start` <= W and (`einde` empty or >= P.start); an empty
 /// `start` is not active. Gives the span when active.
-pub fn active_in_p(traj: &Trajectory, ctx: &Context, unreadable: Unreadable) -> Result<Option<Span>, Text> {
-    let (start, einde) = match unreadable {
-        Unreadable::NotEvaluated => (traj.start.known()?, traj.einde.known()?),
-        Unreadable::UnlessRuledOut => {
-            let (start, einde) = (traj.start.known(), traj.einde.known());
-            let parts = [
-                start.clone().map(|s| s.is_some_and(|s| s <= ctx.window_end())),
-                einde.clone().map(|e| e.is_none_or(|e| e >= ctx.period.start)),
-            ];
-            if !all(&parts)? {
-                return Ok(None);
-            }
-            (start?, einde?)
-        }
-    };
+///
+/// An unreadable `start` or `einde` is `not_evaluated` ("every rule whose
+/// coverage or test needs that date") only when the coverage needs it: a
+/// readable date that already rules the trajectory out (an empty or late
+/// `start`, an `einde` before P.start) decides, and the rule gives no result.
+/// Otherwise the reasons of the unreadable dates are joined.
+pub fn active_in_p(traj: &Trajectory, ctx: &Context) -> Result<Option<Span>, Text> {
+    let (start, einde) = (traj.start.known(), traj.einde.known());
+    let parts = [
+        start.clone().map(|s| s.is_some_and(|s| s <= ctx.window_end())),
+        einde.clone().map(|e| e.is_none_or(|e| e >= ctx.period.start)),
+    ];
+    if !all(&parts)? {
+        return Ok(None);
+    }
+    let (start, einde) = (start?, einde?);
     Ok(match start {
         Some(start) if ctx.trajectory_active(Some(start), einde) => Some(Span { start, einde }),
         _ => None,
@@ -96,10 +79,9 @@ impl Match {
     }
 }
 
-/// Coverage of HS-G03 and HS-G10: active in P (an unreadable `start` or
-/// `einde` is `not_evaluated`), and M in [P.start, W].
+/// Coverage of HS-G03 and HS-G10: active in P, and M in [P.start, W].
 pub fn matched_in_window(traj: &Trajectory, ctx: &Context) -> Result<Option<Match>, Text> {
-    let Some(span) = active_in_p(traj, ctx, Unreadable::NotEvaluated)? else {
+    let Some(span) = active_in_p(traj, ctx)? else {
         return Ok(None);
     };
     let m = match traj.koppeling.known()? {
@@ -134,20 +116,20 @@ mod tests {
     use crate::rules::model::Cell;
     use crate::rules::testkit::*;
 
-    fn active(t: &Trajectory, unreadable: Unreadable) -> Result<bool, Text> {
-        active_in_p(t, &ctx_2026(None), unreadable).map(|s| s.is_some())
+    fn active(t: &Trajectory) -> Result<bool, Text> {
+        active_in_p(t, &ctx_2026(None)).map(|s| s.is_some())
     }
 
     #[test]
-    fn unreadable_einde_makes_activity_unknown_even_with_a_late_start() {
+    fn an_unreadable_date_the_coverage_needs_is_unknown() {
         let mut t = trajectory("G1");
-        t.start = date("2027-03-01");
-        assert_eq!(active(&t, Unreadable::NotEvaluated), Ok(false));
+        t.start = date("2026-03-01");
+        assert_eq!(active(&t), Ok(true));
         t.einde = unreadable();
-        assert!(active(&t, Unreadable::NotEvaluated).is_err());
+        assert!(active(&t).is_err());
         t.einde = Cell::Empty;
         t.start = unreadable();
-        assert!(active(&t, Unreadable::NotEvaluated).is_err());
+        assert!(active(&t).is_err());
     }
 
     #[test]
@@ -155,21 +137,21 @@ mod tests {
         let mut t = trajectory("G1");
         t.start = date("2027-03-01");
         t.einde = unreadable();
-        assert_eq!(active(&t, Unreadable::UnlessRuledOut), Ok(false));
+        assert_eq!(active(&t), Ok(false));
         t.start = Cell::Empty;
-        assert_eq!(active(&t, Unreadable::UnlessRuledOut), Ok(false));
+        assert_eq!(active(&t), Ok(false));
         t.start = unreadable();
         t.einde = date("2025-12-31");
-        assert_eq!(active(&t, Unreadable::UnlessRuledOut), Ok(false));
+        assert_eq!(active(&t), Ok(false));
         t.einde = date("2026-01-01");
-        assert!(active(&t, Unreadable::UnlessRuledOut).is_err());
+        assert!(active(&t).is_err());
         // Both unreadable: both reasons.
         t.einde = unreadable();
-        let reason = active_in_p(&t, &ctx_2026(None), Unreadable::UnlessRuledOut).err().map(|r| r.en);
+        let reason = active_in_p(&t, &ctx_2026(None)).err().map(|r| r.en);
         assert_eq!(reason.as_deref(), Some("unreadable; unreadable"));
         t.start = date("2026-02-01");
         t.einde = Cell::Empty;
-        let span = active_in_p(&t, &ctx_2026(None), Unreadable::UnlessRuledOut);
+        let span = active_in_p(&t, &ctx_2026(None));
         assert_eq!(span, Ok(Some(Span { start: d("2026-02-01"), einde: None })));
     }
 

@@ -18,7 +18,7 @@
 //!   be read; otherwise those give `not_evaluated`.
 //! - The birth date wins: filled and <= R, the age is the largest k with
 //!   add_months(birth, 12k) <= R; filled and after R, it is the due date
-//!   (`uitgerekende_datum` is then not read). Unreadable, it gives
+//!   (`uitgerekende_datum` is then not read). it gives
 //!   `not_evaluated` (it would have won).
 //! - Else an age in months m gives m div 12 years.
 //! - Else a due date gives pregnancy week 40 - (due - R)/7, compared exactly:
@@ -34,7 +34,7 @@
 use chrono::NaiveDate;
 
 use super::cells::filled;
-use super::coverage::{Unreadable, active_in_p};
+use super::coverage::active_in_p;
 use super::wording::{both, concat, count, day, number};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
@@ -67,7 +67,7 @@ fn covered(traj: &Trajectory, ctx: &Context) -> Result<bool, Text> {
     {
         return Ok(true);
     }
-    if active_in_p(traj, ctx, Unreadable::NotEvaluated)?.is_some() {
+    if active_in_p(traj, ctx)?.is_some() {
         return Ok(true);
     }
     registered.map(|_| false)
@@ -358,9 +358,10 @@ mod tests {
         assert_eq!(outcome(t.clone(), &cfg()), Some(Outcome::Pass));
         t.aanmelding = date("2025-11-01");
         assert_eq!(outcome(t.clone(), &cfg()), Some(Outcome::NotEvaluated));
+        // An empty start rules activity out whatever einde says: not covered.
         t.start = Cell::Empty;
         t.einde = unreadable();
-        assert_eq!(outcome(t.clone(), &cfg()), Some(Outcome::NotEvaluated));
+        assert_eq!(outcome(t.clone(), &cfg()), None);
         // Unreadable registration, not active: coverage cannot be decided.
         t.einde = Cell::Empty;
         t.aanmelding = unreadable();

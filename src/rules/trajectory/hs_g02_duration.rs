@@ -21,7 +21,7 @@
 //! - `max_duration_months` (whole months): 18.
 
 use super::cells::plus_months;
-use super::coverage::{Span, Unreadable, active_in_p};
+use super::coverage::{Span, active_in_p};
 use super::wording::{both, concat, day};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult};
@@ -38,7 +38,7 @@ pub const SPEC: RuleSpec = RuleSpec {
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx, Unreadable::NotEvaluated), check)
+    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx), check)
 }
 
 fn check(j: &Judge, span: Span) -> Judged {

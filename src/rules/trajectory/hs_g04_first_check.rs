@@ -27,7 +27,7 @@
 use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_days, unreadable_contacts};
-use super::coverage::{Span, Unreadable, active_in_p};
+use super::coverage::{Span, active_in_p};
 use super::wording::{both, day};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
@@ -52,7 +52,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
 
 /// Active in P with D >= P.start; gives the span and D.
 fn coverage(traj: &Trajectory, cfg: &RuleConfig, ctx: &Context) -> Result<Option<(Span, NaiveDate)>, Text> {
-    let Some(span) = active_in_p(traj, ctx, Unreadable::NotEvaluated)? else {
+    let Some(span) = active_in_p(traj, ctx)? else {
         return Ok(None);
     };
     let days = cfg.int("first_check_days")?;

@@ -32,7 +32,7 @@
 use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_months, unreadable_contacts};
-use super::coverage::{Span, Unreadable, active_in_p};
+use super::coverage::{Span, active_in_p};
 use super::wording::{both, concat, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
@@ -54,13 +54,7 @@ const POINT_KINDS: &[ContactKind] =
     &[ContactKind::FirstCheck, ContactKind::InterimEvaluation, ContactKind::FinalEvaluation];
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    judge_each(
-        loc,
-        cfg,
-        ctx,
-        |t| active_in_p(t, ctx, Unreadable::UnlessRuledOut),
-        |j, span| check(j, span, cfg.int(GAP)?),
-    )
+    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx), |j, span| check(j, span, cfg.int(GAP)?))
 }
 
 /// A gap that counts: from a point to the next point, or to H.

@@ -31,7 +31,7 @@
 use chrono::NaiveDate;
 
 use super::cells::plus_days;
-use super::coverage::{Span, Unreadable, active_in_p};
+use super::coverage::{Span, active_in_p};
 use super::wording::{both, day, not_evaluated, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
@@ -117,7 +117,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
         if t.verwijzer.as_deref().is_none_or(|v| v.trim().is_empty()) {
             return Ok(None);
         }
-        active_in_p(t, ctx, Unreadable::UnlessRuledOut)
+        active_in_p(t, ctx)
     };
     judge_each(loc, cfg, ctx, covered, |j, span| check(j, span, cfg.int(DAYS)?))
 }

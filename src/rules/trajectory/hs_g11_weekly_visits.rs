@@ -28,7 +28,7 @@
 //! - `min_visit_ratio` (number, 0,75): visits per week required.
 
 use super::cells::filled;
-use super::coverage::{Span, Unreadable, active_in_p};
+use super::coverage::{Span, active_in_p};
 use super::wording::{both, number};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
@@ -63,7 +63,7 @@ fn least_passing(ratio: f64, overlap: i64) -> i64 {
 }
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
-    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx, Unreadable::UnlessRuledOut), check)
+    judge_each(loc, cfg, ctx, |t| active_in_p(t, ctx), check)
 }
 
 fn check(j: &Judge, Span { start, einde }: Span) -> Judged {

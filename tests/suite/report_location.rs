@@ -220,6 +220,24 @@ fn waivers_show_in_the_verdict_and_their_own_section() {
 }
 
 #[test]
+fn an_unreadable_date_shows_what_could_not_be_judged_and_the_input_finding() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = run_check(dir.path(), "bad", "fixtures/bad/invalid_date.xlsx", &["--lang", "en"]);
+    let md = read(&out.join("report-L001.md"));
+    let verdict = &md[md.find("## Verdict").expect("verdict")..md.find("## Key figures").expect("figures")];
+    assert!(verdict.contains("Could not be judged, because data are missing or unreadable:"), "{verdict}");
+    assert!(verdict.contains("- HS-G03 Intake home visit before the match (1 family)"), "{verdict}");
+    assert!(verdict.contains("Reading the export gave 1 input finding;"), "{verdict}");
+    assert!(
+        md.contains("| fixtures/bad/invalid\\_date.xlsx, sheet gezinnen, row 3, column start | "),
+        "the finding's place"
+    );
+    // The worklist says to complete the data, not the rule's action for a failure.
+    assert!(md.contains("| not evaluated | Cannot be judged: "), "a not_evaluated row");
+    assert!(md.contains("Complete the missing or unreadable data in the export and run the check again."));
+}
+
+#[test]
 fn every_format_is_byte_identical_across_runs() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let a = run_check(dir.path(), "a", "fixtures/demo", &[]);

@@ -150,17 +150,24 @@ fn verdict(rules: &[RuleSection], own: &[&RuleResult]) -> Verdict {
         waived_results: own.iter().filter(|r| r.outcome == Outcome::Waived).count(),
     };
     for s in rules {
-        let families =
-            (s.scope == "trajectory").then(|| s.counts.iter().find(|c| c.outcome == "fail").map_or(0, |c| c.count));
-        let rule_ref = RuleRef { id: s.id.clone(), title: s.title.clone(), severity: s.severity.clone(), families };
+        let count = |outcome: Outcome| s.counts.iter().find(|c| c.outcome == outcome.as_str()).map_or(0, |c| c.count);
+        let trajectory = s.scope == "trajectory";
+        let rule_ref = |families: Option<usize>| RuleRef {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            severity: s.severity.clone(),
+            families,
+        };
         if s.failed {
-            if s.severity == Severity::Error.as_str() {
-                v.misses.push(rule_ref);
-            } else {
-                v.attention.push(rule_ref);
-            }
-        } else if s.outcome.as_deref() == Some(Outcome::NotEvaluated.as_str()) {
-            v.not_evaluated.push(rule_ref);
+            let r = rule_ref(trajectory.then(|| count(Outcome::Fail)));
+            if s.severity == Severity::Error.as_str() { v.misses.push(r) } else { v.attention.push(r) }
+        }
+        // A rule that could not be judged (for the location, or for some
+        // families) may hide a failure: the verdict says so.
+        if trajectory && count(Outcome::NotEvaluated) > 0 {
+            v.not_evaluated.push(rule_ref(Some(count(Outcome::NotEvaluated))));
+        } else if !trajectory && s.outcome.as_deref() == Some(Outcome::NotEvaluated.as_str()) {
+            v.not_evaluated.push(rule_ref(None));
         }
     }
     v.meets = v.misses.is_empty();

@@ -114,7 +114,10 @@ mod tests {
 
     #[test]
     fn html_templates_escape_everything() {
-        let engine = Engine::new(Lang::Nl, &Catalogue::embedded(), None).expect("engine");
+        // A minimal HTML template (the real ones need their audience's model).
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join("location.html.j2"), "<h1>{{ title }}</h1>").expect("write");
+        let engine = Engine::new(Lang::Nl, &Catalogue::embedded(), Some(dir.path())).expect("engine");
         let html = engine.render("location.html.j2", &page("<script>alert(1)</script>")).expect("renders");
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"), "{html}");

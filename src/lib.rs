@@ -9,6 +9,7 @@ mod findings_text;
 pub mod generate;
 pub mod i18n;
 pub mod ingest;
+pub mod io_text;
 pub mod report;
 pub mod results;
 pub mod rulebook;

@@ -2,16 +2,14 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use hs_audit::cli::{Cli, Outcome, run};
+use hs_audit::cli::usage_error::lang_from_args;
+use hs_audit::cli::{Outcome, parse_args, run};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match parse_args(args.iter().cloned()) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { Outcome::InputProblem.into() } else { Outcome::Clean.into() };
-        }
+        Err(outcome) => return outcome.into(),
     };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
@@ -19,7 +17,11 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean.into(),
         Err(e) => {
-            eprintln!("hs-audit: {e}");
+            let (nl, en) = (
+                format!("hs-audit: schrijven mislukte ({e}); controleer of er ruimte is en of u daar mag schrijven"),
+                format!("hs-audit: writing failed ({e}); check that there is space and that you may write there"),
+            );
+            eprintln!("{}", lang_from_args(&args).pick(&nl, &en));
             Outcome::InputProblem.into()
         }
     }

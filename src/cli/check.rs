@@ -5,19 +5,22 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
-use super::period::{UsageError, resolve};
+use super::period::{UsageError, check_options, resolve};
 use crate::i18n::Lang;
 use crate::report::{self, Audience, Format, ReportOptions};
-use crate::results::{Audit, LocationEntry, Severity, WaiverEntry, apply_waivers, json, summarize};
-use crate::rulebook::{self, Rulebook};
+use crate::results::{Audit, LocationEntry, Severity, Text, WaiverEntry, apply_waivers, json, summarize};
+use crate::rulebook::{self, Diagnostic, Rulebook};
 use crate::rules::{build_model::build_locations, evaluate, registry};
 use crate::tables::Export;
 
 /// `--fail-on`: the least severity of an unwaived failure that makes the run fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FailOn {
+    /// A failed `error` rule makes the exit status 1.
     Error,
+    /// A failed `error` or `warning` rule makes the exit status 1.
     Warning,
+    /// The exit status is never 1.
     Never,
 }
 
@@ -43,18 +46,19 @@ pub struct CheckOptions {
 /// Runs an audit and returns the model, or usage problems to print.
 pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
     let specs = registry::RULES;
+    let lang = opts.lang;
+    let usage = |e: UsageError| vec![lang.pick(&e.nl, &e.en).to_string()];
+    let (period, from, to, as_of) =
+        (opts.period.as_deref(), opts.from.as_deref(), opts.to.as_deref(), opts.as_of.as_deref());
+    check_options(period, from, to, as_of).map_err(usage)?;
     let rulebook = rulebook::load_rulebook(opts.rules.as_deref(), specs)
-        .map_err(|d| d.iter().map(|d| d.render(opts.lang)).collect::<Vec<_>>())?;
+        .map_err(|d| problems_in_file(&d, opts.rules.as_deref(), lang))?;
     let waivers = match &opts.waivers {
-        Some(p) => {
-            rulebook::load_waivers(p, specs).map_err(|d| d.iter().map(|d| d.render(opts.lang)).collect::<Vec<_>>())?
-        }
+        Some(p) => rulebook::load_waivers(p, specs).map_err(|d| problems_in_file(&d, Some(p), lang))?,
         None => Vec::new(),
     };
     let exports = super::progress::read_with_progress_bar(&opts.paths);
-    let ctx =
-        resolve(opts.period.as_deref(), opts.from.as_deref(), opts.to.as_deref(), opts.as_of.as_deref(), &exports)
-            .map_err(|e: UsageError| vec![opts.lang.pick(&e.nl, &e.en).to_string()])?;
+    let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
     let locations = build_locations(&exports);
     let mut results = evaluate(&locations, &rulebook, &ctx);
     let entries: Vec<WaiverEntry> = waivers
@@ -98,6 +102,13 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
     Ok((audit, rulebook))
 }
 
+/// Every problem in a rulebook or waiver file, then what to do about them.
+fn problems_in_file(diagnostics: &[Diagnostic], file: Option<&Path>, lang: Lang) -> Vec<String> {
+    let mut lines: Vec<String> = diagnostics.iter().map(|d| d.render(lang)).collect();
+    lines.extend(file.and_then(|f| super::lint_hint(f, lang)));
+    lines
+}
+
 fn all_findings(exports: &[Export]) -> Vec<crate::findings::InputFinding> {
     let mut all: Vec<_> = exports.iter().flat_map(|e| e.findings.iter().cloned()).collect();
     all.sort();
@@ -106,6 +117,10 @@ fn all_findings(exports: &[Export]) -> Vec<crate::findings::InputFinding> {
 
 /// The `check` command.
 pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
+    if let Some(problem) = option_problem(opts) {
+        writeln!(err, "hs-audit: {problem}")?;
+        return Ok(Outcome::InputProblem);
+    }
     let (audit, rulebook) = match audit(opts) {
         Ok(a) => a,
         Err(problems) => {
@@ -120,14 +135,6 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
         None if audit.locations.len() > 1 => Audience::National,
         None => Audience::Location,
     };
-    if audience == Audience::Municipality && opts.municipality.is_none() {
-        let msg = opts.lang.pick(
-            "--audience municipality vraagt ook --municipality NAAM",
-            "--audience municipality needs --municipality NAME",
-        );
-        writeln!(err, "hs-audit: {msg}")?;
-        return Ok(Outcome::InputProblem);
-    }
     let report_opts = ReportOptions {
         audience,
         municipality: opts.municipality.clone(),
@@ -137,8 +144,8 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
     };
     let written = match write_outputs(&audit, &rulebook, &report_opts, &opts.out) {
         Ok(w) => w,
-        Err(e) => {
-            writeln!(err, "hs-audit: {e}")?;
+        Err(problem) => {
+            writeln!(err, "hs-audit: {}", problem.get(opts.lang))?;
             return Ok(Outcome::InputProblem);
         }
     };
@@ -157,14 +164,52 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
     })
 }
 
+/// Options that do not fit together, found before anything is read.
+fn option_problem(opts: &CheckOptions) -> Option<String> {
+    let lang = opts.lang;
+    if opts.audience == Some(Audience::Municipality) && opts.municipality.is_none() {
+        return Some(
+            lang.pick(
+                "--audience municipality vraagt ook de gemeente; voeg bijv. --municipality Utrecht toe",
+                "--audience municipality needs the municipality too; add e.g. --municipality Utrecht",
+            )
+            .to_string(),
+        );
+    }
+    if let Some(dir) = opts.templates.as_deref().filter(|d| !d.is_dir()) {
+        let shown = crate::ingest::display_path(dir);
+        return Some(match lang {
+            Lang::Nl => format!(
+                "--templates {shown}: die map bestaat niet; controleer de naam, of laat --templates weg voor de ingebouwde rapporten"
+            ),
+            Lang::En => format!(
+                "--templates {shown}: that folder does not exist; check its name, or leave out --templates for the built-in reports"
+            ),
+        });
+    }
+    None
+}
+
 /// Writes the reports and `results.json` into `out`; returns the paths.
 /// For a municipality, the JSON written is its own aggregated model (the
 /// renderer makes it), never the full record with family ids.
-fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut files = report::render(audit, rulebook, opts)?;
+fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, Text> {
+    let mut files = report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
+        Some(dir) => {
+            let shown = crate::ingest::display_path(dir);
+            Text::new(
+                format!("de rapporten konden niet worden gemaakt ({e}); verbeter de sjablonen in {shown}, of laat --templates weg"),
+                format!("the reports could not be made ({e}); fix the templates in {shown}, or leave out --templates"),
+            )
+        }
+        None => Text::new(
+            format!("de rapporten konden niet worden gemaakt ({e}); dit is een fout in hs-audit: meld die met deze melding"),
+            format!("the reports could not be made ({e}); this is a bug in hs-audit: please report it with this message"),
+        ),
+    })?;
     if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
         let bytes = json::to_json_string(audit, opts.lang).into_bytes();
         files.push(report::RenderedFile { name: "results.json".to_string(), bytes });
     }
-    report::write_files(&files, out).map_err(|e| format!("{}: {e}", out.display()))
+    report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))
 }

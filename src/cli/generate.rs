@@ -1,42 +1,108 @@
 //! `hs-audit generate`: synthetic exports for demos, training and benchmarks.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
 use super::{GenFormatArg, Outcome};
 use crate::generate::{GenFormat, GenerateOptions, YEARS, generate};
+use crate::i18n::Lang;
+use crate::ingest::display_path;
 
-pub fn run(
-    locations: usize,
-    seed: u64,
-    format: GenFormatArg,
-    year: i32,
-    dir: &Path,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<Outcome> {
-    if locations == 0 || !YEARS.contains(&year) {
-        writeln!(
-            err,
-            "hs-audit: --locations must be at least 1 and --year within {}..={}",
-            YEARS.start(),
-            YEARS.end()
-        )?;
+/// What `generate` was asked to do.
+#[derive(Debug, Clone)]
+pub struct GenerateArgs {
+    pub locations: usize,
+    pub seed: u64,
+    pub format: GenFormatArg,
+    pub year: i32,
+    pub dir: PathBuf,
+    pub lang: Lang,
+}
+
+/// Checks the arguments, writes the exports and says where they went.
+pub fn run(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
+    let lang = args.lang;
+    if let Some(problem) = argument_problem(args) {
+        writeln!(err, "hs-audit: {problem}")?;
         return Ok(Outcome::InputProblem);
     }
-    let format = match format {
+    if let Err(e) = std::fs::create_dir_all(&args.dir) {
+        writeln!(err, "hs-audit: {}", crate::io_text::cannot_write(&args.dir, &e, "--out").get(lang))?;
+        return Ok(Outcome::InputProblem);
+    }
+    let format = match args.format {
         GenFormatArg::Xlsx => GenFormat::Xlsx,
         GenFormatArg::Csv => GenFormat::Csv,
     };
-    let opts = GenerateOptions { locations, seed, format, out: dir.to_path_buf(), year };
+    let opts =
+        GenerateOptions { locations: args.locations, seed: args.seed, format, out: args.dir.clone(), year: args.year };
+    let shown = display_path(&args.dir);
     match generate(&opts) {
         Ok(paths) => {
-            writeln!(out, "{} exports written to {}", paths.len(), crate::ingest::display_path(dir))?;
+            let n = paths.len();
+            match lang {
+                Lang::Nl => writeln!(out, "{n} exports geschreven naar {shown}")?,
+                Lang::En => writeln!(out, "{n} exports written to {shown}")?,
+            }
             Ok(Outcome::Clean)
         }
         Err(e) => {
-            writeln!(err, "hs-audit: {e}")?;
+            match lang {
+                Lang::Nl => writeln!(
+                    err,
+                    "hs-audit: kon de exports niet schrijven naar {shown} ({e}); kies een andere map met --out"
+                )?,
+                Lang::En => writeln!(
+                    err,
+                    "hs-audit: could not write the exports to {shown} ({e}); choose another folder with --out"
+                )?,
+            }
             Ok(Outcome::InputProblem)
         }
+    }
+}
+
+/// What is wrong with `--locations` or `--year`, and what to write instead.
+fn argument_problem(args: &GenerateArgs) -> Option<String> {
+    let (first, last) = (YEARS.start(), YEARS.end());
+    if args.locations == 0 {
+        return Some(
+            args.lang
+                .pick(
+                    "--locations moet minstens 1 zijn; schrijf bijv. --locations 10",
+                    "--locations must be at least 1; write e.g. --locations 10",
+                )
+                .to_string(),
+        );
+    }
+    if !YEARS.contains(&args.year) {
+        let year = args.year;
+        return Some(match args.lang {
+            Lang::Nl => {
+                format!("--year {year} kan niet; kies een jaar van {first} tot en met {last}, bijv. --year 2026")
+            }
+            Lang::En => format!("--year {year} cannot be used; choose a year from {first} to {last}, e.g. --year 2026"),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(locations: usize, year: i32, lang: Lang) -> GenerateArgs {
+        GenerateArgs { locations, seed: 1, format: GenFormatArg::Csv, year, dir: PathBuf::from("x"), lang }
+    }
+
+    #[test]
+    fn argument_problems_say_what_to_write() {
+        assert_eq!(
+            argument_problem(&args(0, 2026, Lang::Nl)).as_deref(),
+            Some("--locations moet minstens 1 zijn; schrijf bijv. --locations 10")
+        );
+        let year = argument_problem(&args(1, 1800, Lang::En)).unwrap_or_default();
+        assert!(year.starts_with("--year 1800 cannot be used; choose a year from"), "{year}");
+        assert_eq!(argument_problem(&args(1, 2026, Lang::Nl)), None);
     }
 }

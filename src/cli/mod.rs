@@ -1,16 +1,23 @@
 //! The command line: one file per command, and the exit codes.
 
+mod args;
 pub mod check;
 mod check_summary;
 pub mod generate;
 pub mod inspect;
 pub mod period;
 mod progress;
+pub mod shell_docs;
+#[cfg(test)]
+mod tests;
+pub mod usage_error;
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+pub use args::{CheckArgs, Cli, Command, GenFormatArg, RulesCommand};
+pub use usage_error::parse_args;
 
 use crate::i18n::Lang;
 
@@ -33,134 +40,8 @@ impl From<Outcome> for ExitCode {
     }
 }
 
-#[derive(Debug, Parser)]
-#[command(name = "hs-audit", version, about = "Audits Home-Start location exports against the licence rulebook")]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Audit one or many exports against the rulebook and write results.json.
-    #[command(
-        after_help = "Examples:\n  hs-audit check fixtures/demo\n  hs-audit check exports/ --period 2026 --as-of 2027-02-28\n  hs-audit check L001.xlsx --waivers waivers.toml --fail-on warning"
-    )]
-    Check(Box<CheckArgs>),
-    /// Show what the tool reads from exports: locations, sheets, columns, rows and every input finding.
-    #[command(after_help = "Examples:\n  hs-audit inspect fixtures/demo\n  hs-audit inspect exports/ --lang en")]
-    Inspect {
-        /// A workbook (.xlsx, .xlsm, .xls, .ods), a folder of CSV files, or a folder of exports.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Language of the output.
-        #[arg(long, value_enum, default_value_t = Lang::Nl)]
-        lang: Lang,
-    },
-    /// The rulebook in prose, one rule explained, or a rulebook or waiver file checked.
-    #[command(subcommand)]
-    Rules(RulesCommand),
-    /// Write realistic synthetic exports with rule violations at known rates.
-    #[command(
-        after_help = "Examples:\n  hs-audit generate --locations 150 --seed 7 --out exports/\n  hs-audit generate --locations 1 --format csv --out demo-csv/"
-    )]
-    Generate {
-        /// How many locations (one export each).
-        #[arg(long)]
-        locations: usize,
-        /// Seed: the same seed gives the same files.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long, value_enum, default_value_t = GenFormatArg::Xlsx)]
-        format: GenFormatArg,
-        /// The audit year the data is made for.
-        #[arg(long, default_value_t = 2026)]
-        year: i32,
-        #[arg(long)]
-        out: PathBuf,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum GenFormatArg {
-    Xlsx,
-    Csv,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RulesCommand {
-    /// Every rule of the rulebook in prose.
-    List {
-        /// A rulebook or profile instead of the embedded `homestart-nl`.
-        #[arg(long)]
-        rules: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Lang::Nl)]
-        lang: Lang,
-    },
-    /// One rule: what it checks, why, what to do, its parameters and source.
-    Explain {
-        /// The rule id, e.g. HS-G04.
-        id: String,
-        #[arg(long)]
-        rules: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Lang::Nl)]
-        lang: Lang,
-    },
-    /// Check a rulebook, profile or waiver file: every problem with its line and column.
-    Lint {
-        file: PathBuf,
-        #[arg(long, value_enum, default_value_t = Lang::Nl)]
-        lang: Lang,
-    },
-}
-
-#[derive(Debug, clap::Args)]
-pub struct CheckArgs {
-    /// A workbook, a folder of CSV files, or a folder of exports.
-    #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
-    /// A rulebook or profile (default: the embedded homestart-nl).
-    #[arg(long)]
-    pub rules: Option<PathBuf>,
-    /// The audit period as a calendar year, e.g. 2026.
-    #[arg(long)]
-    pub period: Option<String>,
-    /// Start of the period (YYYY-MM-DD), with --to.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// End of the period (YYYY-MM-DD), with --from.
-    #[arg(long)]
-    pub to: Option<String>,
-    /// The as-of date (YYYY-MM-DD); default: the end of the period.
-    #[arg(long)]
-    pub as_of: Option<String>,
-    /// A waiver file.
-    #[arg(long)]
-    pub waivers: Option<PathBuf>,
-    /// Who the report is for (default: location for one location, national for several).
-    #[arg(long, value_enum)]
-    pub audience: Option<crate::report::Audience>,
-    /// The municipality, with --audience municipality.
-    #[arg(long)]
-    pub municipality: Option<String>,
-    /// Output formats, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [crate::report::Format::Html, crate::report::Format::Json])]
-    pub format: Vec<crate::report::Format>,
-    /// A folder whose report templates replace the built-in ones.
-    #[arg(long)]
-    pub templates: Option<PathBuf>,
-    /// Output folder.
-    #[arg(long, default_value = "hs-audit-report")]
-    pub out: PathBuf,
-    #[arg(long, value_enum, default_value_t = Lang::Nl)]
-    pub lang: Lang,
-    /// The least severity of an unwaived failure that makes the exit status 1.
-    #[arg(long, value_enum, default_value_t = check::FailOn::Error)]
-    pub fail_on: check::FailOn,
-}
-
 /// Runs the parsed command and returns its outcome.
-pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> std::io::Result<Outcome> {
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
     match cli.command {
         Command::Check(a) => {
             let opts = check::CheckOptions {
@@ -183,17 +64,32 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
         }
         Command::Inspect { paths, lang } => inspect::run(&paths, lang, out),
         Command::Rules(cmd) => rules_command(cmd, out, err),
-        Command::Generate { locations, seed, format, year, out: dir } => {
-            generate::run(locations, seed, format, year, &dir, out, err)
+        Command::Template { out: file, lang } => template_placeholder(&file, lang, out, err),
+        Command::Generate { locations, seed, format, year, out: dir, lang } => {
+            generate::run(&generate::GenerateArgs { locations, seed, format, year, dir, lang }, out, err)
         }
+        Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),
+        Command::Manpage => shell_docs::manpage(out).map(|_| Outcome::Clean),
     }
 }
 
-fn rules_command(
-    cmd: RulesCommand,
-    out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
+/// Stands in for `template::run` until the template command is merged; the
+/// same signature, so the merge replaces only this call.
+fn template_placeholder(
+    _file: &Path,
+    lang: Lang,
+    _out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> std::io::Result<Outcome> {
+    let msg = lang.pick(
+        "`hs-audit template` is nog niet beschikbaar in deze versie (not yet available); werk hs-audit bij naar een nieuwere versie",
+        "`hs-audit template` is not yet available in this version; update hs-audit to a newer version",
+    );
+    writeln!(err, "hs-audit: {msg}")?;
+    Ok(Outcome::InputProblem)
+}
+
+fn rules_command(cmd: RulesCommand, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
     use crate::rulebook::{lint_cmd, prose};
     match cmd {
         RulesCommand::Lint { file, lang } => lint_cmd::run_lint(&file, lang, out),
@@ -210,17 +106,37 @@ fn rules_command(
 
 /// Loads the rulebook, or prints every problem with its place.
 fn load_or_report(
-    rules: Option<&std::path::Path>,
+    rules: Option<&Path>,
     lang: Lang,
-    err: &mut dyn std::io::Write,
+    err: &mut dyn Write,
 ) -> std::io::Result<Option<crate::rulebook::Rulebook>> {
     match crate::rulebook::load_rulebook(rules, crate::rules::registry::RULES) {
         Ok(book) => Ok(Some(book)),
         Err(diagnostics) => {
             for d in diagnostics {
-                writeln!(err, "{}", d.render(lang))?;
+                writeln!(err, "hs-audit: {}", d.render(lang))?;
+            }
+            if let Some(hint) = rules.and_then(|p| lint_hint(p, lang)) {
+                writeln!(err, "hs-audit: {hint}")?;
             }
             Ok(None)
         }
     }
+}
+
+/// What to do about problems in a rulebook, profile or waiver file that
+/// could be read: fix them, and check the file again with `rules lint`.
+/// `None` when the file is not there (its diagnostic already says so).
+pub(crate) fn lint_hint(file: &Path, lang: Lang) -> Option<String> {
+    file.is_file().then(|| {
+        let shown = file.display();
+        match lang {
+            Lang::Nl => format!(
+                "verbeter de problemen hierboven in {shown} en controleer het bestand opnieuw met `hs-audit rules lint {shown}`"
+            ),
+            Lang::En => format!(
+                "fix the problems above in {shown} and check the file again with `hs-audit rules lint {shown}`"
+            ),
+        }
+    })
 }

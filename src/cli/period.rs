@@ -26,6 +26,21 @@ pub fn parse_cli_date(s: &str, option: &str) -> Result<NaiveDate, UsageError> {
     })
 }
 
+/// Checks the period options on their own, before any export is read, so a
+/// mistyped date is reported at once.
+pub fn check_options(
+    period: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+    as_of: Option<&str>,
+) -> Result<(), UsageError> {
+    if period.is_some() || from.is_some() || to.is_some() {
+        resolve(period, from, to, as_of, &[]).map(|_| ())
+    } else {
+        as_of.map(|s| parse_cli_date(s, "--as-of")).transpose().map(|_| ())
+    }
+}
+
 /// The period and as-of date from the options. Without `--period` or
 /// `--from`/`--to`, the period is the calendar year of the latest contact
 /// date in the exports (else of the latest trajectory date; else 2026).
@@ -39,8 +54,8 @@ pub fn resolve(
     let p = match (period, from, to) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
             return Err(usage(
-                "gebruik --period óf --from en --to, niet allebei",
-                "use --period or --from and --to, not both",
+                "--period en --from/--to gaan niet samen; gebruik --period 2026 óf --from 2026-01-01 --to 2026-12-31",
+                "--period and --from/--to do not go together; use --period 2026 or --from 2026-01-01 --to 2026-12-31",
             ));
         }
         (Some(y), None, None) => {
@@ -50,23 +65,54 @@ pub fn resolve(
                     format!("--period: \"{y}\" is not a year; write e.g. --period 2026"),
                 )
             })?;
-            calendar_year(year).ok_or_else(|| usage("--period: ongeldig jaar", "--period: invalid year"))?
+            calendar_year(year).ok_or_else(|| {
+                usage(
+                    format!("--period: {year} kan niet; schrijf bijv. --period 2026"),
+                    format!("--period: {year} cannot be used; write e.g. --period 2026"),
+                )
+            })?
         }
         (None, Some(f), Some(t)) => Period { start: parse_cli_date(f, "--from")?, end: parse_cli_date(t, "--to")? },
-        (None, Some(_), None) | (None, None, Some(_)) => {
-            return Err(usage("--from en --to horen bij elkaar", "--from and --to go together"));
+        (None, Some(f), None) => {
+            return Err(usage(
+                format!("--from zonder --to; geef ook het einde van de periode, bijv. --from {f} --to 2026-12-31"),
+                format!("--from without --to; give the end of the period too, e.g. --from {f} --to 2026-12-31"),
+            ));
+        }
+        (None, None, Some(t)) => {
+            return Err(usage(
+                format!("--to zonder --from; geef ook het begin van de periode, bijv. --from 2026-01-01 --to {t}"),
+                format!("--to without --from; give the start of the period too, e.g. --from 2026-01-01 --to {t}"),
+            ));
         }
         (None, None, None) => {
             let year = latest_year(exports).unwrap_or(2026);
-            calendar_year(year).ok_or_else(|| usage("ongeldig jaar in de gegevens", "invalid year in the data"))?
+            calendar_year(year).ok_or_else(|| {
+                usage(
+                    format!("de exports lopen tot het jaar {year}, dat kan niet; geef de periode zelf, bijv. --period 2026"),
+                    format!("the exports run to the year {year}, which cannot be; give the period yourself, e.g. --period 2026"),
+                )
+            })?
         }
     };
     if p.end < p.start {
-        return Err(usage("--to ligt vóór --from", "--to lies before --from"));
+        return Err(usage(
+            format!("--to {} ligt vóór --from {}; verwissel de twee datums", p.end, p.start),
+            format!("--to {} lies before --from {}; swap the two dates", p.end, p.start),
+        ));
     }
     let a = as_of.map(|s| parse_cli_date(s, "--as-of")).transpose()?;
-    if a.is_some_and(|a| a < p.start) {
-        return Err(usage("--as-of ligt vóór het begin van de periode", "--as-of lies before the start of the period"));
+    if let Some(a) = a.filter(|a| *a < p.start) {
+        return Err(usage(
+            format!(
+                "--as-of {a} ligt vóór het begin van de periode ({}); kies een peildatum in of na de periode, bijv. --as-of {}",
+                p.start, p.end
+            ),
+            format!(
+                "--as-of {a} lies before the start of the period ({}); choose a date in or after the period, e.g. --as-of {}",
+                p.start, p.end
+            ),
+        ));
     }
     Ok(Context::new(p, a))
 }

@@ -1,5 +1,5 @@
 //! A progress bar while many exports are read: on a terminal only (indicatif
-//! draws nothing when standard error is not a terminal).
+//! draws nothing when standard error is not a terminal), and without colour.
 
 use std::path::PathBuf;
 
@@ -7,13 +7,17 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::tables::{Export, read_paths_with_progress};
 
+/// The bar's look: no colour (a `{bar:40.cyan}` style would add escape
+/// codes), so it reads the same with or without `NO_COLOR`.
+const BAR_TEMPLATE: &str = "{bar:40} {pos}/{len} exports {elapsed}";
+
 /// Below this many exports a run is quick enough to need no bar.
 const MIN_EXPORTS_FOR_BAR: usize = 5;
 
 /// Reads the exports, showing a bar on a terminal for long runs.
 pub fn read_with_progress_bar(paths: &[PathBuf]) -> Vec<Export> {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} exports {elapsed}") {
+    if let Ok(style) = ProgressStyle::with_template(BAR_TEMPLATE) {
         bar.set_style(style);
     }
     let found = |n: usize| {
@@ -26,4 +30,17 @@ pub fn read_with_progress_bar(paths: &[PathBuf]) -> Vec<Export> {
     let exports = read_paths_with_progress(paths, &found, &|| bar.inc(1));
     bar.finish_and_clear();
     exports
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BAR_TEMPLATE;
+
+    #[test]
+    fn the_bar_has_no_colour() {
+        // indicatif styles a key with `.colour` or `/colour` after its name.
+        let keys: Vec<&str> = BAR_TEMPLATE.split('{').skip(1).filter_map(|k| k.split('}').next()).collect();
+        assert_eq!(keys, ["bar:40", "pos", "len", "elapsed"]);
+        assert!(keys.iter().all(|k| !k.contains('.') && !k.contains('/')), "{keys:?}");
+    }
 }

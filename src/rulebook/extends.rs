@@ -94,12 +94,7 @@ pub(crate) fn open(origin: &Origin<'_>, layer: usize) -> Result<(SourceFile, Opt
 
 /// A file's text; a diagnostic when it cannot be read or is not UTF-8.
 pub(crate) fn read_text(shown: &str, path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::whole_file(
-            shown,
-            Text::new(format!("kan het bestand niet lezen: {e}"), format!("cannot read the file: {e}")),
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::whole_file(shown, crate::io_text::cannot_read(&e)))?;
     String::from_utf8(bytes).map_err(|_| {
         Diagnostic::whole_file(
             shown,

@@ -1,0 +1,247 @@
+//! The command line as clap definitions: every command, option, help text and
+//! example. The help, the shell completions and the man page all come from here.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use super::check::FailOn;
+use crate::i18n::Lang;
+use crate::report::{Audience, Format};
+
+/// What the tool is for, in `hs-audit --help` and the man page.
+const LONG_ABOUT: &str = "\
+Audit Home-Start location exports against the licence rulebook.
+
+hs-audit reads the workbooks (.xlsx, .xlsm, .xls, .ods) or CSV files a location
+exports, checks them against the rulebook (coordinator hours, trained volunteers,
+families supported, support duration, and the cadence of intake, checks,
+evaluations and follow-ups), and writes reports for the location's coordinator,
+a funding municipality or the national office.";
+
+/// Examples and a language note below the top-level help.
+const TOP_EXAMPLES: &str = "\
+Examples:
+  hs-audit template --out L001.xlsx
+  hs-audit inspect L001.xlsx
+  hs-audit check L001.xlsx --period 2026
+  hs-audit check exports/ --period 2026 --format html,xlsx --out rapport/
+  hs-audit rules explain HS-G04
+
+Messages and reports are in Dutch; add --lang en for English.
+Meldingen en rapporten zijn in het Nederlands; met --lang en in het Engels.
+Run `hs-audit COMMAND --help` for the options and examples of one command.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hs-audit",
+    version,
+    about = "Audit Home-Start location exports against the licence rulebook",
+    long_about = LONG_ABOUT,
+    after_help = TOP_EXAMPLES
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Audit exports against the rulebook and write the reports and results.json.
+    #[command(after_help = "\
+Examples:
+  hs-audit check L001.xlsx
+  hs-audit check L001.xlsx --period 2026 --as-of 2027-02-28
+  hs-audit check L001.xlsx --waivers waivers.toml --fail-on warning
+  hs-audit check exports/ --format html,md,json,xlsx --out rapport/
+  hs-audit check exports/ --audience municipality --municipality Utrecht
+  hs-audit check L001.xlsx --lang en
+
+Exit status: 0 no failed rule at or above --fail-on; 1 there is one;
+2 a usage error or an export that could not be read.")]
+    Check(Box<CheckArgs>),
+    /// Show what the tool reads from exports: sheets, columns, rows and every input finding.
+    #[command(after_help = "\
+Examples:
+  hs-audit inspect L001.xlsx
+  hs-audit inspect exports/ --lang en
+
+Exit status: 0 when every export was read without a finding, 2 otherwise.")]
+    Inspect {
+        /// A workbook (.xlsx, .xlsm, .xls, .ods), a folder of CSV files, or a folder of exports.
+        #[arg(required = true, value_name = "EXPORT")]
+        paths: Vec<PathBuf>,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// Show the rulebook in prose, explain one rule, or check a rulebook or waiver file.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  hs-audit rules list
+  hs-audit rules explain HS-G04
+  hs-audit rules lint mijn-profiel.toml"
+    )]
+    Rules(RulesCommand),
+    /// Write an empty export workbook to fill in: every sheet, its columns and instructions.
+    #[command(after_help = "\
+Examples:
+  hs-audit template
+  hs-audit template --out L001-2026.xlsx
+  hs-audit template --lang en --out export-template.xlsx")]
+    Template {
+        /// The workbook to write.
+        #[arg(long, value_name = "FILE", default_value = "hs-audit-sjabloon.xlsx")]
+        out: PathBuf,
+        /// Language of the instructions and column notes.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// Write synthetic exports with rule violations at known rates (demos, training, benchmarks).
+    #[command(after_help = "\
+Examples:
+  hs-audit generate --locations 1 --out demo/
+  hs-audit generate --locations 150 --seed 7 --out exports/
+  hs-audit generate --locations 3 --format csv --year 2025 --out demo-csv/")]
+    Generate {
+        /// How many locations (one export each).
+        #[arg(long, value_name = "N")]
+        locations: usize,
+        /// Seed: the same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// File format of the exports.
+        #[arg(long, value_enum, default_value_t = GenFormatArg::Xlsx)]
+        format: GenFormatArg,
+        /// The audit year the data is made for.
+        #[arg(long, value_name = "YYYY", default_value_t = 2026)]
+        year: i32,
+        /// The folder to write the exports into (made when missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Language of messages.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(
+        hide = true,
+        after_help = "\
+Examples:
+  hs-audit completions bash > ~/.local/share/bash-completion/completions/hs-audit
+  hs-audit completions zsh > ~/.zfunc/_hs-audit
+  hs-audit completions fish > ~/.config/fish/completions/hs-audit.fish"
+    )]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) of hs-audit and all its commands.
+    #[command(hide = true, after_help = "Examples:\n  hs-audit manpage > hs-audit.1\n  man ./hs-audit.1")]
+    Manpage,
+}
+
+/// `generate --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GenFormatArg {
+    /// One workbook per location.
+    Xlsx,
+    /// One folder of CSV files per location.
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List every rule of the rulebook on one line: id, severity and title.
+    #[command(after_help = "\
+Examples:
+  hs-audit rules list
+  hs-audit rules list --rules mijn-profiel.toml --lang en")]
+    List {
+        /// A rulebook or profile instead of the embedded homestart-nl.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// Explain one rule: what it checks, why, what to do, its parameters and source.
+    #[command(after_help = "\
+Examples:
+  hs-audit rules explain HS-G04
+  hs-audit rules explain HS-L01 --rules mijn-profiel.toml --lang en")]
+    Explain {
+        /// The rule id, e.g. HS-G04 (`hs-audit rules list` shows them all).
+        #[arg(value_name = "RULE")]
+        id: String,
+        /// A rulebook or profile instead of the embedded homestart-nl.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// Check a rulebook, profile or waiver file and show every problem with its line and column.
+    #[command(after_help = "\
+Examples:
+  hs-audit rules lint mijn-profiel.toml
+  hs-audit rules lint waivers.toml --lang en
+
+Exit status: 0 when the file is fine, 2 when it has problems.")]
+    Lint {
+        /// The rulebook, profile or waiver file.
+        file: PathBuf,
+        /// Language of the output.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// A workbook, a folder of CSV files, or a folder of exports.
+    #[arg(required = true, value_name = "EXPORT")]
+    pub paths: Vec<PathBuf>,
+    /// The audit period as a calendar year, e.g. 2026 (default: the year of the latest contact).
+    #[arg(long, value_name = "YYYY", help_heading = "Period")]
+    pub period: Option<String>,
+    /// Start of the period, with --to.
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Period")]
+    pub from: Option<String>,
+    /// End of the period, with --from.
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Period")]
+    pub to: Option<String>,
+    /// The date the audit looks from (default: the end of the period).
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Period")]
+    pub as_of: Option<String>,
+    /// A rulebook or profile (default: the embedded homestart-nl).
+    #[arg(long, value_name = "FILE", help_heading = "Rules")]
+    pub rules: Option<PathBuf>,
+    /// A file of approved exceptions.
+    #[arg(long, value_name = "FILE", help_heading = "Rules")]
+    pub waivers: Option<PathBuf>,
+    /// The least severity of an unwaived failure that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Rules")]
+    pub fail_on: FailOn,
+    /// Who the report is for (default: location for one location, national for several).
+    #[arg(long, value_enum, help_heading = "Report")]
+    pub audience: Option<Audience>,
+    /// The municipality, with --audience municipality.
+    #[arg(long, value_name = "NAME", help_heading = "Report")]
+    pub municipality: Option<String>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Html, Format::Json], help_heading = "Report")]
+    pub format: Vec<Format>,
+    /// The folder to write the reports and results.json into.
+    #[arg(long, value_name = "DIR", default_value = "hs-audit-report", help_heading = "Report")]
+    pub out: PathBuf,
+    /// A folder whose report templates replace the built-in ones.
+    #[arg(long, value_name = "DIR", help_heading = "Report")]
+    pub templates: Option<PathBuf>,
+    /// Language of the reports and messages.
+    #[arg(long, value_enum, default_value_t = Lang::Nl, help_heading = "Report")]
+    pub lang: Lang,
+}

@@ -2,6 +2,7 @@
 
 mod bad_files;
 mod bad_input;
+mod cli_conventions;
 mod conventions;
 mod conventions_csv;
 mod conventions_values;

@@ -157,6 +157,31 @@ fn completion_scripts_name_every_command() {
     }
 }
 
+/// What bash offers for the words typed so far (the last one is being completed).
+fn bash_completes(script: &Path, words: &[&str]) -> String {
+    let words_quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let (cur, prev) = (words[words.len() - 1], words[words.len() - 2]);
+    let program = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _hs__audit hs-audit '{cur}' '{prev}'; echo \"${{COMPREPLY[*]}}\"",
+        script.display(),
+        words_quoted.join(" "),
+        words.len() - 1
+    );
+    let out = Command::new("bash").args(["--norc", "-c", &program]).output().expect("bash runs");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn bash_completes_commands_and_their_options() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let script = dir.path().join("hs-audit.bash");
+    std::fs::write(&script, run_with(&["completions", "bash"]).stdout).expect("writing the script");
+    assert_eq!(bash_completes(&script, &["hs-audit", "ch"]), "check");
+    assert_eq!(bash_completes(&script, &["hs-audit", "check", "x", "--per"]), "--period");
+    assert_eq!(bash_completes(&script, &["hs-audit", "rules", "explain", "--la"]), "--lang");
+    assert_eq!(bash_completes(&script, &["hs-audit", "check", "x", "--lang", ""]), "nl en");
+}
+
 #[test]
 fn the_man_page_names_every_command_and_every_option_of_check() {
     let run = run_with(&["manpage"]);

@@ -62,7 +62,11 @@ pub fn run_explain(id: &str, lang: Lang, rulebook: &Rulebook, out: &mut dyn Writ
         let mut rules: Vec<&RuleConfig> = rulebook.rules.iter().collect();
         rules.sort_by_key(|r| r.scope);
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-        writeln!(out, "{} `{wanted}`.", lang.pick("Onbekende regel", "Unknown rule"))?;
+        let what_to_do = lang.pick(
+            "kies een van de regels hieronder (`hs-audit rules list` toont ze met hun titel)",
+            "choose one of the rules below (`hs-audit rules list` shows them with their titles)",
+        );
+        writeln!(out, "{} `{wanted}`; {what_to_do}.", lang.pick("Onbekende regel", "Unknown rule"))?;
         writeln!(out, "{} {}", lang.pick("Bekende regels:", "Known rules:"), ids.join(", "))?;
         return Ok(Outcome::InputProblem);
     };

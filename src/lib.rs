@@ -7,6 +7,7 @@ pub mod cli;
 pub mod findings;
 mod findings_text;
 pub mod generate;
+pub mod handbook;
 pub mod i18n;
 pub mod ingest;
 pub mod report;

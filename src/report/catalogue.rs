@@ -14,6 +14,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/location.toml", include_str!("../../reports/messages/location.toml")),
     ("reports/messages/municipality.toml", include_str!("../../reports/messages/municipality.toml")),
     ("reports/messages/national.toml", include_str!("../../reports/messages/national.toml")),
+    ("reports/messages/handbook.toml", include_str!("../../reports/messages/handbook.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]

@@ -9,6 +9,7 @@ mod corpus;
 mod expected;
 mod generator_roundtrip;
 mod ground_truth;
+mod handbook;
 mod national_run;
 mod report_location;
 mod report_national;

@@ -1,4 +1,5 @@
-//! The terminal summary of `check`: per location the rules that failed, then
+//! The terminal summary of `check`: per location the rules that failed (with
+//! the failing family ids, except in a municipality's run: counts there), then
 //! where the reports were written.
 
 use std::collections::BTreeMap;

@@ -14,3 +14,4 @@ pub mod results;
 pub mod rulebook;
 pub mod rules;
 pub mod tables;
+pub mod template;

@@ -6,6 +6,7 @@ pub mod generate;
 pub mod inspect;
 pub mod period;
 mod progress;
+pub mod template;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

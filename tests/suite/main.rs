@@ -16,4 +16,5 @@ mod robustness;
 mod snapshots_check;
 mod snapshots_inspect;
 mod support;
+mod template;
 mod waivers_and_exit_codes;

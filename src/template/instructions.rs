@@ -4,6 +4,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
+use super::sheets::{GREY, LIGHT_ORANGE, ORANGE};
 use super::texts::Texts;
 use crate::tables::SheetKind;
 use crate::tables::schema::LOCATION_COLUMN;
@@ -22,19 +23,26 @@ enum Line {
     Heading(String),
     /// A label and its text.
     Item(String, String),
+    /// A label shown in a header colour, and what that colour means.
+    Colour(String, &'static str, String),
     Blank,
 }
 
 /// The sheet's lines, in the user's language. `file` is the workbook's file name.
 fn lines(texts: &Texts, file: &str) -> Vec<Line> {
     let item = |label: &str, text: String| Line::Item(texts.get(label), text);
+    let colour = |key: &str, fill| Line::Colour(texts.get(&format!("{key}_label")), fill, texts.get(key));
     let mut lines = vec![
         Line::Title(texts.get("tpl_title")),
         Line::Subtitle(texts.get("tpl_subtitle")),
         Line::Blank,
         item("tpl_label_purpose", texts.get("tpl_purpose")),
         item("tpl_label_howto", texts.get("tpl_howto")),
-        item("tpl_label_headers", texts.get("tpl_headers")),
+        Line::Blank,
+        Line::Heading(texts.get("tpl_heading_colours")),
+        colour("tpl_colour_always", ORANGE),
+        colour("tpl_colour_one_of", LIGHT_ORANGE),
+        colour("tpl_colour_optional", GREY),
         Line::Blank,
         Line::Heading(texts.get("tpl_heading_sheets")),
     ];
@@ -101,6 +109,16 @@ pub fn write_instructions(ws: &mut Worksheet, texts: &Texts, file: &str) -> Resu
                 ws.write_string_with_format(row, 1, t, &text)?;
                 ws.set_row_height(row, height_for(t))?;
             }
+            Line::Colour(l, fill, t) => {
+                let swatch = Format::new()
+                    .set_bold()
+                    .set_align(FormatAlign::Top)
+                    .set_background_color(*fill)
+                    .set_border(FormatBorder::Thin);
+                ws.write_string_with_format(row, 0, l, &swatch)?;
+                ws.write_string_with_format(row, 1, t, &text)?;
+                ws.set_row_height(row, height_for(t))?;
+            }
             Line::Blank => {}
         }
     }
@@ -128,7 +146,7 @@ mod tests {
             for line in &all {
                 let shown = match line {
                     Line::Title(t) | Line::Subtitle(t) | Line::Heading(t) => t.clone(),
-                    Line::Item(l, t) => format!("{l} {t}"),
+                    Line::Item(l, t) | Line::Colour(l, _, t) => format!("{l} {t}"),
                     Line::Blank => String::new(),
                 };
                 assert!(!shown.contains("[tpl_") && !shown.contains('{'), "{shown}");

@@ -3,7 +3,6 @@
 //! the reader accepts: a sheet of instructions, then every sheet of the
 //! contract with its header, notes, formats and drop-down lists.
 
-mod columns;
 mod instructions;
 mod sheets;
 mod texts;
@@ -13,7 +12,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::XlsxError;
 
-pub use columns::{ColumnPlan, Need, SheetPlan, plan_sheets};
+pub use sheets::{ColumnPlan, Need, SheetPlan, plan_sheets};
 pub use texts::Texts;
 pub use validation::{Check, Validation};
 

@@ -14,7 +14,7 @@ const LABEL_WIDTH: f64 = 24.0;
 const TEXT_WIDTH: f64 = 96.0;
 /// Characters of prose that fit on one line of the text column (prose is
 /// narrower than the digits column widths are measured in; kept on the safe side).
-const CHARS_PER_LINE: usize = 110;
+const CHARS_PER_LINE: usize = 95;
 
 /// One row of the sheet.
 enum Line {

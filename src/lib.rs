@@ -15,3 +15,4 @@ pub mod results;
 pub mod rulebook;
 pub mod rules;
 pub mod tables;
+pub mod template;

@@ -6,6 +6,7 @@ pub mod generate;
 pub mod inspect;
 pub mod period;
 mod progress;
+pub mod template;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +55,18 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Language of the output.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// Write an empty export workbook to fill in: instructions, every sheet, notes, drop-down lists.
+    #[command(
+        after_help = "Examples:\n  hs-audit template\n  hs-audit template --out mijn-export.xlsx\n  hs-audit template --lang en"
+    )]
+    Template {
+        /// Where to write the workbook (default: hs-audit-export.xlsx; never overwritten).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Language of the sheets, headers and instructions.
         #[arg(long, value_enum, default_value_t = Lang::Nl)]
         lang: Lang,
     },
@@ -183,6 +196,9 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
         }
         Command::Inspect { paths, lang } => inspect::run(&paths, lang, out),
         Command::Rules(cmd) => rules_command(cmd, out, err),
+        Command::Template { out: path, lang } => {
+            template::run(&path.unwrap_or_else(|| template::default_out(lang)), lang, out, err)
+        }
         Command::Generate { locations, seed, format, year, out: dir } => {
             generate::run(locations, seed, format, year, &dir, out, err)
         }

@@ -17,4 +17,6 @@ mod robustness;
 mod snapshots_check;
 mod snapshots_inspect;
 mod support;
+mod template;
+mod template_libreoffice;
 mod waivers_and_exit_codes;

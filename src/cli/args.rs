@@ -85,17 +85,17 @@ Examples:
   hs-audit rules lint mijn-profiel.toml"
     )]
     Rules(RulesCommand),
-    /// Write an empty export workbook to fill in: every sheet, its columns and instructions.
+    /// Write an empty export workbook to fill in: instructions, every sheet, notes, drop-down lists.
     #[command(after_help = "\
 Examples:
   hs-audit template
-  hs-audit template --out L001-2026.xlsx
-  hs-audit template --lang en --out export-template.xlsx")]
+  hs-audit template --out mijn-export.xlsx
+  hs-audit template --lang en")]
     Template {
-        /// The workbook to write.
-        #[arg(long, value_name = "FILE", default_value = "hs-audit-sjabloon.xlsx")]
-        out: PathBuf,
-        /// Language of the instructions and column notes.
+        /// Where to write the workbook (default: hs-audit-export.xlsx; never overwritten).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Language of the sheets, headers and instructions.
         #[arg(long, value_enum, default_value_t = Lang::Nl)]
         lang: Lang,
     },

@@ -149,7 +149,9 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
             return Ok(Outcome::InputProblem);
         }
     };
-    super::check_summary::write_summary(&audit, &rulebook, opts.lang, &written, out)?;
+    // The municipality's run shows no family ids, not even on the terminal.
+    let show_subjects = audience != Audience::Municipality;
+    super::check_summary::write_summary(&audit, &rulebook, opts.lang, show_subjects, &written, out)?;
     let threshold = match opts.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),

@@ -8,6 +8,7 @@ pub mod inspect;
 pub mod period;
 mod progress;
 pub mod shell_docs;
+pub mod template;
 #[cfg(test)]
 mod tests;
 pub mod usage_error;
@@ -64,29 +65,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
         }
         Command::Inspect { paths, lang } => inspect::run(&paths, lang, out),
         Command::Rules(cmd) => rules_command(cmd, out, err),
-        Command::Template { out: file, lang } => template_placeholder(&file, lang, out, err),
+        Command::Template { out: file, lang } => {
+            template::run(&file.unwrap_or_else(|| template::default_out(lang)), lang, out, err)
+        }
         Command::Generate { locations, seed, format, year, out: dir, lang } => {
             generate::run(&generate::GenerateArgs { locations, seed, format, year, dir, lang }, out, err)
         }
         Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),
         Command::Manpage => shell_docs::manpage(out).map(|_| Outcome::Clean),
     }
-}
-
-/// Stands in for `template::run` until the template command is merged; the
-/// same signature, so the merge replaces only this call.
-fn template_placeholder(
-    _file: &Path,
-    lang: Lang,
-    _out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<Outcome> {
-    let msg = lang.pick(
-        "`hs-audit template` is nog niet beschikbaar in deze versie (not yet available); werk hs-audit bij naar een nieuwere versie",
-        "`hs-audit template` is not yet available in this version; update hs-audit to a newer version",
-    );
-    writeln!(err, "hs-audit: {msg}")?;
-    Ok(Outcome::InputProblem)
 }
 
 fn rules_command(cmd: RulesCommand, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {

@@ -1,6 +1,6 @@
 //! The message catalogue: every visible report text that is not in the
 //! rulebook, in both languages, from `reports/messages/*.toml` (one file
-//! for what all reports share, one per audience).
+//! for what all reports share, one per audience, one for the export template).
 
 use std::collections::BTreeMap;
 
@@ -14,6 +14,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/location.toml", include_str!("../../reports/messages/location.toml")),
     ("reports/messages/municipality.toml", include_str!("../../reports/messages/municipality.toml")),
     ("reports/messages/national.toml", include_str!("../../reports/messages/national.toml")),
+    ("reports/messages/handbook.toml", include_str!("../../reports/messages/handbook.toml")),
+    ("reports/messages/template.toml", include_str!("../../reports/messages/template.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]

@@ -6,7 +6,7 @@
 use super::normalize::normalize_name;
 
 /// Parts of a normalised header that mark a direct identifier.
-const IDENTIFYING_PARTS: &[&str] = &[
+pub const IDENTIFYING_PARTS: &[&str] = &[
     "naam",
     "name",
     "adres",
@@ -32,7 +32,7 @@ const IDENTIFYING_PARTS: &[&str] = &[
 
 /// Whole normalised headers that mark a direct identifier but are too short
 /// to look for inside other words.
-const IDENTIFYING_WHOLE: &[&str] = &["tel", "telnr", "zip", "adr", "woonadres"];
+pub const IDENTIFYING_WHOLE: &[&str] = &["tel", "telnr", "zip", "adr", "woonadres"];
 
 /// True when a header (as the file spells it) looks like a direct identifier.
 pub fn is_identifying(header: &str) -> bool {

@@ -34,7 +34,7 @@ pub(super) const TITLE_H: i32 = 34;
 /// Width in em of an average lower-case glyph or digit of DejaVu Sans (the widest common sans-serif).
 const CHAR_EM: f64 = 0.63;
 /// Axis ranges are computed within ±this, so their span stays finite.
-const MAX_ABS: f64 = 1e15;
+pub(super) const MAX_ABS: f64 = 1e15;
 
 /// The size asked for, or the chart's default; never smaller than 240x100.
 pub(super) fn size(text: &ChartText, default: (u32, u32)) -> (u32, u32) {
@@ -220,8 +220,16 @@ pub(super) fn solid(root: &Area, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> 
     root.draw(&Rectangle::new([(x0, y0), (x1, y1)], BAR.filled()))
 }
 
+/// The largest pixel coordinate a mark is drawn at; charts are at most a few
+/// thousand pixels, so this only bounds what extreme values could produce.
+const MAX_PIXEL: i32 = 100_000;
+
 /// A mark that fails: white with diagonal hatching and an outline, so it reads in grey and in print.
 pub(super) fn hatched(root: &Area, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) -> DrawResult {
+    // Pixel coordinates far outside any chart (from extreme values) are
+    // clamped first, so the hatching arithmetic below cannot overflow.
+    let px = |v: i32| v.clamp(-MAX_PIXEL, MAX_PIXEL);
+    let (x0, x1, y0, y1) = (px(x0), px(x1), px(y0), px(y1));
     let (x0, x1) = (x0.min(x1), x0.max(x1));
     let (y0, y1) = (y0.min(y1), y0.max(y1));
     root.draw(&Rectangle::new([(x0, y0), (x1, y1)], PAPER.filled()))?;

@@ -17,7 +17,9 @@ const MAX_BINS: usize = 100;
 /// values are skipped; none left draws the no-data chart.
 pub fn distribution(text: &ChartText, values: &[f64], bins: usize, norm: Option<&Norm>, fmt: Fmt) -> String {
     let size = common::size(text, DEFAULT_SIZE);
-    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    // Values beyond what any axis can show are clamped, as the axes clamp them.
+    let finite: Vec<f64> =
+        values.iter().copied().filter(|v| v.is_finite()).map(|v| v.clamp(-common::MAX_ABS, common::MAX_ABS)).collect();
     common::render(size, text.title, |root| {
         if finite.is_empty() {
             return common::no_data(root, text, size);

@@ -141,6 +141,21 @@ fn edge_cases_draw_without_panicking() {
     }
 }
 
+/// Found by the property test below: an extreme value on a chart of width 0
+/// put a failing mark's pixels near i32::MIN and the hatching overflowed.
+#[test]
+fn extreme_values_on_a_zero_width_chart_draw_without_overflow() {
+    for (width, value) in [(0, -1.33e258), (0, 1.33e258), (0, -1e307), (1, f64::MIN), (0, f64::MAX)] {
+        let text = ChartText::new("t", "x", "y", "leeg").with_size(width, 300);
+        for kind in [NormKind::AtLeast, NormKind::AtMost] {
+            let norm = Norm { value: 0.5, label: "norm", kind };
+            for svg in every_chart(&text, &[value], Some(&norm), &fmt_nl) {
+                assert_svg(&svg);
+            }
+        }
+    }
+}
+
 proptest! {
     // Failures are not written to a regressions file: cases found are pinned in edge_cases_draw_without_panicking.
     #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]

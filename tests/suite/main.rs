@@ -10,6 +10,7 @@ mod expected;
 mod generator_roundtrip;
 mod ground_truth;
 mod national_run;
+mod report_municipality;
 mod robustness;
 mod snapshots_check;
 mod snapshots_inspect;

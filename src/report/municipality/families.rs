@@ -17,7 +17,7 @@ pub const DURATION_GROUPS: [(&str, i64); 4] =
 /// The catalogue key of the group of a trajectory's duration.
 pub fn duration_key(days: Option<i64>) -> &'static str {
     let Some(days) = days else { return "mun_unknown" };
-    let months = days.max(0) * 12 / 365;
+    let months = days.max(0).saturating_mul(12) / 365;
     DURATION_GROUPS.iter().rev().find(|(_, from)| months >= *from).map_or("mun_unknown", |(key, _)| key)
 }
 

@@ -130,3 +130,70 @@ fn published_families(audit: &Audit, location_id: &str) -> Option<u64> {
         .find(|r| r.location_id == location_id && r.rule_id == "HS-L04" && r.subject_id.is_none())?;
     r.measured.filter(|m| m.is_finite() && *m >= 0.0 && m.fract() == 0.0).map(|m| m as u64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::{Outcome, RuleResult, Severity, Text, WaiverReport};
+
+    fn family(location: &str, n: usize, gemeente: &str) -> TrajectoryFacts {
+        TrajectoryFacts {
+            location_id: location.into(),
+            subject_id: format!("G-{n:04}"),
+            gemeente: Some(gemeente.into()),
+            active_in_period: true,
+            closed_in_period: false,
+            hours: Some(10.0),
+            age_group: None,
+            duration_days: Some(100),
+            outcome_change: BTreeMap::new(),
+        }
+    }
+
+    /// One location: 19 families from A, 5 from B, 4 from C, and its number (28) in every report.
+    fn audit() -> Audit {
+        let counts = [("Amstelveen", 19), ("Ouder-Amstel", 5), ("Aalsmeer", 4)];
+        let mut trajectories = Vec::new();
+        for (name, n) in counts {
+            for _ in 0..n {
+                trajectories.push(family("L001", trajectories.len(), name));
+            }
+        }
+        let l04 = RuleResult::new("HS-L04", "L001", None, Outcome::Pass, Severity::Error, Text::default())
+            .measured(28.0, ">= 25");
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        Audit {
+            tool_version: "0".into(),
+            rulebook_id: "homestart-nl".into(),
+            rulebook_version: "1".into(),
+            period_start: date,
+            period_end: date,
+            as_of: date,
+            locations: Vec::new(),
+            results: vec![l04],
+            summary: Vec::new(),
+            input_findings: Vec::new(),
+            waivers: WaiverReport::default(),
+            trajectories,
+        }
+    }
+
+    #[test]
+    fn reports_side_by_side_do_not_give_a_small_count_away() {
+        let marks = shared_marks(&audit());
+        let cell = |k: &str| marks.cells.get(&("L001".to_string(), k.to_string())).copied();
+        assert_eq!(cell("aalsmeer"), Some(Mark::Withheld), "<5, as its total is");
+        // 28 - 19 - 5 would be Aalsmeer's 4: one more number goes. Each
+        // municipality's only location holds all its families, so hiding a
+        // cell would hide its total too; the location's number goes instead.
+        assert_eq!(marks.locations.get("L001"), Some(&Mark::Hidden));
+        assert_eq!(cell("amstelveen"), Some(Mark::Shown));
+        assert_eq!(marks.totals.get("amstelveen"), Some(&Mark::Shown));
+        assert_eq!(marks.totals.get("ouderamstel"), Some(&Mark::Shown));
+    }
+
+    #[test]
+    fn the_same_audit_gives_every_report_the_same_marks() {
+        assert_eq!(shared_marks(&audit()), shared_marks(&audit()));
+    }
+}

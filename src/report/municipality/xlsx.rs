@@ -48,10 +48,14 @@ pub fn workbook(model: &MunicipalityReport, ctx: &RenderContext) -> Result<Vec<u
         summary.push(vec![text(&t("mun_volunteer_hours")), figure(total.hours, 1.0)]);
         summary.push(vec![text(&t("mun_hours_per_family")), figure(total.hours_per_family, 1.0)]);
     } else {
-        summary.push(vec![text(&t("mun_no_families")), XCell::Empty]);
+        summary.push(vec![text(&t("mun_families_supported")), text(&t("mun_no_families"))]);
     }
-    for key in ["mun_about_no_ids", "mun_about_small", "mun_about_hidden", "mun_about_too_few", "mun_about_no_data"] {
-        summary.push(vec![text(&t(key)), XCell::Empty]);
+    summary.push(vec![text(&t("mun_about_heading")), text(&t("mun_about_no_ids"))]);
+    for key in ["mun_about_small", "mun_about_hidden", "mun_about_too_few", "mun_about_no_data"] {
+        // "<5: 1 to 4 families ...": the marker in the first column, what it means in the second.
+        let note = t(key);
+        let (marker, meaning) = note.split_once(": ").unwrap_or(("", &note));
+        summary.push(vec![text(marker), text(meaning)]);
     }
     sheets.push(SheetTable {
         name: t("mun_sheet_summary"),

@@ -13,6 +13,7 @@ mod ground_truth;
 mod handbook;
 mod national_run;
 mod report_location;
+mod report_municipality;
 mod report_national;
 mod robustness;
 mod snapshots_check;

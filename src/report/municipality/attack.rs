@@ -1,0 +1,144 @@
+//! The reader's attack on a suppressed table: from the shown counts, what the
+//! markers say and the lines' sums, how far can each hidden count be narrowed?
+//! Suppression ([`super::suppress`]) hides more until no hidden count is
+//! narrowed to a single value.
+
+use super::suppress::{Flat, Mark, Member};
+
+/// An interval a reader knows a member lies in; `hi == None` is unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub lo: u64,
+    pub hi: Option<u64>,
+}
+
+impl Bounds {
+    pub fn is_point(self) -> bool {
+        self.hi == Some(self.lo)
+    }
+}
+
+/// What a reader knows of a member from its mark alone.
+fn own_bounds(value: u64, mark: Mark) -> Bounds {
+    match mark {
+        Mark::Shown => Bounds { lo: value, hi: Some(value) },
+        Mark::Small => Bounds { lo: 1, hi: Some(4) },
+        Mark::Withheld => Bounds { lo: 0, hi: None },
+        Mark::Hidden if value == 0 => Bounds { lo: 0, hi: None },
+        Mark::Hidden => Bounds { lo: 5, hi: None },
+    }
+}
+
+/// What a reader can deduce of every member, by narrowing over the lines
+/// until nothing narrows.
+pub fn reader_bounds(flat: &Flat, marks: &[Mark]) -> Vec<Bounds> {
+    let mut b: Vec<Bounds> = flat.values.iter().zip(marks).map(|(&v, &m)| own_bounds(v, m)).collect();
+    // Bounded: real tables settle in a few rounds; the cap keeps odd ones finite.
+    for _ in 0..1000 {
+        let mut changed = false;
+        for (cells, total) in &flat.lines {
+            let total = *total;
+            let sum_lo: u64 = cells.iter().map(|&i| b[i].lo).fold(0, u64::saturating_add);
+            let unbounded = cells.iter().filter(|&&i| b[i].hi.is_none()).count();
+            let sum_hi: u64 = cells.iter().filter_map(|&i| b[i].hi).fold(0, u64::saturating_add);
+            // The total lies between the sums of its cells' bounds.
+            changed |= narrow(&mut b[total], sum_lo, (unbounded == 0).then_some(sum_hi));
+            // Each cell is the total minus the other cells.
+            for &j in cells {
+                let others_lo = sum_lo.saturating_sub(b[j].lo);
+                let others_hi = match b[j].hi {
+                    Some(h) if unbounded == 0 => Some(sum_hi.saturating_sub(h)),
+                    None if unbounded == 1 => Some(sum_hi),
+                    _ => None,
+                };
+                let lo = others_hi.map_or(0, |h| b[total].lo.saturating_sub(h));
+                let hi = b[total].hi.map(|h| h.saturating_sub(others_lo));
+                changed |= narrow(&mut b[j], lo, hi);
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    b
+}
+
+fn narrow(b: &mut Bounds, lo: u64, hi: Option<u64>) -> bool {
+    let new_lo = b.lo.max(lo);
+    let new_hi = match (b.hi, hi) {
+        (Some(a), Some(h)) => Some(a.min(h)),
+        (a, h) => a.or(h),
+    };
+    let changed = new_lo != b.lo || new_hi != b.hi;
+    *b = Bounds { lo: new_lo, hi: new_hi };
+    changed
+}
+
+/// Hidden non-zero members a reader can work out exactly, in member order. (A
+/// hidden zero that can be worked out gives away no one: zeros are shown
+/// anyway; the attack still uses it against the other members.)
+pub fn exposed(flat: &Flat, marks: &[Mark]) -> Vec<usize> {
+    let b = reader_bounds(flat, marks);
+    (0..flat.members.len()).filter(|&i| marks[i] != Mark::Shown && flat.values[i] > 0 && b[i].is_point()).collect()
+}
+
+/// How much a reader loses when a member is hidden: a cell least, then a
+/// total published elsewhere (a location's number), then any other total (a
+/// municipality's number of families, the report's headline).
+fn rank(flat: &Flat, i: usize) -> u8 {
+    match flat.members[i] {
+        Member::Cell(..) => 0,
+        _ if flat.fixed[i] => 1,
+        _ => 2,
+    }
+}
+
+/// The shown members with a count of at least 1 in the lines through `i`.
+fn candidates_beside(flat: &Flat, marks: &[Mark], i: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = flat
+        .lines
+        .iter()
+        .filter(|(cells, total)| cells.contains(&i) || *total == i)
+        .flat_map(|(cells, total)| cells.iter().copied().chain(std::iter::once(*total)))
+        .filter(|&j| j != i && flat.values[j] >= 1 && marks[j] == Mark::Shown)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What to hide next to protect the exposed member `e`: one shown member of
+/// a line through it, or, when hiding one alone would give it away at once
+/// (a municipality's only location: its number is the municipality's own),
+/// that one with a shown member of a line through it. Of those that leave
+/// none of what they hide worked out, the least loss wins: the lowest
+/// [`rank`], then the fewest members, then the smallest counts, then the
+/// first in order. Empty when there is nothing left to hide.
+pub fn secondary_choice(flat: &Flat, marks: &[Mark], e: usize) -> Vec<usize> {
+    let safe = |set: &[usize]| {
+        let mut tried = marks.to_vec();
+        for &i in set {
+            tried[i] = Mark::Hidden;
+        }
+        let b = reader_bounds(flat, &tried);
+        set.iter().all(|&i| !b[i].is_point())
+    };
+    let first = candidates_beside(flat, marks, e);
+    let mut options: Vec<Vec<usize>> = Vec::new();
+    for &c in &first {
+        if safe(&[c]) {
+            options.push(vec![c]);
+        } else {
+            options.extend(candidates_beside(flat, marks, c).into_iter().map(|d| vec![c, d]).filter(|set| safe(set)));
+        }
+    }
+    let cost = |set: &Vec<usize>| {
+        let worst = set.iter().map(|&i| rank(flat, i)).max().unwrap_or(0);
+        let sum: u64 = set.iter().map(|&i| flat.values[i]).sum();
+        (worst, set.len(), sum, set.clone())
+    };
+    let best = options.into_iter().min_by_key(cost);
+    // Nothing safe: hide the least costly one anyway and let the next round go on.
+    best.or_else(|| first.into_iter().min_by_key(|&i| (rank(flat, i), flat.values[i], i)).map(|i| vec![i]))
+        .unwrap_or_default()
+}

@@ -1,0 +1,273 @@
+//! The municipality report end to end on a generated national folder: no
+//! family id, row or small count in any output (HTML, Markdown, JSON, XLSX),
+//! no hidden count that a total gives back, names matched the forgiving way,
+//! an unknown municipality, and golden files in Dutch and English.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use hs_audit::cli::check::{CheckOptions, FailOn, audit};
+use hs_audit::generate::{GenFormat, GenerateOptions, generate, generate_location};
+use hs_audit::i18n::Lang;
+use hs_audit::report::{Audience, Catalogue, Format, ReportOptions, render};
+use hs_audit::tables::SheetKind;
+use serde_json::Value;
+
+use crate::support::hs_audit_in;
+
+mod checks;
+
+use checks::{
+    Shown, assert_counts_are_safe, assert_line_protected, assert_no_family_trace, assert_tables_protected,
+    check_workbook, shown,
+};
+
+const LOCATIONS: usize = 30;
+const SEED: u64 = 3;
+
+/// A generated national folder (`exports/` in a temporary folder).
+fn national() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let opts = GenerateOptions {
+        locations: LOCATIONS,
+        seed: SEED,
+        format: GenFormat::Xlsx,
+        out: dir.path().join("exports"),
+        year: 2026,
+    };
+    generate(&opts).expect("generating the exports");
+    dir
+}
+
+/// The municipality served by the most locations (then with the most
+/// families), read from the generated `gezinnen` sheets.
+fn busiest_municipality() -> String {
+    let mut seen: BTreeMap<String, (BTreeSet<usize>, usize)> = BTreeMap::new();
+    for index in 0..LOCATIONS {
+        let export = generate_location(SEED, index, 2026);
+        let sheet = export.sheet(SheetKind::Gezinnen).expect("a gezinnen sheet");
+        for row in &sheet.rows {
+            if let Some(name) = sheet.value(row, "gemeente").as_text() {
+                let entry = seen.entry(name.to_string()).or_default();
+                entry.0.insert(index);
+                entry.1 += 1;
+            }
+        }
+    }
+    let best = seen.into_iter().max_by_key(|(name, (locs, n))| (locs.len(), *n, std::cmp::Reverse(name.clone())));
+    best.map(|(name, _)| name).expect("the generated exports name municipalities")
+}
+
+/// Runs the municipality report into `dir/<out>`; returns that folder.
+fn report(dir: &Path, municipality: &str, lang: &str, out: &str) -> PathBuf {
+    let args = [
+        "check",
+        "exports",
+        "--audience",
+        "municipality",
+        "--municipality",
+        municipality,
+        "--format",
+        "html,md,json,xlsx",
+        "--lang",
+        lang,
+        "--out",
+        out,
+    ];
+    let run = hs_audit_in(dir, &args, Duration::from_secs(120));
+    assert!(matches!(run.code, Some(0 | 1)), "exit {:?}: {}", run.code, run.stderr);
+    dir.join(out)
+}
+
+#[test]
+fn no_family_id_row_or_small_count_in_any_output() {
+    let dir = national();
+    let municipality = busiest_municipality();
+    for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+        let out = report(dir.path(), &municipality, code, code);
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .expect("the report folder")
+            .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 4, "one file per format and nothing else: {names:?}");
+        assert!(names.contains(&"results.json".to_string()), "{names:?}");
+        for name in &names {
+            let path = out.join(name);
+            let text = if name.ends_with(".xlsx") {
+                check_workbook(&path, lang)
+            } else {
+                std::fs::read_to_string(&path).expect("a text file")
+            };
+            assert_no_family_trace(name, &text);
+        }
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(out.join("results.json")).expect("json"))
+            .expect("valid JSON");
+        assert_eq!(json["report"], "municipality");
+        assert_eq!(json["has_families"], true);
+        assert!(json["locations"].as_array().is_some_and(|l| l.len() >= 2), "served by several locations");
+        assert_counts_are_safe(&json, "");
+        assert_tables_protected(&json);
+        for loc in json["locations"].as_array().expect("locations") {
+            for rule in loc["rules"].as_array().expect("rules") {
+                if ["HS-L04", "HS-L05"].contains(&rule["rule_id"].as_str().unwrap_or("")) {
+                    let m = rule["measured"].as_str().unwrap_or("");
+                    assert!(!["1", "2", "3", "4"].contains(&m), "a location's families shown as {m}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_municipality_of_the_folder_is_protected_alike() {
+    let dir = national();
+    let mut names = BTreeSet::new();
+    for index in 0..LOCATIONS {
+        let export = generate_location(SEED, index, 2026);
+        let sheet = export.sheet(SheetKind::Gezinnen).expect("a gezinnen sheet");
+        names.extend(sheet.rows.iter().filter_map(|r| sheet.value(r, "gemeente").as_text().map(str::to_string)));
+    }
+    // Per location: the families shown per municipality across all reports, and the location's own number.
+    let mut per_location: BTreeMap<String, (Vec<Shown>, Option<String>)> = BTreeMap::new();
+    let opts = CheckOptions {
+        paths: vec![dir.path().join("exports")],
+        rules: None,
+        period: Some("2026".into()),
+        from: None,
+        to: None,
+        as_of: None,
+        waivers: None,
+        audience: Some(Audience::Municipality),
+        municipality: None,
+        formats: vec![Format::Json],
+        templates: None,
+        out: dir.path().join("unused"),
+        lang: Lang::En,
+        fail_on: FailOn::Error,
+    };
+    let (audit, rulebook) = audit(&opts).expect("the audit runs");
+    for name in &names {
+        let report_opts = ReportOptions {
+            audience: Audience::Municipality,
+            municipality: Some(name.clone()),
+            formats: vec![Format::Json],
+            lang: Lang::En,
+            templates: None,
+        };
+        let files = render(&audit, &rulebook, &report_opts).expect("the report renders");
+        assert_eq!(files.len(), 1);
+        let json: Value = serde_json::from_slice(&files[0].bytes).expect("valid JSON");
+        assert_counts_are_safe(&json, name);
+        assert_tables_protected(&json);
+        for row in json["families"]["rows"].as_array().expect("rows") {
+            let id = row["location_id"].as_str().expect("an id").to_string();
+            per_location.entry(id).or_default().0.push(shown(&row["families"], name));
+        }
+        for loc in json["locations"].as_array().expect("locations") {
+            let l04 = loc["rules"].as_array().expect("rules").iter().find(|r| r["rule_id"] == "HS-L04");
+            let measured = l04.and_then(|r| r["measured"].as_str()).map(str::to_string);
+            let id = loc["location_id"].as_str().expect("an id").to_string();
+            let entry = per_location.entry(id).or_default();
+            assert!(entry.1.is_none() || entry.1 == measured, "a location's number is the same in every report");
+            entry.1 = measured;
+        }
+    }
+    // Read side by side, the reports do not give a municipality's small count away
+    // through a location's number of families.
+    for (location, (cells, measured)) in per_location {
+        let total = match measured.as_deref().map(|m| m.replace(['.', ','], "")) {
+            Some(m) if m == "x" => Shown::Hidden,
+            Some(m) if m == "<5" => Shown::Small,
+            Some(m) => Shown::N(m.parse().expect("a number")),
+            None => continue,
+        };
+        assert_line_protected(&cells, total, &format!("{location} across reports"));
+    }
+}
+
+#[test]
+fn names_match_whatever_the_case_accents_and_dashes() {
+    let dir = national();
+    let municipality = busiest_municipality();
+    let plain: String = municipality
+        .chars()
+        .map(|c| match c {
+            'á' | 'â' => 'a',
+            'ú' => 'u',
+            '-' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .to_uppercase();
+    let files = |d: &Path| {
+        let mut v: Vec<_> = std::fs::read_dir(d).expect("dir").map(|e| e.expect("e").file_name()).collect();
+        v.sort();
+        v
+    };
+    let a = report(dir.path(), &municipality, "nl", "a");
+    let b = report(dir.path(), &plain, "nl", "b");
+    assert_eq!(files(&a), files(&b));
+    for f in files(&a) {
+        let same = std::fs::read(a.join(&f)).ok() == std::fs::read(b.join(&f)).ok();
+        assert!(same, "`{plain}` gives the report of `{municipality}`: {f:?} differs");
+    }
+    // The same run twice gives the same bytes, the workbook included.
+    let c = report(dir.path(), &municipality, "nl", "c");
+    for f in files(&a) {
+        assert!(std::fs::read(a.join(&f)).ok() == std::fs::read(c.join(&f)).ok(), "{f:?} differs between runs");
+    }
+}
+
+#[test]
+fn an_unknown_municipality_gives_a_report_that_says_so() {
+    let dir = national();
+    let name = "Atlantis <script>alert(1)</script>";
+    let out = report(dir.path(), name, "nl", "out");
+    let html =
+        std::fs::read_to_string(out.join("report-atlantis-script-alert-1-script.html")).expect("the html report");
+    let catalogue = Catalogue::embedded();
+    let said = catalogue.get("mun_no_families", Lang::Nl);
+    assert!(html.contains(&said.replace('\'', "&#x27;")), "the report says there are no families");
+    assert!(!html.contains("<script>"), "the name is escaped");
+    let md = std::fs::read_to_string(out.join("report-atlantis-script-alert-1-script.md")).expect("the md report");
+    assert!(md.contains(&said), "{md}");
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("results.json")).expect("json")).expect("valid JSON");
+    assert_eq!(json["has_families"], false);
+    assert_eq!(json["municipality"], name);
+    assert_eq!(json["locations"].as_array().map(Vec::len), Some(0));
+    assert!(out.join("report-atlantis-script-alert-1-script.xlsx").is_file());
+}
+
+/// The HTML without the shared stylesheet and the charts (others' work, and
+/// stubs until they land), so that the golden file shows this report's text.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        out.push_str(&rest[..start]);
+        out.push_str("<svg/>");
+        rest = rest[start..].find("</svg>").map_or("", |end| &rest[start + end + 6..]);
+    }
+    out.push_str(rest);
+    match (out.find("<style>"), out.find("tr.total td")) {
+        (Some(a), Some(b)) => format!("{}<style>/* style.css */\n{}", &out[..a], &out[b..]),
+        _ => out,
+    }
+}
+
+#[test]
+fn golden_markdown_and_html_in_dutch_and_english() {
+    let dir = national();
+    let municipality = busiest_municipality();
+    for lang in ["nl", "en"] {
+        let out = report(dir.path(), &municipality, lang, lang);
+        let slug = hs_audit::report::municipality::slug(&municipality);
+        let md = std::fs::read_to_string(out.join(format!("report-{slug}.md"))).expect("md");
+        insta::assert_snapshot!(format!("municipality_md_{lang}"), md);
+        let html = std::fs::read_to_string(out.join(format!("report-{slug}.html"))).expect("html");
+        insta::assert_snapshot!(format!("municipality_html_{lang}"), html_text(&html));
+    }
+}

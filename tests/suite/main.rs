@@ -2,6 +2,7 @@
 
 mod bad_files;
 mod bad_input;
+mod chromium;
 mod cli_conventions;
 mod conventions;
 mod conventions_csv;

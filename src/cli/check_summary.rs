@@ -1,6 +1,6 @@
 //! The terminal summary of `check`: per location the rules that failed (with
-//! the failing family ids, except in a municipality's run: counts there), then
-//! where the reports were written.
+//! the failing family ids, except in a municipality's run, which shows neither
+//! ids nor counts of families), then where the reports were written.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -44,16 +44,7 @@ pub fn write_summary(
                 .map(|r| (r.title.get(lang).to_string(), r.severity.as_str()))
                 .unwrap_or_default();
             let mut line = format!("  {} {rule_id} {title} [{severity}]", lang.pick("FAALT", "FAILS"));
-            if !subjects.is_empty() && !show_subjects {
-                let n = subjects.len();
-                line.push_str(&format!(
-                    ": {n} {}",
-                    lang.pick(
-                        if n == 1 { "traject" } else { "trajecten" },
-                        if n == 1 { "trajectory" } else { "trajectories" }
-                    )
-                ));
-            } else if !subjects.is_empty() {
+            if show_subjects && !subjects.is_empty() {
                 let shown: Vec<&str> = subjects.iter().take(MAX_SUBJECTS).copied().collect();
                 line.push_str(&format!(": {}", shown.join(", ")));
                 if subjects.len() > MAX_SUBJECTS {

@@ -11,5 +11,5 @@ pub mod waivers;
 pub use audit::{Audit, LocationEntry};
 pub use outcome::{Outcome, Severity, Text};
 pub use result::RuleResult;
-pub use summary::{SummaryRow, summarize};
+pub use summary::{OutcomeCounts, SummaryRow, summarize};
 pub use waivers::{WaiverEntry, WaiverReport, apply_waivers};

@@ -7,10 +7,9 @@ use serde::Serialize;
 use super::outcome::Outcome;
 use super::result::RuleResult;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct SummaryRow {
-    pub rule_id: String,
-    pub location_id: String,
+/// How many subjects got each outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct OutcomeCounts {
     pub pass: usize,
     pub fail: usize,
     pub not_yet_due: usize,
@@ -19,8 +18,8 @@ pub struct SummaryRow {
     pub waived: usize,
 }
 
-impl SummaryRow {
-    pub fn count(&self, outcome: Outcome) -> usize {
+impl OutcomeCounts {
+    pub fn get(&self, outcome: Outcome) -> usize {
         match outcome {
             Outcome::Pass => self.pass,
             Outcome::Fail => self.fail,
@@ -31,7 +30,8 @@ impl SummaryRow {
         }
     }
 
-    fn add(&mut self, outcome: Outcome) {
+    /// Counts one more subject with `outcome`.
+    pub fn add_one(&mut self, outcome: Outcome) {
         let slot = match outcome {
             Outcome::Pass => &mut self.pass,
             Outcome::Fail => &mut self.fail,
@@ -42,6 +42,29 @@ impl SummaryRow {
         };
         *slot += 1;
     }
+
+    /// Adds another set of counts to these.
+    pub fn add(&mut self, other: &OutcomeCounts) {
+        self.pass += other.pass;
+        self.fail += other.fail;
+        self.not_yet_due += other.not_yet_due;
+        self.not_applicable += other.not_applicable;
+        self.not_evaluated += other.not_evaluated;
+        self.waived += other.waived;
+    }
+
+    pub fn total(&self) -> usize {
+        Outcome::ALL.iter().map(|o| self.get(*o)).sum()
+    }
+}
+
+/// The outcome counts of one rule at one location.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct SummaryRow {
+    pub rule_id: String,
+    pub location_id: String,
+    #[serde(flatten)]
+    pub counts: OutcomeCounts,
 }
 
 /// Counts all outcomes per (location, rule). Rules that gave a location no
@@ -63,7 +86,8 @@ pub fn summarize(results: &[RuleResult], location_ids: &[String], rule_ids: &[St
                 location_id: r.location_id.clone(),
                 ..Default::default()
             })
-            .add(r.outcome);
+            .counts
+            .add_one(r.outcome);
     }
     rows.into_values().collect()
 }

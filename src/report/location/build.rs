@@ -130,11 +130,11 @@ fn section(rule: &RuleConfig, location_results: &[&RuleResult], summary: &[&Summ
             if let Some(row) = summary.iter().find(|row| row.rule_id == rule.id) {
                 s.counts = Outcome::ALL
                     .iter()
-                    .map(|o| OutcomeCount { outcome: o.as_str().to_string(), count: row.count(*o) })
+                    .map(|o| OutcomeCount { outcome: o.as_str().to_string(), count: row.counts.get(*o) })
                     .filter(|c| c.count > 0)
                     .collect();
                 s.covered = s.counts.iter().map(|c| c.count).sum();
-                s.failed = row.fail > 0;
+                s.failed = row.counts.fail > 0;
             }
         }
     }

@@ -42,22 +42,9 @@ pub fn column(ctx: &RenderContext, rule: &RuleConfig) -> RuleColumn {
     }
 }
 
-/// Outcome counts per (location id, rule id), from every result.
+/// Outcome counts per (location id, rule id), from the audit's summary.
 pub fn count_outcomes(audit: &Audit) -> BTreeMap<(&str, &str), Counts> {
-    let mut counts: BTreeMap<(&str, &str), Counts> = BTreeMap::new();
-    for r in &audit.results {
-        let c = counts.entry((r.location_id.as_str(), r.rule_id.as_str())).or_default();
-        let slot = match r.outcome {
-            Outcome::Pass => &mut c.pass,
-            Outcome::Fail => &mut c.fail,
-            Outcome::NotYetDue => &mut c.not_yet_due,
-            Outcome::NotApplicable => &mut c.not_applicable,
-            Outcome::NotEvaluated => &mut c.not_evaluated,
-            Outcome::Waived => &mut c.waived,
-        };
-        *slot += 1;
-    }
-    counts
+    audit.summary.iter().map(|s| ((s.location_id.as_str(), s.rule_id.as_str()), s.counts)).collect()
 }
 
 /// The outcome that decides a cell with these counts (`None`: no results).

@@ -160,42 +160,8 @@ pub struct MatrixCell {
     pub counts: Counts,
 }
 
-/// How many subjects got each outcome.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub pass: usize,
-    pub fail: usize,
-    pub not_yet_due: usize,
-    pub not_applicable: usize,
-    pub not_evaluated: usize,
-    pub waived: usize,
-}
-
-impl Counts {
-    pub fn get(&self, outcome: Outcome) -> usize {
-        match outcome {
-            Outcome::Pass => self.pass,
-            Outcome::Fail => self.fail,
-            Outcome::NotYetDue => self.not_yet_due,
-            Outcome::NotApplicable => self.not_applicable,
-            Outcome::NotEvaluated => self.not_evaluated,
-            Outcome::Waived => self.waived,
-        }
-    }
-
-    pub fn add(&mut self, other: &Counts) {
-        self.pass += other.pass;
-        self.fail += other.fail;
-        self.not_yet_due += other.not_yet_due;
-        self.not_applicable += other.not_applicable;
-        self.not_evaluated += other.not_evaluated;
-        self.waived += other.waived;
-    }
-
-    pub fn total(&self) -> usize {
-        Outcome::ALL.iter().map(|o| self.get(*o)).sum()
-    }
-}
+/// How many subjects got each outcome (the audit's own summary counts).
+pub use crate::results::OutcomeCounts as Counts;
 
 /// A symbol of the matrix and what it means.
 #[derive(Debug, Clone, Serialize)]

@@ -48,6 +48,8 @@ fn audit() -> Audit {
         result("HS-L01", "L3", None, Pass, Error).measured(0.6, ">= 0.55"),
         result("HS-G01", "L3", Some("G-0001"), NotYetDue, Error),
     ];
+    // The summary counts the results, as the check command's does.
+    let summary = crate::results::summarize(&results, &[], &[]);
     Audit {
         tool_version: "0.0.0".into(),
         rulebook_id: "homestart-nl".into(),
@@ -57,7 +59,7 @@ fn audit() -> Audit {
         as_of: date(2026, 12, 31),
         locations: vec![location("L3", 0.6), location("L1", 0.4), location("L2", 0.5)],
         results,
-        summary: Vec::new(),
+        summary,
         input_findings: Vec::new(),
         waivers: WaiverReport::default(),
         trajectories: Vec::new(),

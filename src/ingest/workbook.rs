@@ -6,7 +6,7 @@ use std::path::Path;
 use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 
 use super::raw::{RawCell, RawRow, RawSheet};
-use crate::tables::parse_date::{excel_serial_to_date, parse_date_text};
+use crate::tables::parse_date::parse_date_text;
 
 /// Files larger than this are not read: no location export comes close, and
 /// it keeps a stray huge file from exhausting memory.
@@ -115,10 +115,4 @@ fn to_raw(cell: &Data) -> RawCell {
         Data::DurationIso(s) => RawCell::Text(s.clone()),
         Data::Error(e) => RawCell::Error(e.to_string()),
     }
-}
-
-/// A plain number in a date column of a workbook is read as a 1900-system
-/// serial (the common case; real date cells carry their own system).
-pub fn serial_to_date(serial: f64) -> Option<chrono::NaiveDate> {
-    excel_serial_to_date(serial, false)
 }

@@ -76,13 +76,14 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
     let location_ids: Vec<String> = locations.iter().map(|l| l.id.clone()).collect();
     let rule_ids: Vec<String> = rulebook.rules.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect();
     let summary = summarize(&results, &location_ids, &rule_ids);
+    let metrics = Audit::metrics_by_location(&results, &registry::metric_rules());
     let entries = locations
         .iter()
         .map(|l| LocationEntry {
             location_id: l.id.clone(),
             name: l.name.clone(),
             source: l.source.clone(),
-            metrics: Audit::metrics_for(&results, &l.id),
+            metrics: metrics.get(l.id.as_str()).cloned().unwrap_or_default(),
         })
         .collect();
     let audit = Audit {
@@ -196,7 +197,7 @@ fn option_problem(opts: &CheckOptions) -> Option<String> {
 /// For a municipality, the JSON written is its own aggregated model (the
 /// renderer makes it), never the full record with family ids.
 fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, Text> {
-    let mut files = report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
+    let files = report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
         Some(dir) => {
             let shown = crate::ingest::display_path(dir);
             Text::new(
@@ -209,9 +210,14 @@ fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: 
             format!("the reports could not be made ({e}); this is a bug in hs-audit: please report it with this message"),
         ),
     })?;
+    let mut written = report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
     if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
-        let bytes = json::to_json_string(audit, opts.lang).into_bytes();
-        files.push(report::RenderedFile { name: "results.json".to_string(), bytes });
+        // Streamed to the file: the record is never held whole in memory.
+        let path = out.join("results.json");
+        std::fs::File::create(&path)
+            .and_then(|f| json::write_json(audit, opts.lang, f))
+            .map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
+        written.push(path);
     }
-    report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))
+    Ok(written)
 }

@@ -1,6 +1,9 @@
 //! The audit: everything one `check` run found, the model every output reads.
+//!
+//! Cost: the headline figures of every location come from one pass over the
+//! results (O(results)), never a scan of all results per location.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -62,6 +65,29 @@ impl Audit {
                     .map(|m| (metric.to_string(), m))
             })
             .collect()
+    }
+
+    /// Headline figures of every location in one pass: location id to figures.
+    /// `metric_rules` pairs a rule id with the figure its measurement gives.
+    pub fn metrics_by_location<'r>(
+        results: &'r [RuleResult],
+        metric_rules: &[(&str, &str)],
+    ) -> HashMap<&'r str, BTreeMap<String, f64>> {
+        let metric_of: HashMap<&str, &str> = metric_rules.iter().copied().collect();
+        // The first result of a rule at a location gives the figure (or none), as in `metrics_for`.
+        let mut first: HashMap<(&str, &str), Option<f64>> = HashMap::new();
+        for r in results.iter().filter(|r| r.subject_id.is_none()) {
+            if let Some(metric) = metric_of.get(r.rule_id.as_str()) {
+                first.entry((r.location_id.as_str(), metric)).or_insert(r.measured);
+            }
+        }
+        let mut out: HashMap<&str, BTreeMap<String, f64>> = HashMap::new();
+        for ((location, metric), measured) in first {
+            if let Some(m) = measured {
+                out.entry(location).or_default().insert(metric.to_string(), m);
+            }
+        }
+        out
     }
 
     /// Unwaived failures with a severity at or above `threshold`.

@@ -1,11 +1,16 @@
 //! `results.json`: the stable, byte-reproducible record of an audit (schema 1).
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufWriter, Write};
+
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use super::audit::Audit;
 use super::outcome::Outcome;
 use super::result::RuleResult;
+use crate::findings::{FindingKind, InputFinding};
 use crate::i18n::Lang;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -16,97 +21,224 @@ pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-fn number(x: f64) -> Value {
-    let r = round4(x);
-    if r.fract() == 0.0 && r.abs() < 1e15 { json!(r as i64) } else { json!(r) }
+/// A number as the record writes it: whole numbers without a fraction.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Num {
+    Int(i64),
+    Real(f64),
 }
 
-fn result_json(r: &RuleResult, lang: Lang) -> Value {
-    let mut m = Map::new();
-    m.insert("rule_id".into(), json!(r.rule_id));
-    m.insert("location_id".into(), json!(r.location_id));
-    m.insert("subject_id".into(), json!(r.subject_id));
-    m.insert("outcome".into(), json!(r.outcome.as_str()));
-    m.insert("severity".into(), json!(r.severity.as_str()));
-    if let Some(v) = r.measured {
-        m.insert("measured".into(), number(v));
+fn number(x: f64) -> Num {
+    let r = round4(x);
+    if r.fract() == 0.0 && r.abs() < 1e15 { Num::Int(r as i64) } else { Num::Real(r) }
+}
+
+// Field order below is alphabetical: the record has always been written with
+// its keys sorted, and streaming it keeps those bytes.
+
+#[derive(Serialize)]
+struct ResultJson<'a> {
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    evidence: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: &'a Option<String>,
+    location_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measured: Option<Num>,
+    message: &'a str,
+    outcome: &'static str,
+    rule_id: &'a str,
+    severity: &'static str,
+    subject_id: &'a Option<String>,
+}
+
+fn result_json(r: &RuleResult, lang: Lang) -> ResultJson<'_> {
+    ResultJson {
+        evidence: &r.evidence,
+        expected: &r.expected,
+        location_id: &r.location_id,
+        measured: r.measured.map(number),
+        message: r.message.get(lang),
+        outcome: r.outcome.as_str(),
+        rule_id: &r.rule_id,
+        severity: r.severity.as_str(),
+        subject_id: &r.subject_id,
     }
-    if let Some(e) = &r.expected {
-        m.insert("expected".into(), json!(e));
-    }
-    m.insert("message".into(), json!(r.message.get(lang)));
-    if !r.evidence.is_empty() {
-        m.insert("evidence".into(), json!(r.evidence));
-    }
-    Value::Object(m)
+}
+
+#[derive(Serialize)]
+struct LocationJson<'a> {
+    location_id: &'a str,
+    metrics: BTreeMap<&'a str, Num>,
+    name: &'a str,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
 struct FindingJson<'a> {
-    file: &'a str,
-    sheet: &'a Option<String>,
-    row: Option<u32>,
     column: &'a Option<String>,
-    value: &'a Option<String>,
+    file: &'a str,
     kind: String,
     message: String,
+    row: Option<u32>,
+    sheet: &'a Option<String>,
+    value: &'a Option<String>,
 }
 
-/// The record as a JSON value. `results` holds every location rule result and
-/// every trajectory rule result whose outcome is not `pass`.
-pub fn to_json(audit: &Audit, lang: Lang) -> Value {
-    let results: Vec<Value> = audit
-        .results
-        .iter()
-        .filter(|r| r.subject_id.is_none() || r.outcome != Outcome::Pass)
-        .map(|r| result_json(r, lang))
-        .collect();
-    let locations: Vec<Value> = audit
-        .locations
-        .iter()
-        .map(|l| {
-            let metrics: Map<String, Value> = l.metrics.iter().map(|(k, v)| (k.clone(), number(*v))).collect();
-            json!({"location_id": l.location_id, "name": l.name, "source": l.source, "metrics": metrics})
-        })
-        .collect();
-    let findings: Vec<FindingJson> = audit
-        .input_findings
-        .iter()
-        .map(|f| FindingJson {
-            file: &f.file,
-            sheet: &f.sheet,
-            row: f.row,
-            column: &f.column,
-            value: &f.value,
-            kind: kind_name(f),
-            message: f.message(lang),
-        })
-        .collect();
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "hs-audit", "version": audit.tool_version},
-        "rulebook": {"id": audit.rulebook_id, "version": audit.rulebook_version},
-        "period": {"start": audit.period_start.format("%Y-%m-%d").to_string(), "end": audit.period_end.format("%Y-%m-%d").to_string()},
-        "as_of": audit.as_of.format("%Y-%m-%d").to_string(),
-        "locations": locations,
-        "results": results,
-        "summary": audit.summary,
-        "input_findings": findings,
-        "waivers": audit.waivers,
-    })
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    fail: usize,
+    location_id: &'a str,
+    not_applicable: usize,
+    not_evaluated: usize,
+    not_yet_due: usize,
+    pass: usize,
+    rule_id: &'a str,
+    waived: usize,
 }
 
-/// The finding's kind as its snake_case tag (`invalid_date`, `missing_sheet`).
-fn kind_name(f: &crate::findings::InputFinding) -> String {
-    match serde_json::to_value(&f.kind) {
-        Ok(Value::Object(m)) => m.get("kind").and_then(Value::as_str).unwrap_or("").to_string(),
-        _ => String::new(),
+#[derive(Serialize)]
+struct PeriodJson {
+    end: String,
+    start: String,
+}
+
+#[derive(Serialize)]
+struct RulebookJson<'a> {
+    id: &'a str,
+    version: &'a str,
+}
+
+#[derive(Serialize)]
+struct ToolJson<'a> {
+    name: &'static str,
+    version: &'a str,
+}
+
+/// A sequence written item by item as it is made, never collected first.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
     }
+}
+
+#[derive(Serialize)]
+struct Record<'a, R, L, F, M> {
+    as_of: String,
+    input_findings: F,
+    locations: L,
+    period: PeriodJson,
+    results: R,
+    rulebook: RulebookJson<'a>,
+    schema_version: u32,
+    summary: M,
+    tool: ToolJson<'a>,
+    /// Small; through a JSON value so its keys are sorted like the rest.
+    waivers: Value,
+}
+
+/// Writes the record to `w` as pretty JSON ending in a newline, streaming:
+/// `results` holds every location rule result and every trajectory rule
+/// result whose outcome is not `pass`. Cost: O(record), one pass; nothing
+/// but the small parts is held in memory.
+pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<()> {
+    let mut w = BufWriter::with_capacity(1 << 16, w);
+    let kinds = FindingKinds::default();
+    let record = Record {
+        as_of: iso(audit.as_of),
+        input_findings: Seq(|| {
+            audit.input_findings.iter().map(|f| FindingJson {
+                column: &f.column,
+                file: &f.file,
+                kind: kinds.name(f),
+                message: f.message(lang),
+                row: f.row,
+                sheet: &f.sheet,
+                value: &f.value,
+            })
+        }),
+        locations: Seq(|| {
+            audit.locations.iter().map(|l| LocationJson {
+                location_id: &l.location_id,
+                metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
+                name: &l.name,
+                source: &l.source,
+            })
+        }),
+        period: PeriodJson { end: iso(audit.period_end), start: iso(audit.period_start) },
+        results: Seq(|| {
+            audit
+                .results
+                .iter()
+                .filter(|r| r.subject_id.is_none() || r.outcome != Outcome::Pass)
+                .map(move |r| result_json(r, lang))
+        }),
+        rulebook: RulebookJson { id: &audit.rulebook_id, version: &audit.rulebook_version },
+        schema_version: SCHEMA_VERSION,
+        summary: Seq(|| {
+            audit.summary.iter().map(|s| SummaryJson {
+                fail: s.counts.fail,
+                location_id: &s.location_id,
+                not_applicable: s.counts.not_applicable,
+                not_evaluated: s.counts.not_evaluated,
+                not_yet_due: s.counts.not_yet_due,
+                pass: s.counts.pass,
+                rule_id: &s.rule_id,
+                waived: s.counts.waived,
+            })
+        }),
+        tool: ToolJson { name: "hs-audit", version: &audit.tool_version },
+        waivers: serde_json::to_value(&audit.waivers).map_err(std::io::Error::other)?,
+    };
+    serde_json::to_writer_pretty(&mut w, &record).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
+fn iso(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The snake_case tag of each kind of finding (`invalid_date`,
+/// `missing_sheet`), worked out once per kind.
+#[derive(Default)]
+struct FindingKinds {
+    names: RefCell<HashMap<std::mem::Discriminant<FindingKind>, String>>,
+}
+
+impl FindingKinds {
+    fn name(&self, f: &InputFinding) -> String {
+        let key = std::mem::discriminant(&f.kind);
+        if let Some(name) = self.names.borrow().get(&key) {
+            return name.clone();
+        }
+        let name = match serde_json::to_value(&f.kind) {
+            Ok(Value::Object(m)) => m.get("kind").and_then(Value::as_str).unwrap_or("").to_string(),
+            _ => String::new(),
+        };
+        self.names.borrow_mut().insert(key, name.clone());
+        name
+    }
+}
+
+/// The record as a JSON value (tests and tools; `write_json` writes the same).
+pub fn to_json(audit: &Audit, lang: Lang) -> Value {
+    serde_json::from_slice(to_json_string(audit, lang).as_bytes()).unwrap_or(Value::Null)
 }
 
 /// The record as pretty JSON text, ending in a newline.
 pub fn to_json_string(audit: &Audit, lang: Lang) -> String {
-    let mut s = serde_json::to_string_pretty(&to_json(audit, lang)).unwrap_or_else(|_| "{}".to_string());
-    s.push('\n');
-    s
+    let mut bytes = Vec::new();
+    if write_json(audit, lang, &mut bytes).is_err() {
+        return "{}\n".to_string();
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| "{}\n".to_string())
 }

@@ -1,6 +1,9 @@
 //! Per rule and location, how many subjects got each outcome.
+//!
+//! Cost: one pass over the results with a hash map by (location, rule),
+//! then one sort of the rows: O(results + rows log rows).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -70,24 +73,32 @@ pub struct SummaryRow {
 /// Counts all outcomes per (location, rule). Rules that gave a location no
 /// result at all (nothing covered) get a row of zeros when listed in `rule_ids`.
 pub fn summarize(results: &[RuleResult], location_ids: &[String], rule_ids: &[String]) -> Vec<SummaryRow> {
-    let mut rows: BTreeMap<(String, String), SummaryRow> = BTreeMap::new();
+    let mut rows: Vec<SummaryRow> = Vec::new();
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     for loc in location_ids {
         for rule in rule_ids {
-            rows.insert(
-                (loc.clone(), rule.clone()),
-                SummaryRow { rule_id: rule.clone(), location_id: loc.clone(), ..Default::default() },
-            );
+            row_of(&mut rows, &mut at, loc, rule);
         }
     }
     for r in results {
-        rows.entry((r.location_id.clone(), r.rule_id.clone()))
-            .or_insert_with(|| SummaryRow {
-                rule_id: r.rule_id.clone(),
-                location_id: r.location_id.clone(),
-                ..Default::default()
-            })
-            .counts
-            .add_one(r.outcome);
+        let i = row_of(&mut rows, &mut at, &r.location_id, &r.rule_id);
+        if let Some(row) = rows.get_mut(i) {
+            row.counts.add_one(r.outcome);
+        }
     }
-    rows.into_values().collect()
+    rows.sort_by(|a, b| (&a.location_id, &a.rule_id).cmp(&(&b.location_id, &b.rule_id)));
+    rows
+}
+
+/// The index of the row of (location, rule), made empty when new.
+fn row_of<'a>(
+    rows: &mut Vec<SummaryRow>,
+    at: &mut HashMap<(&'a str, &'a str), usize>,
+    location: &'a str,
+    rule: &'a str,
+) -> usize {
+    *at.entry((location, rule)).or_insert_with(|| {
+        rows.push(SummaryRow { rule_id: rule.to_string(), location_id: location.to_string(), ..Default::default() });
+        rows.len() - 1
+    })
 }

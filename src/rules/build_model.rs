@@ -1,5 +1,10 @@
 //! From typed tables to the evaluation model: one `Location` per location of
 //! every export, each cell's state kept (value, empty, unreadable, missing).
+//!
+//! Cost: O(rows) over all locations. A location's records come from the
+//! table's location index, contacts and ratings are joined to trajectories
+//! through a map by `gezin_id`, and an unreadable cell's finding is found in
+//! the export's index by place. Locations are built in parallel, in order.
 
 use std::collections::BTreeMap;
 
@@ -14,11 +19,10 @@ use crate::tables::{Export, Table, Value};
 
 /// Every location of every readable export, in the exports' order.
 pub fn build_locations(exports: &[Export]) -> Vec<Location> {
-    exports.iter().flat_map(build_export).collect()
-}
-
-fn build_export(export: &Export) -> Vec<Location> {
-    export.locations.iter().map(|l| build_location(export, &l.id, &l.name)).collect()
+    use rayon::prelude::*;
+    let all: Vec<(&Export, &str, &str)> =
+        exports.iter().flat_map(|e| e.locations.iter().map(move |l| (e, l.id.as_str(), l.name.as_str()))).collect();
+    all.par_iter().map(|(export, id, name)| build_location(export, id, name)).collect()
 }
 
 /// Reads cells of one table for one location, turning absence and
@@ -29,18 +33,14 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn rows_of(&self, location: &str) -> Vec<usize> {
-        (0..self.table.len()).filter(|&i| self.table.value("locatie_id", i).as_text() == Some(location)).collect()
+    fn rows_of(&self, location: &str) -> &'a [usize] {
+        self.table.rows_of(location)
     }
 
     fn reason(&self, i: usize, column: &str) -> Text {
         let row = self.table.row_number(i);
         let sheet = self.table.kind.name();
-        let finding =
-            self.export.findings.iter().find(|f| {
-                f.sheet.as_deref() == Some(sheet) && f.row == Some(row) && f.column.as_deref() == Some(column)
-            });
-        match finding {
+        match self.export.finding_at(sheet, row, column) {
             Some(f) => finding_text(f),
             None => Text::new(
                 format!("{sheet} rij {row}, kolom {column}: onleesbaar"),
@@ -65,13 +65,13 @@ impl<'a> Reader<'a> {
     }
 
     fn cell<T>(&self, i: usize, column: &str, get: impl Fn(&Value) -> Option<T>) -> Cell<T> {
-        if !self.table.has_column(column) {
+        let Some(col) = self.table.column(column).filter(|_| self.table.has_column(column)) else {
             return self.absent(column).map_or(Cell::Empty, Cell::Missing);
-        }
-        if self.table.is_unreadable(i, column) {
+        };
+        if col.is_unreadable(i) {
             return Cell::Unreadable(self.reason(i, column));
         }
-        match get(&self.table.value(column, i)) {
+        match get(&col.value(i)) {
             Some(v) => Cell::Value(v),
             None => Cell::Empty,
         }
@@ -82,7 +82,7 @@ impl<'a> Reader<'a> {
     }
 
     fn text(&self, i: usize, column: &str) -> Option<String> {
-        self.table.value(column, i).as_text().map(str::to_string)
+        self.table.text(column, i).map(str::to_string)
     }
 }
 
@@ -133,8 +133,8 @@ fn build_location(export: &Export, id: &str, name: &str) -> Location {
     }
     loc.coordinators = reader(export, SheetKind::Coordinatoren).map(|r| {
         r.rows_of(id)
-            .into_iter()
-            .map(|i| Coordinator {
+            .iter()
+            .map(|&i| Coordinator {
                 id: r.text(i, "coordinator_id").unwrap_or_default(),
                 row: r.table.row_number(i),
                 betaald: r.cell(i, "betaald", Value::as_bool),
@@ -148,8 +148,8 @@ fn build_location(export: &Export, id: &str, name: &str) -> Location {
     });
     loc.volunteers = reader(export, SheetKind::Vrijwilligers).map(|r| {
         r.rows_of(id)
-            .into_iter()
-            .map(|i| Volunteer {
+            .iter()
+            .map(|&i| Volunteer {
                 id: r.text(i, "vrijwilliger_id").unwrap_or_default(),
                 row: r.table.row_number(i),
                 training_afgerond: r.date(i, "training_afgerond"),
@@ -161,7 +161,7 @@ fn build_location(export: &Export, id: &str, name: &str) -> Location {
     let contacts = contacts_by_family(export, id);
     let measurements = reader(export, SheetKind::Metingen).ok().map(|r| measurements_by_family(&r, id));
     loc.trajectories = reader(export, SheetKind::Gezinnen)
-        .map(|r| r.rows_of(id).into_iter().map(|i| trajectory(&r, i, &contacts, measurements.as_ref())).collect());
+        .map(|r| r.rows_of(id).iter().map(|&i| trajectory(&r, i, &contacts, measurements.as_ref())).collect());
     loc
 }
 
@@ -175,7 +175,7 @@ fn contacts_by_family(export: &Export, location: &str) -> ContactsByFamily {
         }
     }
     let mut by_family: BTreeMap<String, (Vec<Contact>, Vec<Text>)> = BTreeMap::new();
-    for i in r.rows_of(location) {
+    for &i in r.rows_of(location) {
         let Some(family) = r.text(i, "gezin_id") else { continue };
         let entry = by_family.entry(family).or_default();
         let date = r.date(i, "datum");
@@ -194,7 +194,7 @@ fn contacts_by_family(export: &Export, location: &str) -> ContactsByFamily {
 
 fn measurements_by_family(r: &Reader, location: &str) -> BTreeMap<String, Vec<Measurement>> {
     let mut by_family: BTreeMap<String, Vec<Measurement>> = BTreeMap::new();
-    for i in r.rows_of(location) {
+    for &i in r.rows_of(location) {
         let (Some(family), Some(moment), Some(domain), Some(score)) =
             (r.text(i, "gezin_id"), r.text(i, "moment"), r.text(i, "domein"), r.table.value("score", i).as_int())
         else {

@@ -54,3 +54,8 @@ pub const RULES: &[RuleSpec] = &[
 pub fn spec(id: &str) -> Option<&'static RuleSpec> {
     RULES.iter().find(|r| r.id == id)
 }
+
+/// (rule id, headline figure) for every rule whose measurement is a figure of its location.
+pub fn metric_rules() -> Vec<(&'static str, &'static str)> {
+    crate::results::audit::METRIC_RULES.to_vec()
+}

@@ -1,7 +1,9 @@
 //! Checks across rows and sheets: duplicate ids, ids that refer to nothing,
 //! `einde` before `start`, and coordinators without hours.
+//!
+//! Cost: O(rows) per check, with hash maps and sets of borrowed ids.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::schema::SheetKind;
 use super::table::Table;
@@ -31,8 +33,7 @@ pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
         }
     }
     if let Some(loc) = tables.get(&SheetKind::Locatie) {
-        let known: BTreeSet<String> =
-            (0..loc.len()).filter_map(|i| loc.value("locatie_id", i).as_text().map(str::to_string)).collect();
+        let known: HashSet<&str> = (0..loc.len()).filter_map(|i| loc.text("locatie_id", i)).collect();
         for t in tables.values().filter(|t| t.kind != SheetKind::Locatie) {
             dangling_locations(t, &known, findings);
         }
@@ -49,14 +50,14 @@ pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
 
 /// The key an id is unique under: the row's location and the id. Rows
 /// without a location (already a finding) are left out of these checks.
-fn key(t: &Table, column: &str, i: usize) -> Option<(String, String)> {
-    let id = t.value(column, i).as_text()?.to_string();
-    let loc = t.value("locatie_id", i).as_text()?.to_string();
+fn key<'t>(t: &'t Table, column: &str, i: usize) -> Option<(&'t str, &'t str)> {
+    let id = t.text(column, i)?;
+    let loc = t.text("locatie_id", i)?;
     Some((loc, id))
 }
 
 fn duplicate_ids(t: &Table, column: &'static str, findings: &mut Vec<InputFinding>) {
-    let mut first_rows: BTreeMap<(String, String), u32> = BTreeMap::new();
+    let mut first_rows: HashMap<(&str, &str), u32> = HashMap::new();
     for i in 0..t.len() {
         let Some(k) = key(t, column, i) else { continue };
         let row = t.row_number(i);
@@ -66,7 +67,7 @@ fn duplicate_ids(t: &Table, column: &'static str, findings: &mut Vec<InputFindin
                 t.kind.name(),
                 row,
                 Some(column),
-                Some(&k.1),
+                Some(k.1),
                 FindingKind::DuplicateId { first_row },
             )),
             None => {
@@ -80,7 +81,7 @@ fn dangling_ids(from: &Table, column: &'static str, to: &Table, key_column: &str
     if !from.has_column(column) || !to.has_column(key_column) {
         return;
     }
-    let known: BTreeSet<(String, String)> = (0..to.len()).filter_map(|i| key(to, key_column, i)).collect();
+    let known: HashSet<(&str, &str)> = (0..to.len()).filter_map(|i| key(to, key_column, i)).collect();
     for i in 0..from.len() {
         let Some(k) = key(from, column, i) else { continue };
         if !known.contains(&k) {
@@ -90,16 +91,16 @@ fn dangling_ids(from: &Table, column: &'static str, to: &Table, key_column: &str
                 from.kind.name(),
                 from.row_number(i),
                 Some(column),
-                Some(&k.1),
+                Some(k.1),
                 f,
             ));
         }
     }
 }
 
-fn dangling_locations(t: &Table, known: &BTreeSet<String>, findings: &mut Vec<InputFinding>) {
+fn dangling_locations(t: &Table, known: &HashSet<&str>, findings: &mut Vec<InputFinding>) {
     for i in 0..t.len() {
-        if let Some(loc) = t.value("locatie_id", i).as_text()
+        if let Some(loc) = t.text("locatie_id", i)
             && !known.contains(loc)
         {
             let f = FindingKind::DanglingReference { target_sheet: SheetKind::Locatie.name().to_string() };
@@ -116,8 +117,9 @@ fn dangling_locations(t: &Table, known: &BTreeSet<String>, findings: &mut Vec<In
 }
 
 fn end_before_start(t: &Table, findings: &mut Vec<InputFinding>) {
+    let (Some(starts), Some(ends)) = (t.column("start"), t.column("einde")) else { return };
     for i in 0..t.len() {
-        if let (Some(start), Some(end)) = (t.value("start", i).as_date(), t.value("einde", i).as_date())
+        if let (Some(start), Some(end)) = (starts.date(i), ends.date(i))
             && end < start
         {
             let f = FindingKind::EndBeforeStart { start: start.format("%Y-%m-%d").to_string() };

@@ -1,6 +1,8 @@
 //! One location export, read and typed: the public face of the tables stage.
+//!
+//! Cost: exports are read and typed in parallel, each in O(cells).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use super::schema::SheetKind;
@@ -40,12 +42,23 @@ pub struct Export {
     /// Every input finding about this export, sorted by place.
     pub findings: Vec<InputFinding>,
     pub(crate) tables: BTreeMap<SheetKind, Table>,
+    /// The index in `findings` of the first finding of each cell.
+    pub(crate) finding_at: HashMap<FindingKey, usize>,
 }
+
+/// A cell's place: (canonical sheet, row, canonical column).
+pub(crate) type FindingKey = (String, u32, String);
 
 impl Export {
     /// The typed table of a sheet, when the export has it.
     pub fn table(&self, kind: SheetKind) -> Option<&Table> {
         self.tables.get(&kind)
+    }
+
+    /// The first finding about one cell (canonical sheet and column names).
+    pub fn finding_at(&self, sheet: &str, row: u32, column: &str) -> Option<&InputFinding> {
+        let i = self.finding_at.get(&(sheet.to_string(), row, column.to_string()))?;
+        self.findings.get(*i)
     }
 }
 

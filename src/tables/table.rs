@@ -1,19 +1,22 @@
-//! A typed table: one sheet of one export, polars inside, cell provenance kept.
+//! A typed table: one sheet of one export, one typed vector per column, cell
+//! provenance kept.
 //!
-//! Every table has the canonical columns that were found, typed, plus
-//! `_row` (the row number a spreadsheet user sees) and `locatie_id` (filled
-//! from the single location when the export holds one). With the file and the
-//! sheet kept on the table, every value can be traced to its cell.
+//! Every table has the canonical columns that were found, typed, plus each
+//! record's spreadsheet row number and `locatie_id` (filled from the single
+//! location when the export holds one). With the file and the sheet kept on
+//! the table, every value can be traced to its cell.
+//!
+//! Cost: built once in O(rows x columns); a cell is read in O(1) (a column
+//! is found among the sheet's few columns, then indexed); the records of a
+//! location come from an index made in one O(rows) pass, not from a scan.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
-use polars::prelude::*;
+use chrono::NaiveDate;
+use polars::prelude::{Column as PlColumn, DataFrame, IntoColumn, NamedFrom, PolarsResult, Series};
 
-use super::schema::{ColumnSpec, ColumnType, SheetKind};
-use super::value::{Value, date_to_days, days_to_date};
-
-/// The column that holds each row's spreadsheet row number.
-pub const ROW_COLUMN: &str = "_row";
+use super::schema::{ColumnSpec, ColumnType};
+use super::value::{Value, date_to_days};
 
 /// How a header of the file was matched to a column of the contract.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,27 +27,108 @@ pub struct MatchedColumn {
     pub header: String,
 }
 
+/// The typed values of one column, one entry per record (`None`: empty or unreadable).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnData {
+    Text(Vec<Option<String>>),
+    Date(Vec<Option<NaiveDate>>),
+    Number(Vec<Option<f64>>),
+    Int(Vec<Option<i64>>),
+    Bool(Vec<Option<bool>>),
+}
+
+impl ColumnData {
+    fn empty(ty: ColumnType) -> ColumnData {
+        match ty {
+            ColumnType::Text | ColumnType::Code(_) => ColumnData::Text(Vec::new()),
+            ColumnType::Date => ColumnData::Date(Vec::new()),
+            ColumnType::Number => ColumnData::Number(Vec::new()),
+            ColumnType::Integer { .. } => ColumnData::Int(Vec::new()),
+            ColumnType::Bool => ColumnData::Bool(Vec::new()),
+        }
+    }
+
+    /// Appends a value; a value of another type than the column's becomes empty.
+    fn push(&mut self, v: Value) {
+        match self {
+            ColumnData::Text(c) => c.push(if let Value::Text(t) = v { Some(t) } else { None }),
+            ColumnData::Date(c) => c.push(v.as_date()),
+            ColumnData::Number(c) => c.push(v.as_number()),
+            ColumnData::Int(c) => c.push(v.as_int()),
+            ColumnData::Bool(c) => c.push(v.as_bool()),
+        }
+    }
+
+    fn get(&self, i: usize) -> Value {
+        let v = match self {
+            ColumnData::Text(c) => c.get(i).cloned().flatten().map(Value::Text),
+            ColumnData::Date(c) => c.get(i).copied().flatten().map(Value::Date),
+            ColumnData::Number(c) => c.get(i).copied().flatten().map(Value::Number),
+            ColumnData::Int(c) => c.get(i).copied().flatten().map(Value::Int),
+            ColumnData::Bool(c) => c.get(i).copied().flatten().map(Value::Bool),
+        };
+        v.unwrap_or(Value::Empty)
+    }
+}
+
+/// One column of a table: its canonical name, values, and which cells could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedColumn {
+    pub name: &'static str,
+    pub data: ColumnData,
+    /// `unreadable[i]` for record `i`; empty when every cell could be read.
+    unreadable: Vec<bool>,
+}
+
+impl TypedColumn {
+    /// True when the cell of record `i` could not be read.
+    pub fn is_unreadable(&self, i: usize) -> bool {
+        self.unreadable.get(i).copied().unwrap_or(false)
+    }
+
+    pub fn text(&self, i: usize) -> Option<&str> {
+        match &self.data {
+            ColumnData::Text(c) => c.get(i).and_then(Option::as_deref),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self, i: usize) -> Option<NaiveDate> {
+        match &self.data {
+            ColumnData::Date(c) => c.get(i).copied().flatten(),
+            _ => None,
+        }
+    }
+
+    pub fn value(&self, i: usize) -> Value {
+        self.data.get(i)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Table {
-    pub kind: SheetKind,
+    pub kind: super::schema::SheetKind,
     /// The file the sheet was read from (for CSV, the `.csv` file).
     pub file: String,
     /// The sheet's name as the file spells it.
     pub sheet_name: String,
     /// Columns found, in the order of the contract.
     pub matched: Vec<MatchedColumn>,
-    /// Cells that could not be read: (row, canonical column).
-    pub(crate) unreadable: BTreeSet<(u32, &'static str)>,
-    pub(crate) df: DataFrame,
+    /// The spreadsheet row number of every record.
+    pub(crate) rows: Vec<u32>,
+    /// Every typed column; `locatie_id` first, always present.
+    pub(crate) columns: Vec<TypedColumn>,
+    /// Record indices per `locatie_id`, in record order (made by [`Table::index_locations`]).
+    pub(crate) by_location: HashMap<String, Vec<usize>>,
 }
 
 impl Table {
     pub fn len(&self) -> usize {
-        self.df.height()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.df.height() == 0
+        self.rows.is_empty()
     }
 
     /// True when the file has this column (canonical name).
@@ -52,118 +136,157 @@ impl Table {
         column == "locatie_id" || self.matched.iter().any(|m| m.column == column)
     }
 
+    /// The typed column, when the table has it.
+    pub fn column(&self, column: &str) -> Option<&TypedColumn> {
+        self.columns.iter().find(|c| c.name == column)
+    }
+
     /// The spreadsheet row number of record `i`.
     pub fn row_number(&self, i: usize) -> u32 {
-        match self.df.column(ROW_COLUMN).and_then(|c| c.get(i)) {
-            Ok(AnyValue::UInt32(r)) => r,
-            _ => 0,
-        }
+        self.rows.get(i).copied().unwrap_or(0)
     }
 
     /// True when the cell at record `i` of `column` could not be read.
     pub fn is_unreadable(&self, i: usize, column: &str) -> bool {
-        let row = self.row_number(i);
-        self.unreadable.iter().any(|(r, c)| *r == row && *c == column)
+        self.column(column).is_some_and(|c| c.is_unreadable(i))
     }
 
     /// The typed value of record `i` in `column` (canonical name);
     /// `Value::Empty` when the column is absent, the cell empty or unreadable.
     pub fn value(&self, column: &str, i: usize) -> Value {
-        let Ok(col) = self.df.column(column) else {
-            return Value::Empty;
-        };
-        match col.get(i) {
-            Ok(AnyValue::String(s)) => Value::Text(s.to_string()),
-            Ok(AnyValue::StringOwned(s)) => Value::Text(s.to_string()),
-            Ok(AnyValue::Date(d)) => days_to_date(d).map_or(Value::Empty, Value::Date),
-            Ok(AnyValue::Float64(n)) => Value::Number(n),
-            Ok(AnyValue::Int64(n)) => Value::Int(n),
-            Ok(AnyValue::Boolean(b)) => Value::Bool(b),
-            _ => Value::Empty,
+        self.column(column).map_or(Value::Empty, |c| c.value(i))
+    }
+
+    /// The text of record `i` in a text or coded column, without copying it.
+    pub fn text(&self, column: &str, i: usize) -> Option<&str> {
+        self.column(column).and_then(|c| c.text(i))
+    }
+
+    /// The records of one location, in record order (none for an unknown id).
+    pub fn rows_of(&self, location: &str) -> &[usize] {
+        self.by_location.get(location).map_or(&[], Vec::as_slice)
+    }
+
+    /// The table as a polars data frame (`_row`, then every column), for
+    /// column-wise aggregation; built on demand, O(rows x columns).
+    pub fn frame(&self) -> DataFrame {
+        // Every column has one entry per record, so the frame always builds.
+        self.try_frame().unwrap_or_else(|_| DataFrame::empty())
+    }
+
+    fn try_frame(&self) -> PolarsResult<DataFrame> {
+        let mut cols = vec![PlColumn::new("_row".into(), self.rows.clone())];
+        for c in &self.columns {
+            let name = c.name.into();
+            cols.push(match &c.data {
+                ColumnData::Text(v) => PlColumn::new(name, v.clone()),
+                ColumnData::Date(v) => {
+                    let days: Vec<Option<i32>> = v.iter().map(|d| d.map(date_to_days)).collect();
+                    Series::new(name, days).into_date().into_column()
+                }
+                ColumnData::Number(v) => PlColumn::new(name, v.clone()),
+                ColumnData::Int(v) => PlColumn::new(name, v.clone()),
+                ColumnData::Bool(v) => PlColumn::new(name, v.clone()),
+            });
+        }
+        DataFrame::new(self.len(), cols)
+    }
+
+    /// Fills an empty `locatie_id` with the export's single location.
+    pub(crate) fn fill_location(&mut self, id: &str) {
+        if let Some(ColumnData::Text(v)) = self.columns.first_mut().map(|c| &mut c.data) {
+            for cell in v.iter_mut().filter(|c| c.is_none()) {
+                *cell = Some(id.to_string());
+            }
         }
     }
 
-    /// The data frame, for the rules stage.
-    pub fn frame(&self) -> &DataFrame {
-        &self.df
+    /// Groups the records by `locatie_id` in one pass.
+    pub(crate) fn index_locations(&mut self) {
+        let mut by_location: HashMap<String, Vec<usize>> = HashMap::new();
+        if let Some(ColumnData::Text(v)) = self.columns.first().map(|c| &c.data) {
+            for (i, id) in v.iter().enumerate() {
+                if let Some(id) = id {
+                    match by_location.get_mut(id.as_str()) {
+                        Some(rows) => rows.push(i),
+                        None => {
+                            by_location.insert(id.clone(), vec![i]);
+                        }
+                    }
+                }
+            }
+        }
+        self.by_location = by_location;
     }
 }
 
-/// Collects typed values column by column, then becomes a [`Table`].
+/// Collects typed values column by column, then becomes a [`Table`]'s columns.
 pub(crate) struct TableBuilder {
     rows: Vec<u32>,
-    locations: Vec<Option<String>>,
-    columns: Vec<(&'static ColumnSpec, Vec<Value>)>,
+    /// `locatie_id` first, then the sheet's other matched columns.
+    columns: Vec<TypedColumn>,
 }
 
 impl TableBuilder {
-    pub fn new(columns: Vec<&'static ColumnSpec>) -> Self {
-        TableBuilder {
-            rows: Vec::new(),
-            locations: Vec::new(),
-            columns: columns.into_iter().map(|c| (c, Vec::new())).collect(),
-        }
+    /// `columns`: the matched columns in contract order (`locatie_id` among them or not).
+    pub fn new(columns: &[&'static ColumnSpec]) -> Self {
+        let location = TypedColumn { name: "locatie_id", data: ColumnData::Text(Vec::new()), unreadable: Vec::new() };
+        let others = columns.iter().filter(|c| c.name != "locatie_id").map(|c| TypedColumn {
+            name: c.name,
+            data: ColumnData::empty(c.ty),
+            unreadable: Vec::new(),
+        });
+        TableBuilder { rows: Vec::new(), columns: std::iter::once(location).chain(others).collect() }
     }
 
-    /// Adds a record; `values` are in the order the builder's columns were given.
-    pub fn push(&mut self, row: u32, location: Option<String>, values: Vec<Value>) {
+    /// The builder's column index of a matched column.
+    pub fn index_of(&self, name: &str) -> usize {
+        self.columns.iter().position(|c| c.name == name).unwrap_or(0)
+    }
+
+    /// Starts a record; every column then gets exactly one [`TableBuilder::set`]
+    /// or stays empty.
+    pub fn start_row(&mut self, row: u32) {
         self.rows.push(row);
-        self.locations.push(location);
-        for ((_, col), v) in self.columns.iter_mut().zip(values) {
-            col.push(v);
+        for c in &mut self.columns {
+            c.data.push(Value::Empty);
         }
     }
 
-    pub fn finish(self) -> PolarsResult<DataFrame> {
-        let height = self.rows.len();
-        let mut cols: Vec<Column> =
-            vec![Column::new(ROW_COLUMN.into(), self.rows), Column::new("locatie_id".into(), self.locations)];
-        for (spec, values) in self.columns {
-            if spec.name == "locatie_id" {
-                continue;
+    /// Sets the value of the last record in column `col` (from [`TableBuilder::index_of`]).
+    pub fn set(&mut self, col: usize, value: Value) {
+        let Some(c) = self.columns.get_mut(col) else { return };
+        match (&mut c.data, value) {
+            (ColumnData::Text(v), Value::Text(t)) => set_last(v, t),
+            (ColumnData::Date(v), Value::Date(d)) => set_last(v, d),
+            (ColumnData::Number(v), x) => {
+                if let Some(n) = x.as_number() {
+                    set_last(v, n);
+                }
             }
-            cols.push(to_column(spec, values));
+            (ColumnData::Int(v), Value::Int(n)) => set_last(v, n),
+            (ColumnData::Bool(v), Value::Bool(b)) => set_last(v, b),
+            _ => {}
         }
-        DataFrame::new(height, cols)
+    }
+
+    /// Marks the cell of the last record in column `col` unreadable.
+    pub fn set_unreadable(&mut self, col: usize) {
+        let height = self.rows.len();
+        let Some(c) = self.columns.get_mut(col) else { return };
+        c.unreadable.resize(height, false);
+        if let Some(last) = c.unreadable.last_mut() {
+            *last = true;
+        }
+    }
+
+    pub fn finish(self) -> (Vec<u32>, Vec<TypedColumn>) {
+        (self.rows, self.columns)
     }
 }
 
-fn to_column(spec: &ColumnSpec, values: Vec<Value>) -> Column {
-    let name: PlSmallStr = spec.name.into();
-    match spec.ty {
-        ColumnType::Text | ColumnType::Code(_) => {
-            let v: Vec<Option<String>> =
-                values.into_iter().map(|v| if let Value::Text(t) = v { Some(t) } else { None }).collect();
-            Column::new(name, v)
-        }
-        ColumnType::Date => {
-            let v: Vec<Option<i32>> = values.iter().map(|v| v.as_date().map(date_to_days)).collect();
-            Series::new(name, v).into_date().into()
-        }
-        ColumnType::Number => {
-            let v: Vec<Option<f64>> = values.iter().map(Value::as_number).collect();
-            Column::new(name, v)
-        }
-        ColumnType::Integer { .. } => {
-            let v: Vec<Option<i64>> = values.iter().map(Value::as_int).collect();
-            Column::new(name, v)
-        }
-        ColumnType::Bool => {
-            let v: Vec<Option<bool>> = values.iter().map(Value::as_bool).collect();
-            Column::new(name, v)
-        }
-    }
-}
-
-impl Table {
-    /// Fills an empty `locatie_id` with the export's single location.
-    pub(crate) fn fill_location(&mut self, id: &str) {
-        let filled: Vec<Option<String>> =
-            (0..self.len()).map(|i| Some(self.value("locatie_id", i).as_text().unwrap_or(id).to_string())).collect();
-        let column = Column::new("locatie_id".into(), filled);
-        if let Err(e) = self.df.with_column(column) {
-            // Same height by construction; keep the table as it was if not.
-            debug_assert!(false, "fill_location: {e}");
-        }
+fn set_last<T>(v: &mut [Option<T>], value: T) {
+    if let Some(slot) = v.last_mut() {
+        *slot = Some(value);
     }
 }

@@ -2,7 +2,7 @@
 //! the failing family ids, except in a municipality's run, which shows neither
 //! ids nor counts of families), then where the reports were written.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -29,12 +29,15 @@ pub fn write_summary(
         lang.pick("peildatum", "as of"),
         audit.as_of.format("%Y-%m-%d")
     )?;
+    // Failures grouped by location once: O(results), not a scan per location.
+    let mut by_location: HashMap<&str, BTreeMap<&str, Vec<&str>>> = HashMap::new();
+    for r in audit.results.iter().filter(|r| r.outcome == Outcome::Fail) {
+        let failed = by_location.entry(r.location_id.as_str()).or_default();
+        failed.entry(r.rule_id.as_str()).or_default().extend(r.subject_id.as_deref());
+    }
     for loc in &audit.locations {
         writeln!(out, "\n{} {} ({})", loc.location_id, loc.name, loc.source)?;
-        let mut failed: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for r in audit.results.iter().filter(|r| r.location_id == loc.location_id && r.outcome == Outcome::Fail) {
-            failed.entry(r.rule_id.as_str()).or_default().extend(r.subject_id.as_deref());
-        }
+        let failed = by_location.get(loc.location_id.as_str()).cloned().unwrap_or_default();
         if failed.is_empty() {
             writeln!(out, "  {}", lang.pick("Geen regels gefaald.", "No rule failed."))?;
         }

@@ -17,6 +17,7 @@ mod report_location;
 mod report_municipality;
 mod report_national;
 mod robustness;
+mod scale;
 mod snapshots_check;
 mod snapshots_inspect;
 mod support;

@@ -24,15 +24,6 @@ pub struct LocationEntry {
     pub metrics: BTreeMap<String, f64>,
 }
 
-/// Which rule's measurement gives which headline figure.
-pub const METRIC_RULES: &[(&str, &str)] = &[
-    ("HS-L01", "coordinator_fte"),
-    ("HS-L03", "trained_volunteers"),
-    ("HS-L04", "families"),
-    ("HS-L06", "hours_per_family_year"),
-    ("HS-L08", "cost"),
-];
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Audit {
     pub tool_version: String,
@@ -53,20 +44,6 @@ pub struct Audit {
 }
 
 impl Audit {
-    /// Headline figures of a location, from its location rules' measurements.
-    pub fn metrics_for(results: &[RuleResult], location_id: &str) -> BTreeMap<String, f64> {
-        METRIC_RULES
-            .iter()
-            .filter_map(|(rule, metric)| {
-                results
-                    .iter()
-                    .find(|r| r.location_id == location_id && r.rule_id == *rule && r.subject_id.is_none())
-                    .and_then(|r| r.measured)
-                    .map(|m| (metric.to_string(), m))
-            })
-            .collect()
-    }
-
     /// Headline figures of every location in one pass: location id to figures.
     /// `metric_rules` pairs a rule id with the figure its measurement gives.
     pub fn metrics_by_location<'r>(

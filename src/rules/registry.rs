@@ -18,6 +18,63 @@ pub struct ParamSpec {
     pub per_municipality: bool,
 }
 
+/// What a rule's measurement counts, for writing it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Fte,
+    Count,
+    Hours,
+    Days,
+    Euro,
+    /// Anything else: up to two decimals, no unit.
+    Plain,
+}
+
+/// Which side of its norm a measurement must stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    AtLeast,
+    AtMost,
+}
+
+/// The location report's gauge of a rule: its measurement against a norm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gauge {
+    /// The rulebook parameter holding the norm.
+    pub param: &'static str,
+    pub bound: Bound,
+    /// Catalogue keys: the figure's name, the short name beside the gauge,
+    /// and what the axis counts.
+    pub label_key: &'static str,
+    pub gauge_key: &'static str,
+    pub axis_key: &'static str,
+}
+
+/// What outputs know of a rule's result, kept beside the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleFacts {
+    /// What `measured` counts.
+    pub unit: Unit,
+    /// The headline figure of its location the measurement gives in
+    /// results.json (`locations[].metrics`), if any.
+    pub metric: Option<&'static str>,
+    /// The gauge it feeds in the location report, if any.
+    pub gauge: Option<Gauge>,
+    /// For a passing trajectory result whose evidence `deadline` is the next
+    /// thing to do: the catalogue key of what that date is (due-soon list).
+    pub pass_deadline: Option<&'static str>,
+}
+
+impl RuleFacts {
+    /// A rule whose measurement (if any) is a plain number and feeds nothing else.
+    pub const PLAIN: RuleFacts = RuleFacts::unit(Unit::Plain);
+
+    /// Only a unit.
+    pub const fn unit(unit: Unit) -> RuleFacts {
+        RuleFacts { unit, metric: None, gauge: None, pass_deadline: None }
+    }
+}
+
 /// What the code knows of a rule.
 #[derive(Debug, Clone, Copy)]
 pub struct RuleSpec {
@@ -25,6 +82,8 @@ pub struct RuleSpec {
     pub scope: Scope,
     pub params: &'static [ParamSpec],
     pub evaluate: RuleFn,
+    /// Unit, headline figure, gauge and due date of its results.
+    pub facts: RuleFacts,
 }
 
 /// Every rule the code implements, by id: one line a rule.
@@ -57,5 +116,10 @@ pub fn spec(id: &str) -> Option<&'static RuleSpec> {
 
 /// (rule id, headline figure) for every rule whose measurement is a figure of its location.
 pub fn metric_rules() -> Vec<(&'static str, &'static str)> {
-    crate::results::audit::METRIC_RULES.to_vec()
+    RULES.iter().filter_map(|r| r.facts.metric.map(|m| (r.id, m))).collect()
+}
+
+/// The facts of a rule; plain for an id the code does not know.
+pub fn facts(id: &str) -> RuleFacts {
+    spec(id).map_or(RuleFacts::PLAIN, |s| s.facts)
 }

@@ -10,69 +10,37 @@ use super::values::{Unit, Values};
 use crate::report::charts::{ChartText, Norm, NormKind, gauge};
 use crate::results::RuleResult;
 use crate::rulebook::Rulebook;
+use crate::rules::registry::{self, Bound};
 
-/// One figure shown against one rule's norm.
+/// One figure shown against one rule's norm: the rule's gauge, from its facts.
 struct FigureSpec {
     rule_id: &'static str,
-    /// The rulebook parameter holding the norm.
     param: &'static str,
     kind: NormKind,
     unit: Unit,
-    /// Catalogue key of the figure's name.
     label_key: &'static str,
-    /// Catalogue key of the short name left of the gauge.
     gauge_key: &'static str,
-    /// Catalogue key of what the axis counts.
     axis_key: &'static str,
 }
 
-const FIGURES: &[FigureSpec] = &[
-    FigureSpec {
-        rule_id: "HS-L01",
-        param: "min_fte",
-        kind: NormKind::AtLeast,
-        unit: Unit::Fte,
-        label_key: "loc_fig_coordinator_fte",
-        gauge_key: "loc_gauge_fte",
-        axis_key: "loc_unit_fte",
-    },
-    FigureSpec {
-        rule_id: "HS-L03",
-        param: "min_volunteers",
-        kind: NormKind::AtLeast,
-        unit: Unit::Count,
-        label_key: "loc_fig_trained_volunteers",
-        gauge_key: "loc_gauge_volunteers",
-        axis_key: "loc_axis_volunteers",
-    },
-    FigureSpec {
-        rule_id: "HS-L04",
-        param: "min_families",
-        kind: NormKind::AtLeast,
-        unit: Unit::Count,
-        label_key: "loc_fig_families",
-        gauge_key: "loc_gauge_families",
-        axis_key: "loc_axis_families",
-    },
-    FigureSpec {
-        rule_id: "HS-L05",
-        param: "max_families",
-        kind: NormKind::AtMost,
-        unit: Unit::Count,
-        label_key: "loc_fig_families",
-        gauge_key: "loc_gauge_families",
-        axis_key: "loc_axis_families",
-    },
-    FigureSpec {
-        rule_id: "HS-L06",
-        param: "min_hours_per_family_year",
-        kind: NormKind::AtLeast,
-        unit: Unit::Hours,
-        label_key: "loc_fig_hours",
-        gauge_key: "loc_gauge_hours",
-        axis_key: "loc_unit_hours",
-    },
-];
+/// Every rule that feeds a gauge, in registry order.
+fn figure_specs() -> impl Iterator<Item = FigureSpec> {
+    registry::RULES.iter().filter_map(|r| {
+        let g = r.facts.gauge?;
+        Some(FigureSpec {
+            rule_id: r.id,
+            param: g.param,
+            kind: match g.bound {
+                Bound::AtLeast => NormKind::AtLeast,
+                Bound::AtMost => NormKind::AtMost,
+            },
+            unit: r.facts.unit,
+            label_key: g.label_key,
+            gauge_key: g.gauge_key,
+            axis_key: g.axis_key,
+        })
+    })
+}
 
 /// The texts of a chart. (The chart module's `ChartText` may gain a size;
 /// this is the one place that builds it.)
@@ -90,7 +58,7 @@ pub fn figures(
 ) -> (Vec<Figure>, Vec<Chart>) {
     let t = |key: &str| values.catalogue.get(key, values.lang);
     let (mut figures, mut charts) = (Vec::new(), Vec::new());
-    for spec in FIGURES {
+    for spec in figure_specs() {
         let Some(rule) = rulebook.rule(spec.rule_id).filter(|r| r.enabled) else { continue };
         let Ok(norm_value) = rule.num(spec.param) else { continue };
         let Some(result) = location_results.iter().find(|r| r.rule_id == spec.rule_id) else { continue };

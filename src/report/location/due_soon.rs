@@ -33,9 +33,6 @@ const NOT_YET_DUE_KEYS: &[&[(&str, &str)]] = &[
     &[("end_message_deadline", "loc_due_end_message")],
 ];
 
-/// Passing results whose `deadline` is the next thing to do: (rule, catalogue key).
-const PASS_KEYS: &[(&str, &str)] = &[("HS-G05", "loc_due_next_evaluation"), ("HS-G02", "loc_due_duration_limit")];
-
 fn date(r: &RuleResult, key: &str) -> Option<NaiveDate> {
     r.evidence.get(key).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
 }
@@ -49,14 +46,15 @@ fn due_dates(r: &RuleResult, from: NaiveDate, until: NaiveDate) -> Vec<(NaiveDat
             .filter_map(|group| group.iter().find_map(|(key, what)| date(r, key).filter(inside).map(|d| (d, *what))))
             .collect(),
         Outcome::Pass => {
-            let Some((_, what)) = PASS_KEYS.iter().find(|(rule, _)| *rule == r.rule_id) else { return Vec::new() };
+            // Which rules' passing `deadline` is the next thing to do: the rule's own facts.
+            let Some(what) = crate::rules::registry::facts(&r.rule_id).pass_deadline else { return Vec::new() };
             let Some(deadline) = date(r, "deadline").filter(inside) else { return Vec::new() };
             // HS-G05 writes `deadline` only for running trajectories; HS-G02
             // always does, and its limit only matters if support runs past it.
             if date(r, "end").is_some_and(|end| end <= deadline) {
                 return Vec::new();
             }
-            vec![(deadline, *what)]
+            vec![(deadline, what)]
         }
         _ => Vec::new(),
     }

@@ -4,28 +4,11 @@
 use crate::i18n::Lang;
 use crate::report::{Catalogue, Formatter};
 
-/// What a rule's measurement counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Fte,
-    Count,
-    Hours,
-    Days,
-    Euro,
-    /// Anything else: up to two decimals, no unit.
-    Plain,
-}
+pub use crate::rules::registry::Unit;
 
-/// The unit of each rule's `measured`.
+/// The unit of each rule's `measured`, as the rule's own facts give it.
 pub fn unit_of(rule_id: &str) -> Unit {
-    match rule_id {
-        "HS-L01" => Unit::Fte,
-        "HS-L02" | "HS-L03" | "HS-L04" | "HS-L05" | "HS-G01" | "HS-G11" | "HS-G12" => Unit::Count,
-        "HS-L06" => Unit::Hours,
-        "HS-L07" => Unit::Days,
-        "HS-L08" => Unit::Euro,
-        _ => Unit::Plain,
-    }
+    crate::rules::registry::facts(rule_id).unit
 }
 
 /// Writes numbers and norms in one language.

@@ -229,13 +229,14 @@ fn every_problem_at_once_sorted_by_place() {
 mod per_municipality_bounds {
     use crate::rulebook::tests::specs::nothing;
     use crate::rulebook::{ParamKind, Scope, load_rulebook_text};
-    use crate::rules::registry::{ParamSpec, RuleSpec};
+    use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
     const P: &[ParamSpec] = &[
         ParamSpec { name: "min_age", kind: ParamKind::Integer, per_municipality: true },
         ParamSpec { name: "max_age", kind: ParamKind::Integer, per_municipality: true },
     ];
-    const SPECS: &[RuleSpec] = &[RuleSpec { id: "HS-T01", scope: Scope::Trajectory, params: P, evaluate: nothing }];
+    const SPECS: &[RuleSpec] =
+        &[RuleSpec { id: "HS-T01", scope: Scope::Trajectory, params: P, evaluate: nothing, facts: RuleFacts::PLAIN }];
 
     const BASE: &str = r#"id = "t"
 version = "1"

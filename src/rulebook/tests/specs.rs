@@ -6,7 +6,7 @@ use crate::results::RuleResult;
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
 pub(super) fn nothing(_: &Location, _: &RuleConfig, _: &Context) -> Vec<RuleResult> {
     Vec::new()
@@ -21,11 +21,11 @@ const fn int(name: &'static str) -> ParamSpec {
 }
 
 const fn loc(id: &'static str, params: &'static [ParamSpec]) -> RuleSpec {
-    RuleSpec { id, scope: Scope::Location, params, evaluate: nothing }
+    RuleSpec { id, scope: Scope::Location, params, evaluate: nothing, facts: RuleFacts::PLAIN }
 }
 
 const fn traj(id: &'static str, params: &'static [ParamSpec]) -> RuleSpec {
-    RuleSpec { id, scope: Scope::Trajectory, params, evaluate: nothing }
+    RuleSpec { id, scope: Scope::Trajectory, params, evaluate: nothing, facts: RuleFacts::PLAIN }
 }
 
 /// Every rule of rules.md.

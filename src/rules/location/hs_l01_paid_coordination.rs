@@ -34,7 +34,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Coordinator, Location};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
 use crate::rules::trajectory::wording::{both, concat, count, day, number};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -45,6 +45,18 @@ pub const SPEC: RuleSpec = RuleSpec {
         ParamSpec { name: "hours_per_fte", kind: ParamKind::Number, per_municipality: false },
     ],
     evaluate,
+    facts: RuleFacts {
+        unit: Unit::Fte,
+        metric: Some("coordinator_fte"),
+        gauge: Some(Gauge {
+            param: "min_fte",
+            bound: Bound::AtLeast,
+            label_key: "loc_fig_coordinator_fte",
+            gauge_key: "loc_gauge_fte",
+            axis_key: "loc_unit_fte",
+        }),
+        pass_deadline: None,
+    },
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

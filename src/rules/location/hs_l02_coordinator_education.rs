@@ -30,10 +30,11 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::RuleSpec;
+use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
 use crate::rules::trajectory::wording::{both, concat, count, day};
 
-pub const SPEC: RuleSpec = RuleSpec { id: "HS-L02", scope: Scope::Location, params: &[], evaluate };
+pub const SPEC: RuleSpec =
+    RuleSpec { id: "HS-L02", scope: Scope::Location, params: &[], evaluate, facts: RuleFacts::unit(Unit::Count) };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     vec![compute(loc, cfg, ctx).unwrap_or_else(|reason| not_evaluated(loc, cfg, reason))]

@@ -26,7 +26,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
 use crate::rules::trajectory::wording::{both, concat, day};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -34,6 +34,18 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Location,
     params: &[ParamSpec { name: "min_volunteers", kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    facts: RuleFacts {
+        unit: Unit::Count,
+        metric: Some("trained_volunteers"),
+        gauge: Some(Gauge {
+            param: "min_volunteers",
+            bound: Bound::AtLeast,
+            label_key: "loc_fig_trained_volunteers",
+            gauge_key: "loc_gauge_volunteers",
+            axis_key: "loc_axis_volunteers",
+        }),
+        pass_deadline: None,
+    },
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

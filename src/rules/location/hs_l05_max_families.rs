@@ -26,13 +26,25 @@ use crate::results::RuleResult;
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L05",
     scope: Scope::Location,
     params: &[ParamSpec { name: "max_families", kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    facts: RuleFacts {
+        unit: Unit::Count,
+        metric: None,
+        gauge: Some(Gauge {
+            param: "max_families",
+            bound: Bound::AtMost,
+            label_key: "loc_fig_families",
+            gauge_key: "loc_gauge_families",
+            axis_key: "loc_axis_families",
+        }),
+        pass_deadline: None,
+    },
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -35,7 +35,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
 use crate::rules::trajectory::wording::{both, concat, count, number};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -43,6 +43,18 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Location,
     params: &[ParamSpec { name: "min_hours_per_family_year", kind: ParamKind::Number, per_municipality: false }],
     evaluate,
+    facts: RuleFacts {
+        unit: Unit::Hours,
+        metric: Some("hours_per_family_year"),
+        gauge: Some(Gauge {
+            param: "min_hours_per_family_year",
+            bound: Bound::AtLeast,
+            label_key: "loc_fig_hours",
+            gauge_key: "loc_gauge_hours",
+            axis_key: "loc_unit_hours",
+        }),
+        pass_deadline: None,
+    },
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -32,7 +32,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec, Unit};
 use crate::rules::trajectory::wording::{both, concat, number};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -40,6 +40,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Location,
     params: &[ParamSpec { name: "cost_norm", kind: ParamKind::Number, per_municipality: false }],
     evaluate,
+    facts: RuleFacts { unit: Unit::Euro, metric: Some("cost"), gauge: None, pass_deadline: None },
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

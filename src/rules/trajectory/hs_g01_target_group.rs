@@ -42,7 +42,7 @@ use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::dates::whole_years;
 use crate::rules::model::{Location, Trajectory};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec, Unit};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-G01",
@@ -53,6 +53,7 @@ pub const SPEC: RuleSpec = RuleSpec {
         ParamSpec { name: "min_pregnancy_week", kind: ParamKind::Number, per_municipality: false },
     ],
     evaluate,
+    facts: RuleFacts::unit(Unit::Count),
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -28,13 +28,14 @@ use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-G02",
     scope: Scope::Trajectory,
     params: &[ParamSpec { name: "max_duration_months", kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    facts: RuleFacts { pass_deadline: Some("loc_due_duration_limit"), ..RuleFacts::PLAIN },
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

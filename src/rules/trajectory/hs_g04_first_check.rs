@@ -34,7 +34,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location, Trajectory};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-G04",
@@ -44,6 +44,7 @@ pub const SPEC: RuleSpec = RuleSpec {
         ParamSpec { name: "first_check_grace_days", kind: ParamKind::Integer, per_municipality: false },
     ],
     evaluate,
+    facts: RuleFacts::PLAIN,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

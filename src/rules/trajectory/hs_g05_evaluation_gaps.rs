@@ -39,7 +39,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
 const GAP: &str = "max_evaluation_gap_months";
 
@@ -48,6 +48,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Trajectory,
     params: &[ParamSpec { name: GAP, kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    facts: RuleFacts { pass_deadline: Some("loc_due_next_evaluation"), ..RuleFacts::PLAIN },
 };
 
 const POINT_KINDS: &[ContactKind] =

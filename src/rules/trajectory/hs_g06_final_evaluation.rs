@@ -33,14 +33,15 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
 pub(super) const WINDOW: &str = "closure_window_days";
 
 pub(super) const WINDOW_PARAM: &[ParamSpec] =
     &[ParamSpec { name: WINDOW, kind: ParamKind::Integer, per_municipality: false }];
 
-pub const SPEC: RuleSpec = RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate };
+pub const SPEC: RuleSpec =
+    RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, facts: RuleFacts::PLAIN };
 
 /// The contact a closure rule looks for, and how its messages name it.
 pub(super) struct ClosureContact {

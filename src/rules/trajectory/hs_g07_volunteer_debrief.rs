@@ -25,9 +25,10 @@ use crate::results::RuleResult;
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
-use crate::rules::registry::RuleSpec;
+use crate::rules::registry::{RuleFacts, RuleSpec};
 
-pub const SPEC: RuleSpec = RuleSpec { id: "HS-G07", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate };
+pub const SPEC: RuleSpec =
+    RuleSpec { id: "HS-G07", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, facts: RuleFacts::PLAIN };
 
 const DEBRIEF: ClosureContact = ClosureContact {
     kind: ContactKind::VolunteerDebrief,

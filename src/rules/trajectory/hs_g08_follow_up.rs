@@ -38,7 +38,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location, Trajectory};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
 const MONTHS: &str = "follow_up_months";
 const EARLY: &str = "follow_up_early_days";
@@ -53,6 +53,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Trajectory,
     params: &[int_param(MONTHS), int_param(EARLY), int_param(LATE)],
     evaluate,
+    facts: RuleFacts::PLAIN,
 };
 
 /// The closure, its due date F and the window of one covered trajectory.

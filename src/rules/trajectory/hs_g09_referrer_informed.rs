@@ -38,7 +38,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location, Trajectory};
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
 const DAYS: &str = "referrer_message_days";
 
@@ -47,6 +47,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Trajectory,
     params: &[ParamSpec { name: DAYS, kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    facts: RuleFacts::PLAIN,
 };
 
 /// One message's state on A.

@@ -29,9 +29,10 @@ use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::RuleSpec;
+use crate::rules::registry::{RuleFacts, RuleSpec};
 
-pub const SPEC: RuleSpec = RuleSpec { id: "HS-G10", scope: Scope::Trajectory, params: &[], evaluate };
+pub const SPEC: RuleSpec =
+    RuleSpec { id: "HS-G10", scope: Scope::Trajectory, params: &[], evaluate, facts: RuleFacts::PLAIN };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     judge_each(loc, cfg, ctx, |t| matched_in_window(t, ctx), check)

@@ -35,7 +35,7 @@ use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
-use crate::rules::registry::{ParamSpec, RuleSpec};
+use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec, Unit};
 
 const MIN_OVERLAP: &str = "min_visit_overlap_days";
 const RATIO: &str = "min_visit_ratio";
@@ -48,6 +48,7 @@ pub const SPEC: RuleSpec = RuleSpec {
         ParamSpec { name: RATIO, kind: ParamKind::Number, per_municipality: false },
     ],
     evaluate,
+    facts: RuleFacts::unit(Unit::Count),
 };
 
 /// True when `visits` meets `ratio` × `overlap` / 7, equality favoured.

@@ -1,4 +1,7 @@
 //! Evaluation: every enabled rule over every location of the run, in one pass.
+//!
+//! Cost: O(rules x records) over all locations, locations in parallel, then
+//! one sort of the results: O(results log results).
 
 use rayon::prelude::*;
 

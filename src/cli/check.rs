@@ -100,6 +100,8 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         waivers: waiver_report,
         trajectories: crate::rules::facts::trajectory_facts(&locations, &ctx),
     };
+    // Freeing millions of small values costs real time: do it off the main path.
+    drop_in_background((exports, locations));
     Ok((audit, rulebook))
 }
 
@@ -158,13 +160,24 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
     };
-    Ok(if audit.has_unreadable_input() {
+    let outcome = if audit.has_unreadable_input() {
         Outcome::InputProblem
     } else if threshold.is_some_and(|t| audit.failures_at_or_above(t).next().is_some()) {
         Outcome::RuleFailed
     } else {
         Outcome::Clean
-    })
+    };
+    drop_in_background((audit, rulebook));
+    Ok(outcome)
+}
+
+/// Drops a large value on another thread: the caller goes on (and a command
+/// about to exit does not wait for the memory to be freed piece by piece).
+fn drop_in_background<T: Send + 'static>(value: T) {
+    if let Err(e) = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value)) {
+        // No thread to spare: the value was moved into the failed closure and is freed here.
+        drop(e);
+    }
 }
 
 /// Options that do not fit together, found before anything is read.

@@ -204,7 +204,7 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
 }
 
 fn iso(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    super::result::iso_date(d)
 }
 
 /// The snake_case tag of each kind of finding (`invalid_date`,

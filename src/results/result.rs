@@ -57,7 +57,7 @@ impl RuleResult {
 
     /// Adds a date to the evidence.
     pub fn date(mut self, key: &str, d: chrono::NaiveDate) -> Self {
-        self.evidence.insert(key.to_string(), d.format("%Y-%m-%d").to_string());
+        self.evidence.insert(key.to_string(), iso_date(d));
         self
     }
 
@@ -65,5 +65,32 @@ impl RuleResult {
     pub fn fact(mut self, key: &str, value: impl ToString) -> Self {
         self.evidence.insert(key.to_string(), value.to_string());
         self
+    }
+}
+
+/// `YYYY-MM-DD`, as `%Y-%m-%d` writes it, without parsing a format each time.
+pub fn iso_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let y = d.year();
+    if (0..=9999).contains(&y) {
+        format!("{y:04}-{:02}-{:02}", d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iso_date;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn iso_dates_are_written_as_strftime_writes_them() {
+        for (y, m, d) in
+            [(2026, 1, 1), (1999, 12, 31), (5, 3, 7), (9999, 12, 31), (-1, 1, 1), (10000, 1, 1), (0, 2, 29)]
+        {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+            assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string(), "{date:?}");
+        }
     }
 }

@@ -104,7 +104,9 @@ pub(super) fn fit(s: &str, max_px: i32, px: u32) -> String {
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-/// Draws into a fresh SVG of `size` and returns it with a `<title>`; a drawing error gives a bare SVG.
+/// Draws into a fresh SVG of `size` and returns it as one image (`role="img"`)
+/// named by its `<title>`; a drawing error gives a bare SVG. The figures a
+/// chart is drawn from are the report's to show beside it, as a table.
 pub(super) fn render(size: (u32, u32), title: &str, draw: impl FnOnce(&Area) -> DrawResult) -> String {
     let mut buf = String::new();
     let drawn = {
@@ -115,11 +117,13 @@ pub(super) fn render(size: (u32, u32), title: &str, draw: impl FnOnce(&Area) -> 
     let title = format!("<title>{}</title>", escape(&clean(title)));
     if !drawn {
         let (w, h) = size;
-        return format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"{SVG_NS}\">{title}</svg>");
+        return format!(
+            "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"{SVG_NS}\" role=\"img\">{title}</svg>"
+        );
     }
     let body = buf.trim_end();
     match body.find('>') {
-        Some(end) => format!("{}\n{}{}", &body[..=end], title, &body[end + 1..]),
+        Some(end) => format!("{} role=\"img\">\n{}{}", body[..end].trim_end_matches('/'), title, &body[end + 1..]),
         None => body.to_string(),
     }
 }

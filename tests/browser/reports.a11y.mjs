@@ -100,6 +100,10 @@ try {
         if (style.display !== "inline" && style.overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1) {
           found.push({ element: name(el), right: el.scrollWidth, width: el.clientWidth, how: "cut by its own box" });
         }
+        // A word wider than its table cell runs into the next one.
+        if (style.display === "table-cell" && el.scrollWidth > el.clientWidth + 1) {
+          found.push({ element: name(el), right: el.scrollWidth, width: el.clientWidth, how: "text wider than its cell" });
+        }
       }
       // Report the outermost offenders only: a wide table's cells follow it.
       return found.filter((f, i) => !found.slice(0, i).some((g) => g.how === f.how && f.element.startsWith(g.element + " > ")));

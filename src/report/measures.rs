@@ -101,10 +101,7 @@ mod tests {
     fn the_licence_in_words_in_both_languages() {
         assert_eq!(
             both(Lang::Nl, "HS-L07", 820.0, ">= 0"),
-            (
-                "licentie geldig tot 31 maart 2027, 820 dagen na de peildatum".into(),
-                "geldig op de peildatum".into()
-            )
+            ("licentie geldig tot 31 maart 2027, 820 dagen na de peildatum".into(), "geldig op de peildatum".into())
         );
         assert_eq!(
             both(Lang::En, "HS-L07", 820.0, ">= 0"),
@@ -113,8 +110,14 @@ mod tests {
                 "valid on the as-of date".into()
             )
         );
-        assert_eq!(both(Lang::Nl, "HS-L07", 1.0, ">= 0").0, "licentie geldig tot 1 januari 2025, 1 dag na de peildatum");
-        assert_eq!(both(Lang::Nl, "HS-L07", 0.0, ">= 0").0, "licentie geldig tot en met de peildatum, 31 december 2024");
+        assert_eq!(
+            both(Lang::Nl, "HS-L07", 1.0, ">= 0").0,
+            "licentie geldig tot 1 januari 2025, 1 dag na de peildatum"
+        );
+        assert_eq!(
+            both(Lang::Nl, "HS-L07", 0.0, ">= 0").0,
+            "licentie geldig tot en met de peildatum, 31 december 2024"
+        );
         assert_eq!(
             both(Lang::Nl, "HS-L07", -232.0, ">= 0").0,
             "licentie verlopen: geldig tot 13 mei 2024, 232 dagen vóór de peildatum"
@@ -137,15 +140,21 @@ mod tests {
             both(Lang::Nl, "HS-L03", 23.0, ">= 24"),
             ("23 opgeleide vrijwilligers".into(), "minstens 24 opgeleide vrijwilligers".into())
         );
-        assert_eq!(both(Lang::En, "HS-L04", 1.0, ">= 25"), ("1 family supported".into(), "at least 25 families".into()));
-        assert_eq!(both(Lang::Nl, "HS-L05", 28.0, "<= 30"), ("28 gezinnen ondersteund".into(), "hoogstens 30 gezinnen".into()));
+        assert_eq!(
+            both(Lang::En, "HS-L04", 1.0, ">= 25"),
+            ("1 family supported".into(), "at least 25 families".into())
+        );
+        assert_eq!(
+            both(Lang::Nl, "HS-L05", 28.0, "<= 30"),
+            ("28 gezinnen ondersteund".into(), "hoogstens 30 gezinnen".into())
+        );
         assert_eq!(
             both(Lang::Nl, "HS-L06", 123.47, ">= 105"),
             ("123,5 uur per gezinsjaar".into(), "minstens 105 uur per gezinsjaar".into())
         );
         assert_eq!(
             both(Lang::Nl, "HS-L08", 54963.68, "norm 56500"),
-            ("kosten € 54.964 per jaar".into(), "norm € 56.500 per jaar".into())
+            ("kosten € 54.964 in de periode".into(), "norm € 56.500 per jaar".into())
         );
     }
 

@@ -123,8 +123,11 @@ fn draw(
         }
         match layout {
             Labels::Flat { max_px, lines } => {
-                let (first, second) =
-                    if lines > 1 { common::wrap2(label, max_px, TICK_PX) } else { (common::fit(label, max_px, TICK_PX), None) };
+                let (first, second) = if lines > 1 {
+                    common::wrap2(label, max_px, TICK_PX)
+                } else {
+                    (common::fit(label, max_px, TICK_PX), None)
+                };
                 let style = common::at(&tick_style, HPos::Center, VPos::Top);
                 root.draw_text(&first, &style, (centre, px_y.end + 6))?;
                 if let Some(second) = second {

@@ -6,9 +6,9 @@ use super::model::{
     FindingLine, FindingRow, Header, LocationReport, OutcomeCount, RuleRef, RuleSection, Verdict, WaiverLine, Waivers,
 };
 use super::values::Values;
-use crate::report::measures::Measures;
 use super::worklist::worklist;
 use crate::report::RenderContext;
+use crate::report::measures::Measures;
 use crate::results::{Audit, LocationEntry, Outcome, RuleResult, Severity, SummaryRow, WaiverEntry};
 use crate::rulebook::{RuleConfig, Scope};
 

@@ -56,6 +56,7 @@ impl Engine {
                 .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("not a date: {iso}")))
         });
         env.add_filter("md", markdown_escape);
+        env.add_filter("css_string", |s: &str| minijinja::Value::from_safe_string(css_string(s)));
         env.add_global("lang", lang.code());
         Ok(Engine { env })
     }
@@ -70,6 +71,23 @@ impl Engine {
     pub fn css(&self) -> String {
         self.env.get_template("style.css").ok().and_then(|t| t.render(()).ok()).unwrap_or_default()
     }
+}
+
+/// `s` as a quoted CSS string for a `<style>` element (a page title in the
+/// print margin): quotes, backslashes, line breaks and `<>&` written as CSS
+/// escapes, so no text can end the string or the element.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\'' => out.push_str(&format!("\\{:X} ", u32::from(c))),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Text for a Markdown table cell or line: characters Markdown would read
@@ -121,6 +139,12 @@ mod tests {
         let html = engine.render("location.html.j2", &page("<script>alert(1)</script>")).expect("renders");
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn css_strings_cannot_end_the_string_or_the_style_element() {
+        assert_eq!(css_string("Home-Start \"a\" </style>\\"), r#""Home-Start \22 a\22  \3C /style\3E \5C ""#);
+        assert_eq!(css_string("één\nregel"), "\"één regel\"");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod engine;
 pub mod format;
 pub mod location;
+pub mod measures;
 pub mod municipality;
 pub mod national;
 pub mod xlsx_util;

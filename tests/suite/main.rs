@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area.
 
+mod a11y;
 mod bad_files;
 mod bad_input;
 mod chromium;

@@ -177,7 +177,9 @@ fn every_municipality_of_the_folder_is_protected_alike() {
     // Read side by side, the reports do not give a municipality's small count away
     // through a location's number of families.
     for (location, (cells, measured)) in per_location {
-        let total = match measured.as_deref().map(|m| m.replace(['.', ','], "")) {
+        // The number leads the words: `28 gezinnen ondersteund`.
+        let first = |m: &str| m.split_whitespace().next().unwrap_or_default().replace(['.', ','], "");
+        let total = match measured.as_deref().map(first) {
             Some(m) if m == "x" => Shown::Hidden,
             Some(m) if m == "<5" => Shown::Small,
             Some(m) => Shown::N(m.parse().expect("a number")),

@@ -27,8 +27,8 @@ pub fn bar_chart(text: &ChartText, bars: &[(String, f64)], norm: Option<&Norm>, 
 
 /// How the category labels go under the axis.
 enum Labels {
-    /// Side by side, each cut to its slot.
-    Flat { max_px: i32 },
+    /// Side by side, each on one or (broken between words) two lines of its slot.
+    Flat { max_px: i32, lines: i32 },
     /// Turned to read upwards, every `step`-th one, each cut to `max_px`.
     Upright { step: usize, max_px: i32 },
 }
@@ -58,14 +58,16 @@ fn draw(
 
     let labels: Vec<String> = bars.iter().map(|(l, _)| common::clean(l)).collect();
     let longest = labels.iter().map(|l| common::text_px(l, TICK_PX)).max().unwrap_or(0);
-    let layout = if longest <= slot as i32 - 4 || slot >= 70.0 {
-        Labels::Flat { max_px: slot as i32 - 4 }
+    let layout = if longest <= slot as i32 - 4 {
+        Labels::Flat { max_px: slot as i32 - 4, lines: 1 }
+    } else if slot >= 70.0 {
+        Labels::Flat { max_px: slot as i32 - 4, lines: 2 }
     } else {
         let step = (14.0 / slot).ceil().max(1.0) as usize;
         Labels::Upright { step, max_px: longest.min(MAX_UPRIGHT_PX).min(h / 3) }
     };
     let label_h = match layout {
-        Labels::Flat { .. } => 16,
+        Labels::Flat { lines, .. } => 4 + 12 * lines,
         Labels::Upright { max_px, .. } => max_px + 4,
     };
     let bottom = (label_h + 8 + 22).min(h - common::TITLE_H - 40).max(30);
@@ -120,9 +122,17 @@ fn draw(
             values.push((value_label(*v, fails, slot, fmt), fails, (centre, y.0), y.1));
         }
         match layout {
-            Labels::Flat { max_px } => {
-                let t = common::fit(label, max_px, TICK_PX);
-                root.draw_text(&t, &common::at(&tick_style, HPos::Center, VPos::Top), (centre, px_y.end + 6))?;
+            Labels::Flat { max_px, lines } => {
+                let (first, second) = if lines > 1 {
+                    common::wrap2(label, max_px, TICK_PX)
+                } else {
+                    (common::fit(label, max_px, TICK_PX), None)
+                };
+                let style = common::at(&tick_style, HPos::Center, VPos::Top);
+                root.draw_text(&first, &style, (centre, px_y.end + 6))?;
+                if let Some(second) = second {
+                    root.draw_text(&second, &style, (centre, px_y.end + 6 + TICK_PX as i32 + 2))?;
+                }
             }
             Labels::Upright { step, max_px } if i % step == 0 => {
                 let t = common::fit(label, max_px, TICK_PX);
@@ -194,6 +204,16 @@ mod tests {
         let svg = bar_chart(&text(), &bars, Some(&norm), &fmt_nl);
         assert!(svg.contains("30,0 ✗") && svg.contains("max ≤ 24,0"));
         assert!(!svg.contains("10,0 ✗"));
+    }
+
+    #[test]
+    fn labels_too_long_for_one_line_take_two_whole_words_apart() {
+        let labels = ["zwangerschap (<5)", "jonger dan 1 jaar (<5)", "1 tot en met 3 jaar", "4 tot en met 6 jaar (<5)"];
+        let bars: Vec<(String, f64)> = labels.iter().map(|l| (l.to_string(), 3.0)).collect();
+        let svg = bar_chart(&text(), &bars, None, &fmt_nl);
+        assert_svg(&svg);
+        assert!(!svg.contains('…'), "nothing cut: {svg}");
+        assert!(svg.contains("\n4 tot en met 6 jaar\n") && svg.contains("\n(&lt;5)\n"), "{svg}");
     }
 
     #[test]

@@ -79,6 +79,29 @@ fn char_em(c: char) -> f64 {
     }
 }
 
+/// `s` over at most two lines of `max_px`, broken between words; the second
+/// line cut (with "…") when even two lines are too short.
+pub(super) fn wrap2(s: &str, max_px: i32, px: u32) -> (String, Option<String>) {
+    let s = clean(s);
+    if text_px(&s, px) <= max_px {
+        return (s, None);
+    }
+    let mut first = String::new();
+    let mut rest = s.as_str();
+    for (i, word) in s.split(' ').enumerate() {
+        let candidate = if first.is_empty() { word.to_string() } else { format!("{first} {word}") };
+        if i > 0 && text_px(&candidate, px) > max_px {
+            break;
+        }
+        first = candidate;
+        rest = s.get(first.len()..).unwrap_or("").trim_start();
+    }
+    if text_px(&first, px) > max_px || rest.is_empty() {
+        return (fit(&s, max_px, px), None);
+    }
+    (first, Some(fit(rest, max_px, px)))
+}
+
 /// `s` cleaned and cut to fit `max_px`, ending in "…" when cut.
 pub(super) fn fit(s: &str, max_px: i32, px: u32) -> String {
     let s = clean(s);
@@ -104,7 +127,9 @@ pub(super) fn fit(s: &str, max_px: i32, px: u32) -> String {
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-/// Draws into a fresh SVG of `size` and returns it with a `<title>`; a drawing error gives a bare SVG.
+/// Draws into a fresh SVG of `size` and returns it as one image (`role="img"`)
+/// named by its `<title>`; a drawing error gives a bare SVG. The figures a
+/// chart is drawn from are the report's to show beside it, as a table.
 pub(super) fn render(size: (u32, u32), title: &str, draw: impl FnOnce(&Area) -> DrawResult) -> String {
     let mut buf = String::new();
     let drawn = {
@@ -115,11 +140,13 @@ pub(super) fn render(size: (u32, u32), title: &str, draw: impl FnOnce(&Area) -> 
     let title = format!("<title>{}</title>", escape(&clean(title)));
     if !drawn {
         let (w, h) = size;
-        return format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"{SVG_NS}\">{title}</svg>");
+        return format!(
+            "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"{SVG_NS}\" role=\"img\">{title}</svg>"
+        );
     }
     let body = buf.trim_end();
     match body.find('>') {
-        Some(end) => format!("{}\n{}{}", &body[..=end], title, &body[end + 1..]),
+        Some(end) => format!("{} role=\"img\">\n{}{}", body[..end].trim_end_matches('/'), title, &body[end + 1..]),
         None => body.to_string(),
     }
 }
@@ -273,4 +300,20 @@ pub(super) fn ticks(lo: f64, hi: f64, hint: usize) -> Vec<f64> {
 /// Width in px of the widest formatted tick.
 pub(super) fn widest(values: &[f64], fmt: Fmt) -> i32 {
     values.iter().map(|v| text_px(&clean(&fmt(*v)), TICK_PX)).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_lines_break_between_words_and_cut_only_the_second() {
+        assert_eq!(wrap2("kort", 100, 11), ("kort".to_string(), None));
+        let (first, second) = wrap2("4 tot en met 6 jaar (<5)", 90, 11);
+        assert!(text_px(&first, 11) <= 90 && first.starts_with("4 tot"), "{first}");
+        assert_eq!(format!("{first} {}", second.clone().unwrap_or_default()), "4 tot en met 6 jaar (<5)");
+        let (_, cut) = wrap2("een heel erg lange omschrijving die op geen twee regels past", 60, 11);
+        assert!(cut.is_some_and(|c| c.ends_with('…')));
+        assert_eq!(wrap2("Onafgebrokenlangwoordzonderspaties", 40, 11).1, None);
+    }
 }

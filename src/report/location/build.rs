@@ -5,9 +5,10 @@ use super::due_soon::due_soon;
 use super::model::{
     FindingLine, FindingRow, Header, LocationReport, OutcomeCount, RuleRef, RuleSection, Verdict, WaiverLine, Waivers,
 };
-use super::values::{Values, unit_of};
+use super::values::Values;
 use super::worklist::worklist;
 use crate::report::RenderContext;
+use crate::report::measures::Measures;
 use crate::results::{Audit, LocationEntry, Outcome, RuleResult, Severity, SummaryRow, WaiverEntry};
 use crate::rulebook::{RuleConfig, Scope};
 
@@ -38,11 +39,12 @@ pub fn build(
     let location_results: Vec<&RuleResult> = own.iter().copied().filter(|r| r.subject_id.is_none()).collect();
     let summary: Vec<&SummaryRow> = audit.summary.iter().filter(|s| s.location_id == location_id).collect();
     let values = Values { fmt: ctx.fmt, catalogue: ctx.catalogue, lang };
+    let measures = Measures { values: &values, as_of: audit.as_of };
     let order = rule_order(ctx);
     let order_ids: Vec<String> = order.iter().map(|r| r.id.clone()).collect();
 
     let rules: Vec<RuleSection> =
-        order.iter().map(|rule| section(rule, &location_results, &summary, &values)).collect();
+        order.iter().map(|rule| section(rule, &location_results, &summary, &measures)).collect();
     let (figures, charts) = figures(&location_results, ctx.rulebook, &values, with_charts);
     let describe = |r: &RuleResult, what_key: &str| {
         let title = ctx.rulebook.rule(&r.rule_id).map_or_else(|| r.rule_id.clone(), |c| c.title.get(lang).to_string());
@@ -91,8 +93,8 @@ fn paragraph(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn section(rule: &RuleConfig, location_results: &[&RuleResult], summary: &[&SummaryRow], v: &Values) -> RuleSection {
-    let lang = v.lang;
+fn section(rule: &RuleConfig, location_results: &[&RuleResult], summary: &[&SummaryRow], m: &Measures) -> RuleSection {
+    let lang = m.values.lang;
     let mut s = RuleSection {
         id: rule.id.clone(),
         scope: match rule.scope {
@@ -118,11 +120,10 @@ fn section(rule: &RuleConfig, location_results: &[&RuleResult], summary: &[&Summ
     match rule.scope {
         Scope::Location => {
             if let Some(r) = location_results.iter().find(|r| r.rule_id == rule.id) {
-                let unit = unit_of(&rule.id);
                 s.outcome = Some(r.outcome.as_str().to_string());
                 s.message = Some(r.message.get(lang).to_string());
-                s.measured = r.measured.map(|m| v.value(unit, m));
-                s.expected = r.expected.as_deref().map(|e| v.norm(unit, e));
+                s.measured = r.measured.filter(|x| x.is_finite()).map(|x| m.measured(&rule.id, x));
+                s.expected = r.expected.as_deref().map(|e| m.norm(&rule.id, e));
                 s.failed = r.outcome == Outcome::Fail;
             }
         }

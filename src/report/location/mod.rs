@@ -7,7 +7,7 @@ mod build;
 mod charts;
 mod due_soon;
 pub mod model;
-mod values;
+pub mod values;
 mod worklist;
 mod xlsx;
 

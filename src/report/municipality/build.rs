@@ -2,6 +2,8 @@
 //! municipality's families (names matched as sheet names are), the locations
 //! serving them, and hands each part to the file that counts and suppresses it.
 
+use crate::report::location::values::Values;
+use crate::report::measures::Measures;
 use std::collections::BTreeMap;
 
 use super::conditions::conditions;
@@ -73,6 +75,8 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
         ctx.catalogue.contains(&k).then(|| t(&k))
     };
     let too_few = t("mun_marker_too_few");
+    let values = Values { fmt: ctx.fmt, catalogue: ctx.catalogue, lang: ctx.lang };
+    let measures = Measures { values: &values, as_of: audit.as_of };
 
     MunicipalityReport {
         schema_version: SCHEMA_VERSION,
@@ -93,7 +97,7 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
             .iter()
             .map(|s| {
                 let mark = shared.locations.get(s.id).copied().unwrap_or(Mark::Shown);
-                conditions(audit, ctx.rulebook, (s.id, s.name, mark), ctx.fmt, &too_few)
+                conditions(audit, ctx.rulebook, (s.id, s.name, mark), &measures, &too_few)
             })
             .collect(),
         families: tables.families,

@@ -1,12 +1,12 @@
 //! The minimum conditions of the locations serving the municipality: their
-//! location rules' outcomes, measured value and norm. These are about the
+//! location rules' outcomes, measured value and norm (in words, [`Measures`]). These are about the
 //! location, not a family, so they are shown in full, except that a count of
 //! families below 5 shows as `<5`, one hidden to protect a municipality's
 //! small count as `x`, and a mean over fewer than 5 families as "too few".
 
 use super::model::{ConditionRow, HIDDEN, LocationConditions, SMALL};
 use super::suppress::Mark;
-use crate::report::format::Formatter;
+use crate::report::measures::Measures;
 use crate::results::{Audit, Outcome, Severity};
 use crate::rulebook::{Rulebook, config::Scope};
 
@@ -22,9 +22,10 @@ pub fn conditions(
     audit: &Audit,
     rulebook: &Rulebook,
     location: (&str, &str, Mark),
-    fmt: &Formatter,
+    measures: &Measures,
     too_few: &str,
 ) -> LocationConditions {
+    let fmt = measures.values.fmt;
     let (location_id, name, families_mark) = location;
     let families_at_location = audit
         .results
@@ -49,7 +50,7 @@ pub fn conditions(
                 } else if FAMILY_MEAN_RULES.contains(&rule.id.as_str()) && few_families {
                     too_few.to_string()
                 } else {
-                    fmt.number_auto(m, 2)
+                    measures.measured(&rule.id, m)
                 }
             });
             Some(ConditionRow {
@@ -58,7 +59,7 @@ pub fn conditions(
                 severity: r.severity.as_str(),
                 outcome: r.outcome.as_str(),
                 measured,
-                norm: r.expected.as_deref().map(|e| norm_text(e, fmt)),
+                norm: r.expected.as_deref().map(|e| measures.norm(&rule.id, e)),
             })
         })
         .collect();
@@ -75,37 +76,5 @@ pub fn conditions(
         meets_conditions: missed.is_empty(),
         missed,
         rules: rows,
-    }
-}
-
-/// A norm as results write it (`>= 0.55`, `norm 56500`) in the report's
-/// language: comparison signs as symbols, numbers in the language's format.
-pub fn norm_text(expected: &str, fmt: &Formatter) -> String {
-    expected
-        .split_whitespace()
-        .map(|word| match word {
-            ">=" => "≥".to_string(),
-            "<=" => "≤".to_string(),
-            _ => word.parse::<f64>().ok().filter(|x| x.is_finite()).map_or(word.to_string(), |x| fmt.number_auto(x, 2)),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-    use crate::report::Catalogue;
-
-    #[test]
-    fn norms_in_each_language() {
-        let nl = Formatter::new(&Catalogue::embedded(), Lang::Nl);
-        let en = Formatter::new(&Catalogue::embedded(), Lang::En);
-        assert_eq!(norm_text(">= 0.55", &nl), "≥ 0,55");
-        assert_eq!(norm_text("<= 30", &nl), "≤ 30");
-        assert_eq!(norm_text("norm 56500", &nl), "norm 56.500");
-        assert_eq!(norm_text("norm 56500", &en), "norm 56,500");
-        assert_eq!(norm_text(">= 105", &en), "≥ 105");
     }
 }

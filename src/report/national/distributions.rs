@@ -148,7 +148,15 @@ fn distribution(audit: &Audit, ctx: &RenderContext, figure: &Figure, with_charts
     } else {
         String::new()
     };
-    Distribution { title, svg, norm: norm_text, stats }
+    let mut per_location: Vec<(f64, &str, &str)> = audit
+        .locations
+        .iter()
+        .filter_map(|l| l.metrics.get(figure.metric).filter(|x| x.is_finite()).map(|x| (*x, &*l.location_id, &*l.name)))
+        .collect();
+    per_location.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let values =
+        per_location.into_iter().map(|(x, id, name)| Stat { label: format!("{id} {name}"), value: show(x) }).collect();
+    Distribution { title, svg, norm: norm_text, stats, values }
 }
 
 #[cfg(test)]

@@ -180,6 +180,9 @@ pub struct Distribution {
     pub norm: String,
     /// Label and value: locations with a value, lowest, median, highest, below the norm...
     pub stats: Vec<Stat>,
+    /// What the chart is drawn from: each location with a value (id and
+    /// name, value), lowest first; its text alternative.
+    pub values: Vec<Stat>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -69,6 +69,17 @@ impl Catalogue {
         }
     }
 
+    /// The text for `key` with its named arguments filled in: each `{name}`
+    /// becomes the value given for `name` (an argument the text does not
+    /// name is left unused; a name without an argument stays as written).
+    pub fn fill<K: AsRef<str>, V: AsRef<str>>(&self, key: &str, lang: Lang, args: &[(K, V)]) -> String {
+        let mut text = self.get(key, lang);
+        for (name, value) in args {
+            text = text.replace(&format!("{{{}}}", name.as_ref()), value.as_ref());
+        }
+        text
+    }
+
     pub fn contains(&self, key: &str) -> bool {
         self.entries.contains_key(key)
     }
@@ -98,6 +109,14 @@ mod tests {
         for key in c.keys() {
             assert!(!c.get(key, Lang::Nl).is_empty() && !c.get(key, Lang::En).is_empty(), "{key}");
         }
+    }
+
+    #[test]
+    fn named_arguments_are_filled_in() {
+        let c = Catalogue::parse("x.toml", "[a]\nnl = \"<{min_count} of {x}\"\nen = \"<{min_count}\"\n")
+            .unwrap_or_default();
+        assert_eq!(c.fill("a", Lang::Nl, &[("min_count", "10"), ("y", "?")]), "<10 of {x}");
+        assert_eq!(c.fill("a", Lang::En, &[("min_count", "3")]), "<3");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! narrowed to a single value.
 
 use super::suppress::{Flat, Mark, Member};
+use crate::rulebook::Privacy;
 
 /// An interval a reader knows a member lies in; `hi == None` is unbounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,21 +19,28 @@ impl Bounds {
     }
 }
 
-/// What a reader knows of a member from its mark alone.
-fn own_bounds(value: u64, mark: Mark) -> Bounds {
+/// What a reader knows of a member from its mark alone (and, when shown, from
+/// its rounded count).
+fn own_bounds(value: u64, mark: Mark, policy: &Privacy) -> Bounds {
     match mark {
-        Mark::Shown => Bounds { lo: value, hi: Some(value) },
-        Mark::Small => Bounds { lo: 1, hi: Some(4) },
+        Mark::Shown => {
+            let (lo, hi) = policy.shown_bounds(policy.round(value));
+            Bounds { lo, hi: Some(hi) }
+        }
+        Mark::Small => {
+            let (lo, hi) = policy.small_bounds();
+            Bounds { lo, hi: Some(hi) }
+        }
         Mark::Withheld => Bounds { lo: 0, hi: None },
         Mark::Hidden if value == 0 => Bounds { lo: 0, hi: None },
-        Mark::Hidden => Bounds { lo: 5, hi: None },
+        Mark::Hidden => Bounds { lo: policy.min_count, hi: None },
     }
 }
 
 /// What a reader can deduce of every member, by narrowing over the lines
 /// until nothing narrows.
 pub fn reader_bounds(flat: &Flat, marks: &[Mark]) -> Vec<Bounds> {
-    let mut b: Vec<Bounds> = flat.values.iter().zip(marks).map(|(&v, &m)| own_bounds(v, m)).collect();
+    let mut b: Vec<Bounds> = flat.values.iter().zip(marks).map(|(&v, &m)| own_bounds(v, m, &flat.policy)).collect();
     // Bounded: real tables settle in a few rounds; the cap keeps odd ones finite.
     for _ in 0..1000 {
         let mut changed = false;

@@ -5,9 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{CategoryRow, CategoryTable, Count, FamiliesRow, FamiliesTable, Figure};
+use super::model::{CategoryRow, CategoryTable, Count, FamiliesRow, FamiliesTable, Figure, kinds};
 use super::suppress::{CountTable, Mark, Member, Protected, suppress_forced};
 use crate::results::facts::{AgeGroup, TrajectoryFacts};
+use crate::rulebook::Privacy;
 
 /// Duration groups in whole months of support (a month is 365 / 12 days):
 /// (catalogue key, lowest month of the group).
@@ -63,9 +64,9 @@ fn categories(supported: &[&TrajectoryFacts]) -> Categories {
 
 /// True when the age or the duration table of these families would hide
 /// their total to protect a small count (then it is hidden everywhere).
-pub fn total_needs_hiding(supported: &[&TrajectoryFacts]) -> bool {
+pub fn total_needs_hiding(supported: &[&TrajectoryFacts], policy: Privacy) -> bool {
     let ((_, ages), (_, durations)) = categories(supported);
-    [ages, durations].iter().any(|counts| total_mark(&one_way(counts, false)) == Mark::Hidden)
+    [ages, durations].iter().any(|counts| total_mark(&one_way(counts, false, policy)) == Mark::Hidden)
 }
 
 /// `total` is how the municipality's number of families supported is shown
@@ -77,18 +78,21 @@ pub fn family_tables(
     total: Mark,
     label: &dyn Fn(&str) -> String,
     total_label: &str,
+    policy: Privacy,
 ) -> FamilyTables {
     let per_location: Vec<u64> =
         serving.iter().map(|s| supported.iter().filter(|f| f.location_id == s.id).count() as u64).collect();
     let ((age_keys, ages), (duration_keys, durations)) = categories(supported);
     // The total is one number in three tables: hidden in one, hidden in all.
-    let force_total = total == Mark::Hidden || total_needs_hiding(supported);
+    let force_total = total == Mark::Hidden || total_needs_hiding(supported, policy);
     let total = if force_total && total == Mark::Shown { Mark::Hidden } else { total };
-    let families = families_table(supported, serving, &per_location, total, total_label);
+    let families = families_table(supported, serving, &per_location, total, total_label, policy);
+    let ages_p = one_way(&ages, force_total, policy);
+    let durations_p = one_way(&durations, force_total, policy);
     FamilyTables {
         families,
-        age_groups: category_table(&age_keys, &ages, &one_way(&ages, force_total), label),
-        duration: category_table(&duration_keys, &durations, &one_way(&durations, force_total), label),
+        age_groups: category_table(&age_keys, &ages, &ages_p, label, policy),
+        duration: category_table(&duration_keys, &durations, &durations_p, label, policy),
     }
 }
 
@@ -101,14 +105,14 @@ fn count_by(facts: &[&TrajectoryFacts], keys: &[&str], key_of: impl Fn(&Trajecto
 }
 
 /// Suppresses a one-way table (one column with its total).
-fn one_way(counts: &[u64], force_total: bool) -> Protected {
+fn one_way(counts: &[u64], force_total: bool, policy: Privacy) -> Protected {
     let forced = if force_total { vec![Member::ColumnTotal(0)] } else { Vec::new() };
-    one_way_forced(counts, &forced)
+    one_way_forced(counts, &forced, policy)
 }
 
-fn one_way_forced(counts: &[u64], forced: &[Member]) -> Protected {
+fn one_way_forced(counts: &[u64], forced: &[Member], policy: Privacy) -> Protected {
     let table = CountTable { cells: counts.iter().map(|&n| vec![n]).collect(), row_totals: false, column_totals: true };
-    suppress_forced(&table, forced)
+    suppress_forced(&table, forced, policy)
 }
 
 fn cell_mark(p: &Protected, row: usize) -> Mark {
@@ -124,9 +128,10 @@ fn category_table(
     counts: &[u64],
     p: &Protected,
     label: &dyn Fn(&str) -> String,
+    policy: Privacy,
 ) -> CategoryTable {
     let total: u64 = counts.iter().sum();
-    let total_count = Count::new(total, total_mark(p));
+    let total_count = Count::new(total, total_mark(p), kinds::FAMILIES, &policy);
     let rows = keys
         .iter()
         .zip(counts)
@@ -134,26 +139,27 @@ fn category_table(
         // An empty "unknown" row says nothing; leave it out.
         .filter(|(_, (key, n))| !(**key == "mun_unknown" && **n == 0))
         .map(|(i, (key, &n))| {
-            let families = Count::new(n, cell_mark(p, i));
+            let families = Count::new(n, cell_mark(p, i), kinds::FAMILIES, &policy);
             CategoryRow { key, label: label(key), families, share: share(families, total_count) }
         })
         .collect();
     CategoryTable { rows, total: total_count }
 }
 
-/// A count's share of its total, shown only when both are.
+/// A count's share of its total, shown only when both are: computed from the
+/// counts as shown (rounded).
 pub fn share(part: Count, total: Count) -> Figure {
     match (part, total) {
         (_, Count::Shown(0)) => Figure::NoData,
         (Count::Shown(p), Count::Shown(t)) => Figure::Shown(p as f64 / t as f64),
-        (Count::Small, _) => Figure::TooFew,
+        (Count::Small(_), _) => Figure::TooFew,
         _ => Figure::Hidden,
     }
 }
 
 /// Families per location and in total, with the hours given to them. Hours
-/// of a group are shown only when its family count is, and when at least 5 of
-/// its families have hours filled in; a second suppression over the counts of
+/// of a group are shown only when its family count is, and when at least `min_count`
+/// of its families have hours filled in; a second suppression over the counts of
 /// families with hours keeps the hidden hours from being the total minus the
 /// shown ones.
 fn families_table(
@@ -162,6 +168,7 @@ fn families_table(
     per_location: &[u64],
     total: Mark,
     total_label: &str,
+    policy: Privacy,
 ) -> FamiliesTable {
     let hours_of = |id: Option<&str>| -> (u64, f64) {
         let hours: Vec<f64> = supported
@@ -179,13 +186,13 @@ fn families_table(
     if !total.is_shown() {
         forced.push(Member::ColumnTotal(0));
     }
-    let hours_p = one_way_forced(&with_hours, &forced);
+    let hours_p = one_way_forced(&with_hours, &forced, policy);
 
     let rows = serving
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let families = Count::new(per_location[i], s.mark);
+            let families = Count::new(per_location[i], s.mark, kinds::FAMILIES, &policy);
             let (hours, per_family) = hours_figures(families, per_location_hours[i], cell_mark(&hours_p, i));
             FamiliesRow {
                 location_id: s.id.to_string(),
@@ -196,7 +203,7 @@ fn families_table(
             }
         })
         .collect();
-    let total_families = Count::new(per_location.iter().sum(), total);
+    let total_families = Count::new(per_location.iter().sum(), total, kinds::FAMILIES, &policy);
     let (hours, per_family) = hours_figures(total_families, hours_of(None), total_mark(&hours_p));
     let total = FamiliesRow {
         location_id: String::new(),
@@ -212,7 +219,7 @@ fn families_table(
 /// (families with hours, hours) and the mark of its families with hours.
 fn hours_figures(families: Count, (with_hours, hours): (u64, f64), mark: Mark) -> (Figure, Figure) {
     let hidden = match families {
-        Count::Small => Some(Figure::TooFew),
+        Count::Small(_) => Some(Figure::TooFew),
         Count::Hidden => Some(Figure::Hidden),
         Count::Shown(_) => match mark {
             Mark::Small | Mark::Withheld => Some(Figure::TooFew),
@@ -258,7 +265,7 @@ mod tests {
     #[test]
     fn shares_only_of_shown_counts() {
         assert_eq!(share(Count::Shown(5), Count::Shown(20)), Figure::Shown(0.25));
-        assert_eq!(share(Count::Small, Count::Shown(20)), Figure::TooFew);
+        assert_eq!(share(Count::Small(5), Count::Shown(20)), Figure::TooFew);
         assert_eq!(share(Count::Hidden, Count::Shown(20)), Figure::Hidden);
         assert_eq!(share(Count::Shown(5), Count::Hidden), Figure::Hidden);
         assert_eq!(share(Count::Shown(0), Count::Shown(0)), Figure::NoData);
@@ -267,7 +274,7 @@ mod tests {
     #[test]
     fn hours_need_five_families_with_hours() {
         assert_eq!(hours_figures(Count::Shown(9), (3, 30.0), Mark::Small), (Figure::TooFew, Figure::TooFew));
-        assert_eq!(hours_figures(Count::Small, (3, 30.0), Mark::Small), (Figure::TooFew, Figure::TooFew));
+        assert_eq!(hours_figures(Count::Small(5), (3, 30.0), Mark::Small), (Figure::TooFew, Figure::TooFew));
         assert_eq!(hours_figures(Count::Shown(9), (0, 0.0), Mark::Shown), (Figure::NoData, Figure::NoData));
         assert_eq!(hours_figures(Count::Shown(9), (6, 60.0), Mark::Shown), (Figure::Shown(60.0), Figure::Shown(10.0)));
     }

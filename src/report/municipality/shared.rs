@@ -27,6 +27,8 @@ use super::families::total_needs_hiding;
 use super::suppress::{Flat, Mark, Member, protect};
 use crate::results::Audit;
 use crate::results::facts::TrajectoryFacts;
+use crate::rulebook::{Counts, Privacy, Scope};
+use crate::rules::registry::spec;
 use crate::tables::normalize::normalize_name;
 
 /// How each municipality's counts are shown: per (location, municipality
@@ -45,7 +47,7 @@ pub fn municipality_key(f: &TrajectoryFacts) -> Option<String> {
 }
 
 /// Suppresses the location-by-municipality table of the whole audit.
-pub fn shared_marks(audit: &Audit) -> SharedMarks {
+pub fn shared_marks(audit: &Audit, policy: Privacy) -> SharedMarks {
     let mut serving: BTreeSet<(&str, Option<String>)> = BTreeSet::new();
     let mut supported: BTreeMap<(&str, Option<String>), u64> = BTreeMap::new();
     let mut by_municipality: BTreeMap<String, Vec<&TrajectoryFacts>> = BTreeMap::new();
@@ -60,7 +62,7 @@ pub fn shared_marks(audit: &Audit) -> SharedMarks {
         }
     }
 
-    let mut flat = Flat::default();
+    let mut flat = Flat { policy, ..Flat::default() };
     let mut unpublished = Vec::new();
     let mut rows: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut columns: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -108,7 +110,7 @@ pub fn shared_marks(audit: &Audit) -> SharedMarks {
         let c = municipality_index.get(key).copied().unwrap_or(0);
         let t = flat.push(Member::ColumnTotal(c), total, false);
         flat.lines.push((cells, t));
-        if by_municipality.get(key).is_some_and(|facts| total_needs_hiding(facts)) {
+        if by_municipality.get(key).is_some_and(|facts| total_needs_hiding(facts, policy)) {
             forced.push(t);
         }
         total_of.push((key.to_string(), t));
@@ -122,13 +124,15 @@ pub fn shared_marks(audit: &Audit) -> SharedMarks {
     }
 }
 
-/// A location's number of families supported as its HS-L04 result measures it.
-fn published_families(audit: &Audit, location_id: &str) -> Option<u64> {
-    let r = audit
+/// A location's number of families supported as its location rules that
+/// count families (declared [`Counts::Families`]: HS-L04, HS-L05) measure it.
+pub fn published_families(audit: &Audit, location_id: &str) -> Option<u64> {
+    audit
         .results
         .iter()
-        .find(|r| r.location_id == location_id && r.rule_id == "HS-L04" && r.subject_id.is_none())?;
-    r.measured.filter(|m| m.is_finite() && *m >= 0.0 && m.fract() == 0.0).map(|m| m as u64)
+        .filter(|r| r.location_id == location_id && r.subject_id.is_none())
+        .filter(|r| spec(&r.rule_id).is_some_and(|s| s.scope == Scope::Location && s.counts == Counts::Families))
+        .find_map(|r| r.measured.filter(|m| m.is_finite() && *m >= 0.0 && m.fract() == 0.0).map(|m| m as u64))
 }
 
 #[cfg(test)]
@@ -180,7 +184,7 @@ mod tests {
 
     #[test]
     fn reports_side_by_side_do_not_give_a_small_count_away() {
-        let marks = shared_marks(&audit());
+        let marks = shared_marks(&audit(), Privacy::default());
         let cell = |k: &str| marks.cells.get(&("L001".to_string(), k.to_string())).copied();
         assert_eq!(cell("aalsmeer"), Some(Mark::Withheld), "<5, as its total is");
         // 28 - 19 - 5 would be Aalsmeer's 4: one more number goes. Each
@@ -194,6 +198,6 @@ mod tests {
 
     #[test]
     fn the_same_audit_gives_every_report_the_same_marks() {
-        assert_eq!(shared_marks(&audit()), shared_marks(&audit()));
+        assert_eq!(shared_marks(&audit(), Privacy::default()), shared_marks(&audit(), Privacy::default()));
     }
 }

@@ -31,7 +31,7 @@
 
 use super::{against_norm, at_least, left_out_note, not_evaluated, number_near, readable, result, tidy};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Coordinator, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -45,6 +45,7 @@ pub const SPEC: RuleSpec = RuleSpec {
         ParamSpec { name: "hours_per_fte", kind: ParamKind::Number, per_municipality: false },
     ],
     evaluate,
+    counts: Counts::Organisation,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -25,7 +25,7 @@
 
 use super::{families_against_norm, not_evaluated};
 use crate::results::RuleResult;
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -35,6 +35,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Location,
     params: &[ParamSpec { name: "min_families", kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    counts: Counts::Families,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

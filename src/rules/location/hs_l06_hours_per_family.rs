@@ -32,7 +32,7 @@ use super::{
     active_families, against_norm, at_least, left_out_note, not_evaluated, number_near, readable, result, tidy,
 };
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -43,6 +43,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Location,
     params: &[ParamSpec { name: "min_hours_per_family_year", kind: ParamKind::Number, per_municipality: false }],
     evaluate,
+    counts: Counts::PerFamily,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

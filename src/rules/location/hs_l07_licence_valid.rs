@@ -22,14 +22,15 @@
 
 use super::{not_evaluated, result};
 use crate::results::{Outcome, RuleResult};
-use crate::rulebook::{RuleConfig, Scope};
+use crate::rulebook::{Counts, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::dates::days_between;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::RuleSpec;
 use crate::rules::trajectory::wording::{both, day};
 
-pub const SPEC: RuleSpec = RuleSpec { id: "HS-L07", scope: Scope::Location, params: &[], evaluate };
+pub const SPEC: RuleSpec =
+    RuleSpec { id: "HS-L07", scope: Scope::Location, params: &[], evaluate, counts: Counts::None };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let on = day(ctx.as_of);

@@ -29,7 +29,7 @@
 
 use super::{active_families, families_supported, left_out_note, not_evaluated, result, tidy};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -40,6 +40,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Location,
     params: &[ParamSpec { name: "cost_norm", kind: ParamKind::Number, per_municipality: false }],
     evaluate,
+    counts: Counts::None,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

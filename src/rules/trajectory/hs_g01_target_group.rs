@@ -38,7 +38,7 @@ use super::coverage::active_in_p;
 use super::wording::{both, concat, count, day, number};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::dates::whole_years;
 use crate::rules::model::{Location, Trajectory};
@@ -53,6 +53,7 @@ pub const SPEC: RuleSpec = RuleSpec {
         ParamSpec { name: "min_pregnancy_week", kind: ParamKind::Number, per_municipality: false },
     ],
     evaluate,
+    counts: Counts::Families,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

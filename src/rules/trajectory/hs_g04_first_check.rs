@@ -31,7 +31,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, day};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -44,6 +44,7 @@ pub const SPEC: RuleSpec = RuleSpec {
         ParamSpec { name: "first_check_grace_days", kind: ParamKind::Integer, per_municipality: false },
     ],
     evaluate,
+    counts: Counts::Families,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

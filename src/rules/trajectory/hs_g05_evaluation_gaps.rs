@@ -36,7 +36,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, concat, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -48,6 +48,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Trajectory,
     params: &[ParamSpec { name: GAP, kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    counts: Counts::Families,
 };
 
 const POINT_KINDS: &[ContactKind] =

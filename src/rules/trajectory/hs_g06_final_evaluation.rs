@@ -30,7 +30,7 @@ use super::coverage::closure;
 use super::wording::{both, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -40,7 +40,8 @@ pub(super) const WINDOW: &str = "closure_window_days";
 pub(super) const WINDOW_PARAM: &[ParamSpec] =
     &[ParamSpec { name: WINDOW, kind: ParamKind::Integer, per_municipality: false }];
 
-pub const SPEC: RuleSpec = RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate };
+pub const SPEC: RuleSpec =
+    RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, counts: Counts::Families };
 
 /// The contact a closure rule looks for, and how its messages name it.
 pub(super) struct ClosureContact {

@@ -35,7 +35,7 @@ use super::coverage::closure;
 use super::wording::{both, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -53,6 +53,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Trajectory,
     params: &[int_param(MONTHS), int_param(EARLY), int_param(LATE)],
     evaluate,
+    counts: Counts::Families,
 };
 
 /// The closure, its due date F and the window of one covered trajectory.

@@ -35,7 +35,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, day, not_evaluated, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -47,6 +47,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     scope: Scope::Trajectory,
     params: &[ParamSpec { name: DAYS, kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
+    counts: Counts::Families,
 };
 
 /// One message's state on A.

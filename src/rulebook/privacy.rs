@@ -35,7 +35,8 @@ pub enum Counts {
 /// The policy: small counts of families hidden, the others rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Privacy {
-    /// A count from 1 to `min_count` - 1 shows as `<min_count` (at least 1).
+    /// A count from 1 to `min_count` - 1 shows as `<min_count` (1, or at
+    /// least 3: with 2, `<2` would say 1).
     pub min_count: u64,
     /// Every other count is rounded to a multiple of this (at least 1).
     pub round_to: u64,
@@ -53,17 +54,10 @@ impl Privacy {
         n >= 1 && n < self.min_count
     }
 
-    /// A count that shows as `<min_count`: a small one, and with
-    /// `min_count` 2 a zero as well (else `<2` would say 1).
-    pub fn is_hidden_small(&self, n: u64) -> bool {
-        self.is_small(n) || (n == 0 && self.min_count == 2)
-    }
-
     /// What a reader knows of a count shown as `<min_count`: its lowest and
     /// highest value.
     pub fn small_bounds(&self) -> (u64, u64) {
-        let lo = if self.min_count == 2 { 0 } else { 1 };
-        (lo, self.min_count.saturating_sub(1).max(lo))
+        (1, self.min_count.saturating_sub(1).max(1))
     }
 
     /// A count as shown: rounded to the nearest multiple of `round_to`, a
@@ -120,7 +114,8 @@ impl PrivacyLayer {
     }
 }
 
-/// Reads a `[privacy]` table: whole numbers of at least 1, no other keys.
+/// Reads a `[privacy]` table: whole numbers of at least 1, no other keys;
+/// `min_count` not 2.
 pub(crate) fn read(file: &SourceFile, t: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -> PrivacyLayer {
     let mut out = PrivacyLayer::default();
     let within = Text::new("de tabel [privacy]", "the [privacy] table");
@@ -139,6 +134,13 @@ pub(crate) fn read(file: &SourceFile, t: &DeTable<'_>, diags: &mut Vec<Diagnosti
             diags.push(
                 value.place.diag(Text::new(format!("`{k}` moet minstens 1 zijn"), format!("`{k}` must be at least 1"))),
             );
+            continue;
+        }
+        if k == "min_count" && n == 2 {
+            diags.push(value.place.diag(Text::new(
+                "`min_count` = 2 beschermt niemand: <2 kan alleen 1 gezin zijn; kies 1 (niets verbergen) of minstens 3",
+                "`min_count` = 2 protects no one: <2 can only be 1 family; choose 1 (hide nothing) or at least 3",
+            )));
             continue;
         }
         let located = Located { value: n, place: value.place };

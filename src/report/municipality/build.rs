@@ -63,7 +63,11 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
         .collect();
 
     let supported: Vec<&TrajectoryFacts> = ours.iter().copied().filter(|f| f.active_in_period).collect();
-    let tables = family_tables(&supported, &serving, total, &|key| t(key), &t("mun_total"), policy);
+    let category = |table: &str, row: &str| {
+        let found = shared.categories.iter().find(|((m, tb, r), _)| *m == key && *tb == table && *r == row);
+        found.map_or(Mark::Hidden, |(_, mark)| *mark)
+    };
+    let tables = family_tables(&supported, &serving, total, &category, &|key| t(key), &t("mun_total"), policy);
     let rules: Vec<(String, String)> = TIMELINESS_RULES
         .iter()
         .filter_map(|id| ctx.rulebook.rule(id).filter(|r| r.enabled))

@@ -42,7 +42,7 @@ pub fn conditions(
                 Counts::Families if families_mark == Mark::Hidden => HIDDEN.to_string(),
                 Counts::Families => {
                     let n = m.max(0.0).round() as u64;
-                    if policy.is_hidden_small(n) {
+                    if policy.is_small(n) {
                         format!("<{}", policy.min_count)
                     } else {
                         fmt.number_auto(policy.round(n) as f64, 0)

@@ -43,8 +43,9 @@ pub struct Serving<'a> {
     pub mark: Mark,
 }
 
-/// The three tables over the supported families, suppressed so that their
-/// shared total is shown (or hidden) alike in all three.
+/// The three tables over the supported families, suppressed together (with
+/// every other municipality's, see [`super::shared`]) so that their shared
+/// total is shown (or hidden) alike in all three.
 pub struct FamilyTables {
     pub families: FamiliesTable,
     pub age_groups: CategoryTable,
@@ -52,30 +53,33 @@ pub struct FamilyTables {
 }
 
 /// The families by age group and by duration: (keys, counts) each.
-type Categories = ((Vec<&'static str>, Vec<u64>), (Vec<&'static str>, Vec<u64>));
+pub type Categories = ((Vec<&'static str>, Vec<u64>), (Vec<&'static str>, Vec<u64>));
 
-fn categories(supported: &[&TrajectoryFacts]) -> Categories {
+/// The two category tables of a municipality's supported families, as the
+/// report shows them: (keys, counts) by age group and by duration.
+pub fn categories(supported: &[&TrajectoryFacts]) -> Categories {
     let age_keys: Vec<&'static str> = AgeGroup::ALL.iter().map(|&g| age_key(Some(g))).chain(["mun_unknown"]).collect();
     let duration_keys: Vec<&'static str> = DURATION_GROUPS.iter().map(|(k, _)| *k).chain(["mun_unknown"]).collect();
     let ages = count_by(supported, &age_keys, |f| age_key(f.age_group));
     let durations = count_by(supported, &duration_keys, |f| duration_key(f.duration_days));
-    ((age_keys, ages), (duration_keys, durations))
+    (without_empty_unknown(age_keys, ages), without_empty_unknown(duration_keys, durations))
 }
 
-/// True when the age or the duration table of these families would hide
-/// their total to protect a small count (then it is hidden everywhere).
-pub fn total_needs_hiding(supported: &[&TrajectoryFacts], policy: Privacy) -> bool {
-    let ((_, ages), (_, durations)) = categories(supported);
-    [ages, durations].iter().any(|counts| total_mark(&one_way(counts, false, policy)) == Mark::Hidden)
+/// An empty "unknown" row says nothing and is left out of the report, so it
+/// is left out of the table suppressed too (a reader knows it is 0).
+fn without_empty_unknown(keys: Vec<&'static str>, counts: Vec<u64>) -> (Vec<&'static str>, Vec<u64>) {
+    keys.into_iter().zip(counts).filter(|(key, n)| !(*key == "mun_unknown" && *n == 0)).unzip()
 }
 
-/// `total` is how the municipality's number of families supported is shown
-/// (decided across all reports); `label(key)` gives a category's label;
-/// `total_label` the total row's.
+/// `total` is how the municipality's number of families supported is shown,
+/// `category(table, key)` how a row of the age (`"age"`) or duration
+/// (`"duration"`) table is (both decided across all reports); `label(key)`
+/// gives a category's label; `total_label` the total row's.
 pub fn family_tables(
     supported: &[&TrajectoryFacts],
     serving: &[Serving],
     total: Mark,
+    category: &dyn Fn(&str, &str) -> Mark,
     label: &dyn Fn(&str) -> String,
     total_label: &str,
     policy: Privacy,
@@ -83,16 +87,13 @@ pub fn family_tables(
     let per_location: Vec<u64> =
         serving.iter().map(|s| supported.iter().filter(|f| f.location_id == s.id).count() as u64).collect();
     let ((age_keys, ages), (duration_keys, durations)) = categories(supported);
-    // The total is one number in three tables: hidden in one, hidden in all.
-    let force_total = total == Mark::Hidden || total_needs_hiding(supported, policy);
-    let total = if force_total && total == Mark::Shown { Mark::Hidden } else { total };
     let families = families_table(supported, serving, &per_location, total, total_label, policy);
-    let ages_p = one_way(&ages, force_total, policy);
-    let durations_p = one_way(&durations, force_total, policy);
+    let ages_marks: Vec<Mark> = age_keys.iter().map(|k| category("age", k)).collect();
+    let duration_marks: Vec<Mark> = duration_keys.iter().map(|k| category("duration", k)).collect();
     FamilyTables {
         families,
-        age_groups: category_table(&age_keys, &ages, &ages_p, label, policy),
-        duration: category_table(&duration_keys, &durations, &durations_p, label, policy),
+        age_groups: category_table(&age_keys, &ages, (&ages_marks, total), label, policy),
+        duration: category_table(&duration_keys, &durations, (&duration_marks, total), label, policy),
     }
 }
 
@@ -105,11 +106,6 @@ fn count_by(facts: &[&TrajectoryFacts], keys: &[&str], key_of: impl Fn(&Trajecto
 }
 
 /// Suppresses a one-way table (one column with its total).
-fn one_way(counts: &[u64], force_total: bool, policy: Privacy) -> Protected {
-    let forced = if force_total { vec![Member::ColumnTotal(0)] } else { Vec::new() };
-    one_way_forced(counts, &forced, policy)
-}
-
 fn one_way_forced(counts: &[u64], forced: &[Member], policy: Privacy) -> Protected {
     let table = CountTable { cells: counts.iter().map(|&n| vec![n]).collect(), row_totals: false, column_totals: true };
     suppress_forced(&table, forced, policy)
@@ -126,20 +122,18 @@ fn total_mark(p: &Protected) -> Mark {
 fn category_table(
     keys: &[&'static str],
     counts: &[u64],
-    p: &Protected,
+    (marks, total_mark): (&[Mark], Mark),
     label: &dyn Fn(&str) -> String,
     policy: Privacy,
 ) -> CategoryTable {
     let total: u64 = counts.iter().sum();
-    let total_count = Count::new(total, total_mark(p), kinds::FAMILIES, &policy);
+    let total_count = Count::new(total, total_mark, kinds::FAMILIES, &policy);
     let rows = keys
         .iter()
         .zip(counts)
         .enumerate()
-        // An empty "unknown" row says nothing; leave it out.
-        .filter(|(_, (key, n))| !(**key == "mun_unknown" && **n == 0))
         .map(|(i, (key, &n))| {
-            let families = Count::new(n, cell_mark(p, i), kinds::FAMILIES, &policy);
+            let families = Count::new(n, marks.get(i).copied().unwrap_or(Mark::Hidden), kinds::FAMILIES, &policy);
             CategoryRow { key, label: label(key), families, share: share(families, total_count) }
         })
         .collect();

@@ -17,6 +17,8 @@ mod conditions;
 mod families;
 pub mod model;
 mod notes;
+#[cfg(test)]
+mod policy_tests;
 mod shared;
 pub mod suppress;
 #[cfg(test)]

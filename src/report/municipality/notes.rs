@@ -19,7 +19,6 @@ pub fn privacy_notes(catalogue: &Catalogue, lang: Lang, policy: &Privacy) -> Vec
     let mut keys = Vec::new();
     match policy.min_count {
         0 | 1 => {}
-        2 => keys.extend(["mun_about_small_two", "mun_about_hidden"]),
         _ => keys.extend(["mun_about_small", "mun_about_hidden"]),
     }
     if policy.round_to > 1 {
@@ -50,7 +49,6 @@ mod tests {
         assert!(default[2].starts_with("too few: a sum, mean or percentage over fewer than 5 families"));
         let cbs = notes(5, 5);
         assert!(cbs[2].starts_with("5, 10, …: numbers of families are rounded to a multiple of 5"), "{cbs:?}");
-        assert!(notes(2, 1)[0].starts_with("<2: no family or 1 family"));
         assert!(notes(1, 1).iter().all(|n| !n.starts_with('<') && !n.starts_with("x:")));
         for n in notes(10, 3) {
             assert!(!n.contains('{'), "{n}");

@@ -17,13 +17,15 @@
 //! municipality in a cell per location shown nowhere; a line per location
 //! (its total is published in every report it appears in, so it is hidden
 //! as a secondary only when nothing else will do, and then in every report)
-//! and per municipality (its total, hidden as well when its own age or
-//! duration table needs that). No grand total is shown in any municipality
-//! report.
+//! and per municipality (its total); and, since each report's age and
+//! duration tables add up to that same total, a line for each of them, so
+//! that the three tables of a report cannot be worked against each other.
+//! No grand total is shown in any municipality report.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::families::total_needs_hiding;
+use super::attack::exposed;
+use super::families::categories;
 use super::suppress::{Flat, Mark, Member, protect};
 use crate::results::Audit;
 use crate::results::facts::TrajectoryFacts;
@@ -37,8 +39,14 @@ use crate::tables::normalize::normalize_name;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SharedMarks {
     pub cells: BTreeMap<(String, String), Mark>,
+    /// Per (municipality key, table `age` or `duration`, row key) of the
+    /// municipality's age and duration tables.
+    pub categories: BTreeMap<(String, &'static str, &'static str), Mark>,
     pub totals: BTreeMap<String, Mark>,
     pub locations: BTreeMap<String, Mark>,
+    /// Suppression ran out of counts to hide while a small count could
+    /// still be worked out (a shape the module of `suppress` describes).
+    pub unresolved: bool,
 }
 
 /// A trajectory's municipality key; `None` without a (usable) municipality.
@@ -103,22 +111,37 @@ pub fn shared_marks(audit: &Audit, policy: Privacy) -> SharedMarks {
         }
         location_of.push((location.to_string(), t));
     }
-    let mut forced = Vec::new();
     let mut total_of = Vec::new();
+    let mut category_of = Vec::new();
+    // Category cells get rows of their own, below the locations.
+    let mut next_row = location_index.len();
     for (key, cells) in columns {
         let total = cells.iter().map(|&i| flat.values[i]).sum();
         let c = municipality_index.get(key).copied().unwrap_or(0);
         let t = flat.push(Member::ColumnTotal(c), total, false);
         flat.lines.push((cells, t));
-        if by_municipality.get(key).is_some_and(|facts| total_needs_hiding(facts, policy)) {
-            forced.push(t);
-        }
         total_of.push((key.to_string(), t));
+        // The age and the duration table of the municipality share its total.
+        let Some(facts) = by_municipality.get(key) else { continue };
+        let ((age_keys, ages), (duration_keys, durations)) = categories(facts);
+        for (table, keys, counts) in [("age", age_keys, ages), ("duration", duration_keys, durations)] {
+            let mut line = Vec::new();
+            for (row, n) in keys.into_iter().zip(counts) {
+                let i = flat.push(Member::Cell(next_row, c), n, false);
+                next_row += 1;
+                line.push(i);
+                category_of.push(((key.to_string(), table, row), i));
+            }
+            flat.lines.push((line, t));
+        }
     }
 
-    let marks = protect(&flat, &forced, &unpublished);
+    let marks = protect(&flat, &[], &unpublished);
+    let unresolved = exposed(&flat, &marks).iter().any(|&i| policy.is_small(flat.values[i]));
     SharedMarks {
+        unresolved,
         cells: cell_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
+        categories: category_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
         totals: total_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
         locations: location_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
     }

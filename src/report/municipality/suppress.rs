@@ -12,8 +12,8 @@
 //! ([`Privacy`]: `min_count` m, default 5, and `round_to`, default 1):
 //!
 //! 1. **Primary.** Every member (cell or total) whose count is 1 to m - 1 is
-//!    hidden and marked [`Mark::Small`] (shown as `<m`). Zero is shown (but
-//!    with m = 2, where `<2` alone would say 1, zeros show as `<2` too).
+//!    hidden and marked [`Mark::Small`] (shown as `<m`; m is 1, nothing
+//!    hidden, or at least 3: `<2` would say 1). Zero is shown.
 //!    Members the caller *forces* (hidden in another table that shares
 //!    them) are hidden as well ([`Mark::Hidden`]). Shown counts are rounded
 //!    to a multiple of `round_to` ([`Privacy::round`]).
@@ -241,7 +241,7 @@ pub fn suppress_forced(table: &CountTable, forced: &[Member], policy: Privacy) -
 pub fn protect(flat: &Flat, forced: &[usize], unpublished: &[usize]) -> Vec<Mark> {
     let policy = flat.policy;
     let mut marks: Vec<Mark> =
-        flat.values.iter().map(|&v| if policy.is_hidden_small(v) { Mark::Small } else { Mark::Shown }).collect();
+        flat.values.iter().map(|&v| if policy.is_small(v) { Mark::Small } else { Mark::Shown }).collect();
     for &i in forced {
         if marks[i] == Mark::Shown {
             marks[i] = Mark::Hidden;

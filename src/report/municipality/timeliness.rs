@@ -117,7 +117,7 @@ pub fn outcomes(
                 return None;
             }
             let spelling = spellings.into_iter().next().unwrap_or_default();
-            let mark = if policy.is_hidden_small(n) { Mark::Small } else { Mark::Shown };
+            let mark = if policy.is_small(n) { Mark::Small } else { Mark::Shown };
             let mean_change = if n >= policy.min_count.max(1) {
                 Figure::Shown(changes.iter().sum::<f64>() / n as f64)
             } else {

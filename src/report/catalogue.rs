@@ -16,6 +16,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/national.toml", include_str!("../../reports/messages/national.toml")),
     ("reports/messages/handbook.toml", include_str!("../../reports/messages/handbook.toml")),
     ("reports/messages/template.toml", include_str!("../../reports/messages/template.toml")),
+    ("reports/messages/findings.toml", include_str!("../../reports/messages/findings.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +81,13 @@ impl Catalogue {
         text
     }
 
+    /// The same keys with every value (both languages) transformed: for a
+    /// pseudo-locale in tests, which shows that no text is left in code.
+    pub fn transformed(&self, f: impl Fn(&str) -> String) -> Catalogue {
+        let entries = self.entries.iter().map(|(k, e)| (k.clone(), Entry { nl: f(&e.nl), en: f(&e.en) })).collect();
+        Catalogue { entries }
+    }
+
     pub fn contains(&self, key: &str) -> bool {
         self.entries.contains_key(key)
     }
@@ -87,6 +95,31 @@ impl Catalogue {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)
     }
+}
+
+/// A pseudo-locale of a text: every ASCII letter accented or replaced by a
+/// look-alike outside ASCII, the whole in `⟦ ⟧`; named arguments (`{name}`)
+/// stay as they are, so they are still filled in.
+pub fn pseudo(text: &str) -> String {
+    const FROM: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const TO: [char; 52] = [
+        'á', 'ƀ', 'ç', 'ď', 'é', 'ƒ', 'ğ', 'ĥ', 'í', 'ĵ', 'ķ', 'ĺ', 'ɱ', 'ñ', 'ó', 'ƥ', 'ʠ', 'ř', 'š', 'ţ', 'ú', 'ʋ',
+        'ŵ', 'ẋ', 'ý', 'ž', 'Á', 'Ɓ', 'Ç', 'Ď', 'É', 'Ƒ', 'Ğ', 'Ĥ', 'Í', 'Ĵ', 'Ķ', 'Ĺ', 'Ṁ', 'Ñ', 'Ó', 'Ƥ', 'Ɋ', 'Ř',
+        'Š', 'Ţ', 'Ú', 'Ʋ', 'Ŵ', 'Ẋ', 'Ý', 'Ž',
+    ];
+    let mut out = String::from("⟦");
+    let mut in_name = false;
+    for c in text.chars() {
+        match c {
+            '{' => in_name = true,
+            '}' => in_name = false,
+            _ => {}
+        }
+        let mapped = if in_name { None } else { FROM.find(c).and_then(|i| TO.get(i)) };
+        out.push(mapped.copied().unwrap_or(c));
+    }
+    out.push('⟧');
+    out
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -117,6 +150,11 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(c.fill("a", Lang::Nl, &[("min_count", "10"), ("y", "?")]), "<10 of {x}");
         assert_eq!(c.fill("a", Lang::En, &[("min_count", "3")]), "<3");
+    }
+
+    #[test]
+    fn the_pseudo_locale_keeps_named_arguments() {
+        assert_eq!(pseudo("Rule {rule_id} fails"), "⟦Řúĺé {rule_id} ƒáíĺš⟧");
     }
 
     #[test]

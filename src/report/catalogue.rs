@@ -17,6 +17,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/handbook.toml", include_str!("../../reports/messages/handbook.toml")),
     ("reports/messages/template.toml", include_str!("../../reports/messages/template.toml")),
     ("reports/messages/findings.toml", include_str!("../../reports/messages/findings.toml")),
+    ("reports/messages/cli.toml", include_str!("../../reports/messages/cli.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]

@@ -92,7 +92,7 @@ fn wrong_types_and_unknown_keys_are_rejected_at_their_place() {
 fn a_base_rulebook_without_privacy_takes_the_defaults() {
     let text = crate::rulebook::extends::EMBEDDED[0].text;
     let start = text.find("[privacy]").unwrap_or(0);
-    let end = text[start..].find("\n\n").map_or(start, |e| start + e);
+    let end = text[start..].find("\n\n").map_or(text.len(), |e| start + e);
     let without = format!("{}{}", &text[..start], &text[end..]);
     assert!(!without.contains("[privacy]"));
     assert_eq!(load(&without).privacy, Privacy::default());

@@ -58,7 +58,7 @@ fn words(text: &str) -> Vec<String> {
 
 #[test]
 fn keys_used_and_defined_agree() {
-    let source = include_str!("usage_error.rs");
+    let source = [include_str!("usage_error.rs"), include_str!("check_summary.rs")].concat();
     let used: BTreeSet<&str> = source
         .split('"')
         .filter(|s| {
@@ -92,4 +92,72 @@ fn a_pseudo_locale_leaves_no_text_in_the_code() {
         }
     }
     assert!(kinds.len() >= 7, "{kinds:?}");
+}
+
+/// An audit with one location, one failing rule with ten families, and a
+/// finding: every line of the summary has something to say.
+fn audit() -> crate::results::Audit {
+    use crate::findings::{FindingKind, InputFinding};
+    use crate::results::{Audit, LocationEntry, Outcome, RuleResult, Severity, Text, WaiverReport};
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default();
+    let fail = |i: usize| {
+        let id = format!("{i}");
+        RuleResult::new("§1", "#1", Some((&id, 2)), Outcome::Fail, Severity::Error, Text::default())
+    };
+    let finding = InputFinding {
+        file: "#".into(),
+        sheet: None,
+        row: None,
+        column: None,
+        value: None,
+        kind: FindingKind::EmptySheet,
+    };
+    Audit {
+        tool_version: "0".into(),
+        rulebook_id: "#".into(),
+        rulebook_version: "1".into(),
+        period_start: date,
+        period_end: date,
+        as_of: date,
+        locations: vec![
+            LocationEntry {
+                location_id: "#1".into(),
+                name: "#".into(),
+                source: "#".into(),
+                metrics: Default::default(),
+            },
+            LocationEntry {
+                location_id: "#2".into(),
+                name: "#".into(),
+                source: "#".into(),
+                metrics: Default::default(),
+            },
+        ],
+        results: (0..10).map(fail).collect(),
+        summary: Vec::new(),
+        input_findings: vec![finding],
+        waivers: WaiverReport::default(),
+        trajectories: Vec::new(),
+    }
+}
+
+#[test]
+fn the_terminal_summary_under_a_pseudo_locale_has_no_text_in_the_code() {
+    let catalogue = Catalogue::embedded().transformed(pseudo);
+    let rulebook = crate::rulebook::Rulebook {
+        id: "#".into(),
+        version: "1".into(),
+        title: Default::default(),
+        rules: vec![],
+        privacy: Default::default(),
+    };
+    for lang in [Lang::Nl, Lang::En] {
+        let mut out = Vec::new();
+        let written = [std::path::PathBuf::from("#/1")];
+        super::check_summary::write_summary_with(&catalogue, &audit(), &rulebook, lang, true, &written, &mut out)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(text.matches('⟦').count(), 6, "{text}");
+        assert!(words(&text).is_empty(), "untransformed text in {text}");
+    }
 }

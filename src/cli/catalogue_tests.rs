@@ -58,7 +58,8 @@ fn words(text: &str) -> Vec<String> {
 
 #[test]
 fn keys_used_and_defined_agree() {
-    let source = [include_str!("usage_error.rs"), include_str!("check_summary.rs")].concat();
+    let source =
+        [include_str!("usage_error.rs"), include_str!("check_summary.rs"), include_str!("inspect.rs")].concat();
     let used: BTreeSet<&str> = source
         .split('"')
         .filter(|s| {

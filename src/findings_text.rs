@@ -1,7 +1,15 @@
-//! The sentences of input findings, in Dutch and English.
+//! The sentences of input findings: each finding kind is a key of the
+//! catalogue `reports/messages/findings.toml` with named arguments; the
+//! texts themselves, in Dutch and English, live there and nowhere in code.
+
+use std::sync::LazyLock;
 
 use crate::findings::{FindingKind, InputFinding};
 use crate::i18n::Lang;
+use crate::report::Catalogue;
+
+/// The embedded catalogue, parsed once.
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
 
 fn list(items: &[String]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
@@ -14,109 +22,30 @@ fn quoted(v: &Option<String>) -> String {
     }
 }
 
-/// The sentence for a finding, without its place.
-pub fn message(f: &InputFinding, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    let v = quoted(&f.value);
+/// The catalogue key of a finding and its named arguments.
+pub fn key_and_args(f: &InputFinding) -> (&'static str, Vec<(&'static str, String)>) {
+    let value = ("value", quoted(&f.value));
     match &f.kind {
-        FindingKind::UnreadableFile { reason } => {
-            if nl {
-                format!("bestand kan niet gelezen worden ({reason}); de andere exports worden wel beoordeeld")
-            } else {
-                format!("file cannot be read ({reason}); all other exports are still audited")
-            }
-        }
-        FindingKind::EncryptedFile => lang
-            .pick(
-                "bestand is met een wachtwoord beveiligd; sla het op zonder wachtwoord",
-                "file is password-protected; save it without a password",
-            )
-            .to_string(),
-        FindingKind::NotASpreadsheet => lang
-            .pick(
-                "geen spreadsheet: verwacht .xlsx, .xlsm, .xls, .ods of een map met CSV-bestanden",
-                "not a spreadsheet: expected .xlsx, .xlsm, .xls, .ods or a folder of CSV files",
-            )
-            .to_string(),
-        FindingKind::PathNotFound => lang.pick("pad bestaat niet", "path does not exist").to_string(),
+        FindingKind::UnreadableFile { reason } => ("finding_unreadable_file", vec![("reason", reason.clone())]),
+        FindingKind::EncryptedFile => ("finding_encrypted_file", vec![]),
+        FindingKind::NotASpreadsheet => ("finding_not_a_spreadsheet", vec![]),
+        FindingKind::PathNotFound => ("finding_path_not_found", vec![]),
         FindingKind::MissingSheet { expected, aliases } => {
-            if nl {
-                format!("verplicht blad `{expected}` ontbreekt (ook geaccepteerd: {})", list(aliases))
-            } else {
-                format!("required sheet `{expected}` is missing (also accepted: {})", list(aliases))
-            }
+            ("finding_missing_sheet", vec![("expected", expected.clone()), ("aliases", list(aliases))])
         }
-        FindingKind::DuplicateSheet { other } => {
-            if nl {
-                format!("blad komt twee keer voor (ook als `{other}`); het eerste wordt gebruikt")
-            } else {
-                format!("sheet appears twice (also as `{other}`); the first is used")
-            }
-        }
-        FindingKind::EmptySheet => {
-            lang.pick("blad is leeg: geen kopregel gevonden", "sheet is empty: no header row found").to_string()
-        }
+        FindingKind::DuplicateSheet { other } => ("finding_duplicate_sheet", vec![("other", other.clone())]),
+        FindingKind::EmptySheet => ("finding_empty_sheet", vec![]),
         FindingKind::MissingColumn { expected, aliases } => {
-            let what = list(expected);
-            match (nl, expected.len() > 1) {
-                (true, false) => format!("verplichte kolom {what} ontbreekt (ook geaccepteerd: {})", list(aliases)),
-                (true, true) => format!(
-                    "geen van de kolommen {what} is aanwezig; één ervan is nodig (ook geaccepteerd: {})",
-                    list(aliases)
-                ),
-                (false, false) => format!("required column {what} is missing (also accepted: {})", list(aliases)),
-                (false, true) => {
-                    format!("none of the columns {what} is present; one is needed (also accepted: {})", list(aliases))
-                }
-            }
+            let key = if expected.len() > 1 { "finding_missing_columns" } else { "finding_missing_column" };
+            (key, vec![("expected", list(expected)), ("aliases", list(aliases))])
         }
-        FindingKind::DuplicateColumn { header } => {
-            if nl {
-                format!("kolom komt twee keer voor (ook als \"{header}\"); de eerste wordt gebruikt")
-            } else {
-                format!("column appears twice (also as \"{header}\"); the first is used")
-            }
-        }
-        FindingKind::PrivacyColumn { header } => {
-            if nl {
-                format!(
-                    "kolom \"{header}\" lijkt een direct identificerend gegeven (naam, adres, postcode, telefoon, e-mail of BSN) en is niet ingelezen; verwijder haar uit de export"
-                )
-            } else {
-                format!(
-                    "column \"{header}\" looks like a direct identifier (name, address, postcode, phone, e-mail or BSN) and was not read; remove it from the export"
-                )
-            }
-        }
-        FindingKind::MissingValue => lang.pick("verplichte waarde is leeg", "required value is empty").to_string(),
-        FindingKind::InvalidDate => {
-            if nl {
-                format!("{v} is geen geldige datum (gebruik bijv. 03-03-2026 of 2026-03-03)")
-            } else {
-                format!("{v} is not a valid date (use e.g. 03-03-2026 or 2026-03-03)")
-            }
-        }
-        FindingKind::InvalidNumber => {
-            if nl {
-                format!("{v} is geen getal")
-            } else {
-                format!("{v} is not a number")
-            }
-        }
-        FindingKind::InvalidInteger => {
-            if nl {
-                format!("{v} is geen geheel getal")
-            } else {
-                format!("{v} is not a whole number")
-            }
-        }
-        FindingKind::InvalidBoolean => {
-            if nl {
-                format!("{v} is geen ja/nee-waarde (gebruik ja of nee)")
-            } else {
-                format!("{v} is not a yes/no value (use yes or no)")
-            }
-        }
+        FindingKind::DuplicateColumn { header } => ("finding_duplicate_column", vec![("header", header.clone())]),
+        FindingKind::PrivacyColumn { header } => ("finding_privacy_column", vec![("header", header.clone())]),
+        FindingKind::MissingValue => ("finding_missing_value", vec![]),
+        FindingKind::InvalidDate => ("finding_invalid_date", vec![value]),
+        FindingKind::InvalidNumber => ("finding_invalid_number", vec![value]),
+        FindingKind::InvalidInteger => ("finding_invalid_integer", vec![value]),
+        FindingKind::InvalidBoolean => ("finding_invalid_boolean", vec![value]),
         FindingKind::OutOfRange { min, max } => {
             let range = match (min, max) {
                 (Some(a), Some(b)) => format!("{a}..{b}"),
@@ -124,57 +53,33 @@ pub fn message(f: &InputFinding, lang: Lang) -> String {
                 (None, Some(b)) => format!("<= {b}"),
                 (None, None) => String::new(),
             };
-            if nl { format!("{v} valt buiten het bereik {range}") } else { format!("{v} is outside the range {range}") }
+            ("finding_out_of_range", vec![value, ("range", range)])
         }
-        FindingKind::UnknownCode { allowed } => {
-            if nl {
-                format!("{v} is geen toegestane waarde (toegestaan: {})", list(allowed))
-            } else {
-                format!("{v} is not an allowed value (allowed: {})", list(allowed))
-            }
-        }
-        FindingKind::CellError => {
-            if nl {
-                format!("cel bevat een fout {v}")
-            } else {
-                format!("cell holds an error {v}")
-            }
-        }
+        FindingKind::UnknownCode { allowed } => ("finding_unknown_code", vec![value, ("allowed", list(allowed))]),
+        FindingKind::CellError => ("finding_cell_error", vec![value]),
         FindingKind::DuplicateId { first_row } => {
-            if nl {
-                format!("id {v} komt vaker voor (eerst in rij {first_row})")
-            } else {
-                format!("id {v} appears more than once (first in row {first_row})")
-            }
+            ("finding_duplicate_id", vec![value, ("first_row", first_row.to_string())])
         }
         FindingKind::DanglingReference { target_sheet } => {
-            if nl {
-                format!("id {v} komt niet voor in blad `{target_sheet}`")
-            } else {
-                format!("id {v} does not exist in sheet `{target_sheet}`")
-            }
+            ("finding_dangling_reference", vec![value, ("target_sheet", target_sheet.clone())])
         }
-        FindingKind::EndBeforeStart { start } => {
-            if nl {
-                format!("einde {v} ligt vóór start {start}")
-            } else {
-                format!("end {v} lies before start {start}")
-            }
-        }
-        FindingKind::CoordinatorWithoutHours => lang
-            .pick(
-                "coördinator zonder fte en zonder uren per week: telt als 0 fte",
-                "coordinator without fte and without hours per week: counts as 0 fte",
-            )
-            .to_string(),
-        FindingKind::NoLocation => {
-            lang.pick("blad `locatie` noemt geen locatie", "sheet `locatie` names no location").to_string()
-        }
-        FindingKind::LocationColumnNeeded => lang
-            .pick(
-                "de export bevat meerdere locaties, maar dit blad heeft geen kolom `locatie_id`",
-                "the export holds several locations, but this sheet has no `locatie_id` column",
-            )
-            .to_string(),
+        FindingKind::EndBeforeStart { start } => ("finding_end_before_start", vec![value, ("start", start.clone())]),
+        FindingKind::CoordinatorWithoutHours => ("finding_coordinator_without_hours", vec![]),
+        FindingKind::NoLocation => ("finding_no_location", vec![]),
+        FindingKind::LocationColumnNeeded => ("finding_location_column_needed", vec![]),
     }
 }
+
+/// The sentence for a finding, without its place.
+pub fn message(f: &InputFinding, lang: Lang) -> String {
+    message_in(&CATALOGUE, f, lang)
+}
+
+/// The sentence for a finding from the given catalogue.
+pub fn message_in(catalogue: &Catalogue, f: &InputFinding, lang: Lang) -> String {
+    let (key, args) = key_and_args(f);
+    catalogue.fill(key, lang, &args)
+}
+
+#[cfg(test)]
+mod tests;

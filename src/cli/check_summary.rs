@@ -1,17 +1,23 @@
 //! The terminal summary of `check`: per location the rules that failed (with
 //! the failing family ids, except in a municipality's run, which shows neither
-//! ids nor counts of families), then where the reports were written.
+//! ids nor counts of families), then where the reports were written. The
+//! texts are keys of `reports/messages/cli.toml`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use crate::i18n::Lang;
+use crate::report::Catalogue;
 use crate::results::{Audit, Outcome};
 use crate::rulebook::Rulebook;
 
 /// Subjects listed per failed rule before "and N more".
 const MAX_SUBJECTS: usize = 8;
+
+/// The embedded catalogue, parsed once.
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
 
 pub fn write_summary(
     audit: &Audit,
@@ -21,14 +27,23 @@ pub fn write_summary(
     written: &[PathBuf],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let period = format!("{} – {}", audit.period_start.format("%Y-%m-%d"), audit.period_end.format("%Y-%m-%d"));
-    writeln!(
-        out,
-        "{} {period}, {} {}",
-        lang.pick("Periode", "Period"),
-        lang.pick("peildatum", "as of"),
-        audit.as_of.format("%Y-%m-%d")
-    )?;
+    write_summary_with(&CATALOGUE, audit, rulebook, lang, show_subjects, written, out)
+}
+
+/// As [`write_summary`], with the texts from `catalogue`.
+pub fn write_summary_with(
+    catalogue: &Catalogue,
+    audit: &Audit,
+    rulebook: &Rulebook,
+    lang: Lang,
+    show_subjects: bool,
+    written: &[PathBuf],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = |key: &str, args: &[(&str, String)]| catalogue.fill(key, lang, args);
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let period = [("start", day(audit.period_start)), ("end", day(audit.period_end)), ("as_of", day(audit.as_of))];
+    writeln!(out, "{}", t("cli_summary_period", &period))?;
     // Failures grouped by location once: O(results), not a scan per location.
     let mut by_location: HashMap<&str, BTreeMap<&str, Vec<&str>>> = HashMap::new();
     for r in audit.results.iter().filter(|r| r.outcome == Outcome::Fail) {
@@ -39,37 +54,33 @@ pub fn write_summary(
         writeln!(out, "\n{} {} ({})", loc.location_id, loc.name, loc.source)?;
         let failed = by_location.get(loc.location_id.as_str()).cloned().unwrap_or_default();
         if failed.is_empty() {
-            writeln!(out, "  {}", lang.pick("Geen regels gefaald.", "No rule failed."))?;
+            writeln!(out, "  {}", t("cli_summary_no_failures", &[]))?;
         }
         for (rule_id, subjects) in failed {
             let (title, severity) = rulebook
                 .rule(rule_id)
                 .map(|r| (r.title.get(lang).to_string(), r.severity.as_str()))
                 .unwrap_or_default();
-            let mut line = format!("  {} {rule_id} {title} [{severity}]", lang.pick("FAALT", "FAILS"));
+            let args = [("rule_id", rule_id.to_string()), ("title", title), ("severity", severity.to_string())];
+            let mut line = format!("  {}", t("cli_summary_fails", &args));
             if show_subjects && !subjects.is_empty() {
                 let shown: Vec<&str> = subjects.iter().take(MAX_SUBJECTS).copied().collect();
                 line.push_str(&format!(": {}", shown.join(", ")));
                 if subjects.len() > MAX_SUBJECTS {
                     let more = subjects.len() - MAX_SUBJECTS;
-                    line.push_str(&format!(" {} {more} {}", lang.pick("en", "and"), lang.pick("meer", "more")));
+                    line.push_str(&format!(" {}", t("cli_summary_more", &[("count", more.to_string())])));
                 }
             }
             writeln!(out, "{line}")?;
         }
     }
     if !audit.input_findings.is_empty() {
-        writeln!(
-            out,
-            "\n{}: {} ({})",
-            lang.pick("Invoerbevindingen", "Input findings"),
-            audit.input_findings.len(),
-            lang.pick("zie results.json of `hs-audit inspect`", "see results.json or `hs-audit inspect`")
-        )?;
+        let count = audit.input_findings.len().to_string();
+        writeln!(out, "\n{}", t("cli_summary_findings", &[("count", count)]))?;
     }
     writeln!(out)?;
     for p in written {
-        writeln!(out, "{}: {}", lang.pick("Geschreven", "Written"), crate::ingest::display_path(p))?;
+        writeln!(out, "{}", t("cli_summary_written", &[("path", crate::ingest::display_path(p))]))?;
     }
     Ok(())
 }

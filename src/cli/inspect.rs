@@ -1,11 +1,27 @@
 //! `hs-audit inspect`: what the tool read, per export, before anyone audits it.
+//! The texts are keys of `reports/messages/cli.toml`.
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use super::Outcome;
 use crate::i18n::Lang;
+use crate::report::Catalogue;
 use crate::tables::{Export, read_paths};
+
+/// The embedded catalogue, parsed once.
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
+
+/// A catalogue text with its named arguments filled in.
+fn t(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    CATALOGUE.fill(key, lang, args)
+}
+
+/// The key for one (`n` = 1) or many.
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
 
 /// Reads the exports and prints what was read; exit 0 only when every export
 /// was read without a single input finding.
@@ -16,46 +32,40 @@ pub fn run(paths: &[PathBuf], lang: Lang, out: &mut dyn Write) -> std::io::Resul
     }
     let findings: usize = exports.iter().map(|e| e.findings.len()).sum();
     let n = exports.len();
-    match lang {
-        Lang::Nl => writeln!(
-            out,
-            "{n} {} gelezen, {findings} {}.",
-            plural(n, "export", "exports"),
-            plural(findings, "bevinding", "bevindingen")
-        )?,
-        Lang::En => writeln!(
-            out,
-            "{n} {} read, {findings} {}.",
-            plural(n, "export", "exports"),
-            plural(findings, "finding", "findings")
-        )?,
-    }
+    let exports_text =
+        t(lang, plural(n, "cli_inspect_exports_one", "cli_inspect_exports_many"), &[("count", n.to_string())]);
+    let findings_text = t(
+        lang,
+        plural(findings, "cli_inspect_findings_one", "cli_inspect_findings_many"),
+        &[("count", findings.to_string())],
+    );
+    writeln!(out, "{}", t(lang, "cli_inspect_total", &[("exports", exports_text), ("findings", findings_text)]))?;
     Ok(if findings == 0 && n > 0 { Outcome::Clean } else { Outcome::InputProblem })
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// One export: locations, sheets with matched columns and rows, findings.
 pub fn write_export(export: &Export, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "Export {}", export.source)?;
+    writeln!(out, "{}", t(lang, "cli_inspect_export", &[("source", export.source.to_string())]))?;
     for loc in &export.locations {
-        writeln!(out, "  {}: {} {}", lang.pick("Locatie", "Location"), loc.id, loc.name)?;
+        let args = [("id", loc.id.to_string()), ("name", loc.name.to_string())];
+        writeln!(out, "  {}", t(lang, "cli_inspect_location", &args))?;
     }
     for sheet in &export.sheets {
-        let rows = plural(sheet.rows, lang.pick("rij", "row"), lang.pick("rijen", "rows"));
-        let label = lang.pick("Blad", "Sheet");
-        let from = lang.pick("uit", "from");
-        writeln!(out, "  {label} {} ({from} \"{}\"): {} {rows}", sheet.kind.name(), sheet.sheet_name, sheet.rows)?;
+        let key = plural(sheet.rows, "cli_inspect_sheet_one", "cli_inspect_sheet_many");
+        let args = [
+            ("kind", sheet.kind.name().to_string()),
+            ("sheet", sheet.sheet_name.to_string()),
+            ("rows", sheet.rows.to_string()),
+        ];
+        writeln!(out, "  {}", t(lang, key, &args))?;
         let cols: Vec<String> =
             sheet.columns.iter().map(|(c, h)| if c == h { c.clone() } else { format!("{c} <- \"{h}\"") }).collect();
-        writeln!(out, "    {}: {}", lang.pick("kolommen", "columns"), cols.join(", "))?;
+        writeln!(out, "    {}", t(lang, "cli_inspect_columns", &[("columns", cols.join(", "))]))?;
     }
     if export.findings.is_empty() {
-        writeln!(out, "  {}", lang.pick("Geen bevindingen.", "No findings."))?;
+        writeln!(out, "  {}", t(lang, "cli_inspect_no_findings", &[]))?;
     } else {
-        writeln!(out, "  {} ({}):", lang.pick("Bevindingen", "Findings"), export.findings.len())?;
+        writeln!(out, "  {}", t(lang, "cli_inspect_findings", &[("count", export.findings.len().to_string())]))?;
         for f in &export.findings {
             writeln!(out, "    - {}: {}", f.place(lang), f.message(lang))?;
         }

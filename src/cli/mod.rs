@@ -1,6 +1,8 @@
 //! The command line: one file per command, and the exit codes.
 
 mod args;
+#[cfg(test)]
+mod catalogue_tests;
 pub mod check;
 mod check_summary;
 pub mod generate;

@@ -1,14 +1,16 @@
 //! Parsing the command line, and clap's own parse errors made helpful: a first
 //! line in the reader's language saying what is wrong and what to do, above
-//! clap's English detail. Exit 2 for a usage error; 0 for `--help` and `--version`.
+//! clap's English detail. The texts are keys of `reports/messages/cli.toml`. Exit 2 for a usage error; 0 for `--help` and `--version`.
 
 use std::ffi::OsString;
+use std::sync::LazyLock;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, Parser};
 
 use super::{Cli, Outcome};
 use crate::i18n::Lang;
+use crate::report::Catalogue;
 
 /// Parses the arguments (the program name first). On `--help` or `--version`
 /// prints it and returns `Err(Outcome::Clean)`; on a usage error prints the
@@ -50,7 +52,7 @@ pub fn explain(err: &clap::Error, args: &[OsString]) -> Option<String> {
 
 /// The command the arguments name, as far as it could be followed:
 /// `hs-audit`, `hs-audit check`, `hs-audit rules explain`.
-fn command_path(args: &[OsString]) -> String {
+pub(super) fn command_path(args: &[OsString]) -> String {
     let mut cmd = Cli::command();
     let mut path = vec!["hs-audit".to_string()];
     for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
@@ -63,69 +65,58 @@ fn command_path(args: &[OsString]) -> String {
 
 /// As [`explain`], with the language and command given.
 pub fn explain_in(err: &clap::Error, lang: Lang, cmd: &str) -> Option<String> {
-    let nl = lang == Lang::Nl;
-    let pick = |d: String, e: String| if nl { d } else { e };
-    let see = pick(format!("Zie `{cmd} --help`."), format!("See `{cmd} --help`."));
+    explain_with(&CATALOGUE, err, lang, cmd)
+}
+
+/// The embedded catalogue, parsed once.
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
+
+/// A catalogue key with its named arguments.
+type Msg = (&'static str, Vec<(&'static str, String)>);
+
+/// As [`explain_in`], with the texts from `catalogue` (the tests use a
+/// pseudo-locale).
+pub fn explain_with(catalogue: &Catalogue, err: &clap::Error, lang: Lang, cmd: &str) -> Option<String> {
+    let t = |(key, args): Msg| catalogue.fill(key, lang, &args);
+    let see = t(("cli_see_help", vec![("cmd", cmd.to_string())]));
+    let or = t(("cli_or", vec![]));
     let arg = text(err, ContextKind::InvalidArg).map(|a| option_name(&a)).unwrap_or_default();
     let value = text(err, ContextKind::InvalidValue).unwrap_or_default();
-    let line = match err.kind() {
+    let (key, mut args): Msg = match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => return None,
         ErrorKind::UnknownArgument => {
             let negative = arg.len() > 1 && arg[1..].chars().all(|c| c.is_ascii_digit() || c == '.');
             if negative {
-                return Some(format!(
-                    "hs-audit: {}",
-                    pick(
-                        format!("\"{arg}\" kan niet: getallen zijn hier nooit negatief. {see}"),
-                        format!("\"{arg}\" cannot be used: numbers here are never negative. {see}"),
-                    )
-                ));
-            }
-            let what = match (arg.starts_with('-'), nl) {
-                (true, true) => format!("onbekende optie {arg}"),
-                (true, false) => format!("unknown option {arg}"),
-                (false, true) => format!("onverwacht argument {arg}"),
-                (false, false) => format!("unexpected argument {arg}"),
-            };
-            match (owner_of(cmd, &arg), text(err, ContextKind::SuggestedArg)) {
-                (Some(owner), _) => pick(
-                    format!("{what} vóór de opdracht; opties komen erna, bijv. `{owner} ... {arg}`. {see}"),
-                    format!("{what} before the command; options come after it, e.g. `{owner} ... {arg}`. {see}"),
-                ),
-                (None, Some(s)) => {
-                    pick(format!("{what}; bedoelde u {s}? {see}"), format!("{what}; did you mean {s}? {see}"))
+                ("cli_negative_number", vec![("arg", arg)])
+            } else {
+                let kind = if arg.starts_with('-') { "cli_unknown_option" } else { "cli_unexpected_argument" };
+                let what = t((kind, vec![("arg", arg.clone())]));
+                match (owner_of(cmd, &arg), text(err, ContextKind::SuggestedArg)) {
+                    (Some(owner), _) => {
+                        ("cli_option_before_command", vec![("what", what), ("owner", owner), ("arg", arg)])
+                    }
+                    (None, Some(s)) => ("cli_did_you_mean", vec![("what", what), ("suggestion", s)]),
+                    (None, None) => ("cli_what_see", vec![("what", what)]),
                 }
-                (None, None) => format!("{what}. {see}"),
             }
         }
         ErrorKind::InvalidSubcommand => {
             let sub = text(err, ContextKind::InvalidSubcommand).unwrap_or_default();
-            let what = pick(format!("onbekende opdracht {sub}"), format!("unknown command {sub}"));
+            let what = t(("cli_unknown_command", vec![("command", sub)]));
             match texts(err, ContextKind::SuggestedSubcommand).first() {
-                Some(s) => pick(format!("{what}; bedoelde u {s}? {see}"), format!("{what}; did you mean {s}? {see}")),
-                None => format!("{what}. {see}"),
+                Some(s) => ("cli_did_you_mean", vec![("what", what), ("suggestion", s.clone())]),
+                None => ("cli_what_see", vec![("what", what)]),
             }
         }
-        ErrorKind::InvalidValue if value.is_empty() => {
-            pick(format!("{arg} vraagt een waarde. {see}"), format!("{arg} needs a value. {see}"))
-        }
+        ErrorKind::InvalidValue if value.is_empty() => ("cli_needs_value", vec![("arg", arg)]),
         ErrorKind::InvalidValue => {
             let valid = texts(err, ContextKind::ValidValue);
-            let choose = match (valid.is_empty(), nl) {
-                (true, _) => String::new(),
-                (false, true) => format!("; kies {}", join_or(&valid, "of")),
-                (false, false) => format!("; choose {}", join_or(&valid, "or")),
-            };
+            let choose =
+                if valid.is_empty() { String::new() } else { t(("cli_choose", vec![("list", join_or(&valid, &or))])) };
             if arg.starts_with('-') {
-                pick(
-                    format!("{arg} kent geen \"{value}\"{choose}. {see}"),
-                    format!("{arg} has no value \"{value}\"{choose}. {see}"),
-                )
+                ("cli_option_has_no_value", vec![("arg", arg), ("value", value), ("choose", choose)])
             } else {
-                pick(
-                    format!("\"{value}\" kan hier niet{choose}. {see}"),
-                    format!("\"{value}\" cannot be used here{choose}. {see}"),
-                )
+                ("cli_value_not_here", vec![("value", value), ("choose", choose)])
             }
         }
         ErrorKind::ValueValidation => {
@@ -135,58 +126,39 @@ pub fn explain_in(err: &clap::Error, lang: Lang, cmd: &str) -> Option<String> {
                 "--seed" => "7",
                 _ => "10",
             };
-            match (number, nl) {
-                (true, true) => format!("\"{value}\" is geen geheel getal; schrijf bijv. {arg} {example}. {see}"),
-                (true, false) => format!("\"{value}\" is not a whole number; write e.g. {arg} {example}. {see}"),
-                (false, true) => format!("\"{value}\" kan niet bij {arg}. {see}"),
-                (false, false) => format!("\"{value}\" is not a value for {arg}. {see}"),
+            if number {
+                ("cli_not_a_whole_number", vec![("value", value), ("arg", arg), ("example", example.to_string())])
+            } else {
+                ("cli_not_a_value_for", vec![("value", value), ("arg", arg)])
             }
         }
         ErrorKind::MissingRequiredArgument => {
-            let missing: Vec<String> =
-                texts(err, ContextKind::InvalidArg).iter().map(|a| missing_name(a, lang)).collect();
-            let list = join_or(&missing, if nl { "en" } else { "and" });
-            pick(format!("er ontbreekt iets: {list}. {see}"), format!("something is missing: {list}. {see}"))
+            let missing: Vec<String> = texts(err, ContextKind::InvalidArg)
+                .iter()
+                .map(|a| missing_key(a).map_or_else(|| option_name(a), |k| t((k, vec![]))))
+                .collect();
+            ("cli_something_missing", vec![("list", join_or(&missing, &t(("cli_and", vec![]))))])
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let subs = subcommands_of(cmd);
-            pick(
-                format!("`{cmd}` vraagt een opdracht: {}. {see}", join_or(&subs, "of")),
-                format!("`{cmd}` needs a command: {}. {see}", join_or(&subs, "or")),
-            )
+            ("cli_needs_command", vec![("cmd", cmd.to_string()), ("list", join_or(&subs, &or))])
         }
         ErrorKind::ArgumentConflict => {
             let prior = texts(err, ContextKind::PriorArg).first().map(|p| option_name(p)).unwrap_or_default();
             if prior.is_empty() || prior == arg {
-                pick(
-                    format!("{arg} staat er meer dan één keer; geef het één keer."),
-                    format!("{arg} is given more than once; give it once."),
-                )
+                ("cli_given_twice", vec![("arg", arg)])
             } else {
-                pick(
-                    format!("{arg} en {prior} gaan niet samen; kies er één. {see}"),
-                    format!("{arg} and {prior} do not go together; choose one. {see}"),
-                )
+                ("cli_conflict", vec![("arg", arg), ("prior", prior)])
             }
         }
-        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => pick(
-            format!("{arg} heeft een verkeerd aantal waarden. {see}"),
-            format!("{arg} has the wrong number of values. {see}"),
-        ),
-        ErrorKind::InvalidUtf8 => pick(
-            format!(
-                "een argument bevat tekens die geen tekst zijn; hernoem het bestand of typ het argument opnieuw. {see}"
-            ),
-            format!(
-                "an argument holds characters that are not text; rename the file or type the argument again. {see}"
-            ),
-        ),
-        _ => pick(
-            format!("de opdrachtregel klopt niet (zie hieronder). {see}"),
-            format!("the command line is not right (see below). {see}"),
-        ),
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            ("cli_wrong_number_of_values", vec![("arg", arg)])
+        }
+        ErrorKind::InvalidUtf8 => ("cli_invalid_utf8", vec![]),
+        _ => ("cli_other", vec![]),
     };
-    Some(format!("hs-audit: {line}"))
+    args.push(("see", see));
+    Some(format!("hs-audit: {}", t((key, args))))
 }
 
 /// `--lang <LANG>` → `--lang`; `<EXPORT>...` stays as it is.
@@ -206,22 +178,16 @@ fn owner_of(cmd: &str, arg: &str) -> Option<String> {
     Some(format!("hs-audit {}", owner.get_name()))
 }
 
-/// A missing argument in words: positionals get a description, options their name.
-fn missing_name(arg: &str, lang: Lang) -> String {
-    let base = arg.trim_end_matches("...");
-    let words = match base {
-        "<EXPORT>" => (
-            "een export (werkmap, map met CSV-bestanden of map met exports)",
-            "an export (a workbook, a folder of CSV files or a folder of exports)",
-        ),
-        "<RULE>" => ("een regel-id, bijv. HS-G04", "a rule id, e.g. HS-G04"),
-        "<FILE>" => ("een bestand", "a file"),
-        "<SHELL>" => {
-            ("de shell (bash, zsh, fish, powershell of elvish)", "the shell (bash, zsh, fish, powershell or elvish)")
-        }
-        _ => return option_name(arg),
-    };
-    lang.pick(words.0, words.1).to_string()
+/// The catalogue key of a missing positional argument in words; `None` for
+/// an option, which is named as it is.
+fn missing_key(arg: &str) -> Option<&'static str> {
+    match arg.trim_end_matches("...") {
+        "<EXPORT>" => Some("cli_missing_export"),
+        "<RULE>" => Some("cli_missing_rule"),
+        "<FILE>" => Some("cli_missing_file"),
+        "<SHELL>" => Some("cli_missing_shell"),
+        _ => None,
+    }
 }
 
 /// The visible subcommands of the command at `path` (`hs-audit rules`).

@@ -16,6 +16,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/national.toml", include_str!("../../reports/messages/national.toml")),
     ("reports/messages/handbook.toml", include_str!("../../reports/messages/handbook.toml")),
     ("reports/messages/template.toml", include_str!("../../reports/messages/template.toml")),
+    ("reports/messages/findings.toml", include_str!("../../reports/messages/findings.toml")),
+    ("reports/messages/cli.toml", include_str!("../../reports/messages/cli.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,6 +71,24 @@ impl Catalogue {
         }
     }
 
+    /// The text for `key` with its named arguments filled in: each `{name}`
+    /// becomes the value given for `name` (an argument the text does not
+    /// name is left unused; a name without an argument stays as written).
+    pub fn fill<K: AsRef<str>, V: AsRef<str>>(&self, key: &str, lang: Lang, args: &[(K, V)]) -> String {
+        let mut text = self.get(key, lang);
+        for (name, value) in args {
+            text = text.replace(&format!("{{{}}}", name.as_ref()), value.as_ref());
+        }
+        text
+    }
+
+    /// The same keys with every value (both languages) transformed: for a
+    /// pseudo-locale in tests, which shows that no text is left in code.
+    pub fn transformed(&self, f: impl Fn(&str) -> String) -> Catalogue {
+        let entries = self.entries.iter().map(|(k, e)| (k.clone(), Entry { nl: f(&e.nl), en: f(&e.en) })).collect();
+        Catalogue { entries }
+    }
+
     pub fn contains(&self, key: &str) -> bool {
         self.entries.contains_key(key)
     }
@@ -76,6 +96,31 @@ impl Catalogue {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)
     }
+}
+
+/// A pseudo-locale of a text: every ASCII letter accented or replaced by a
+/// look-alike outside ASCII, the whole in `⟦ ⟧`; named arguments (`{name}`)
+/// stay as they are, so they are still filled in.
+pub fn pseudo(text: &str) -> String {
+    const FROM: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const TO: [char; 52] = [
+        'á', 'ƀ', 'ç', 'ď', 'é', 'ƒ', 'ğ', 'ĥ', 'í', 'ĵ', 'ķ', 'ĺ', 'ɱ', 'ñ', 'ó', 'ƥ', 'ʠ', 'ř', 'š', 'ţ', 'ú', 'ʋ',
+        'ŵ', 'ẋ', 'ý', 'ž', 'Á', 'Ɓ', 'Ç', 'Ď', 'É', 'Ƒ', 'Ğ', 'Ĥ', 'Í', 'Ĵ', 'Ķ', 'Ĺ', 'Ṁ', 'Ñ', 'Ó', 'Ƥ', 'Ɋ', 'Ř',
+        'Š', 'Ţ', 'Ú', 'Ʋ', 'Ŵ', 'Ẋ', 'Ý', 'Ž',
+    ];
+    let mut out = String::from("⟦");
+    let mut in_name = false;
+    for c in text.chars() {
+        match c {
+            '{' => in_name = true,
+            '}' => in_name = false,
+            _ => {}
+        }
+        let mapped = if in_name { None } else { FROM.find(c).and_then(|i| TO.get(i)) };
+        out.push(mapped.copied().unwrap_or(c));
+    }
+    out.push('⟧');
+    out
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -98,6 +143,19 @@ mod tests {
         for key in c.keys() {
             assert!(!c.get(key, Lang::Nl).is_empty() && !c.get(key, Lang::En).is_empty(), "{key}");
         }
+    }
+
+    #[test]
+    fn named_arguments_are_filled_in() {
+        let c = Catalogue::parse("x.toml", "[a]\nnl = \"<{min_count} of {x}\"\nen = \"<{min_count}\"\n")
+            .unwrap_or_default();
+        assert_eq!(c.fill("a", Lang::Nl, &[("min_count", "10"), ("y", "?")]), "<10 of {x}");
+        assert_eq!(c.fill("a", Lang::En, &[("min_count", "3")]), "<3");
+    }
+
+    #[test]
+    fn the_pseudo_locale_keeps_named_arguments() {
+        assert_eq!(pseudo("Rule {rule_id} fails"), "⟦Řúĺé {rule_id} ƒáíĺš⟧");
     }
 
     #[test]

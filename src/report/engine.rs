@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind};
 
 use super::catalogue::Catalogue;
@@ -43,7 +44,15 @@ impl Engine {
             env.add_template_owned(*name, text).map_err(|e| describe(&e))?;
         }
         let messages = catalogue.clone();
-        env.add_function("t", move |key: &str| messages.get(key, lang));
+        // `t("key")`, or `t("key", name=value, ...)` for a text with named arguments.
+        env.add_function("t", move |key: &str, args: Kwargs| -> Result<String, Error> {
+            let mut named = Vec::new();
+            for name in args.args() {
+                let value: Value = args.get(name)?;
+                named.push((name.to_string(), value.to_string()));
+            }
+            Ok(messages.fill(key, lang, &named))
+        });
         let f = Formatter::new(catalogue, lang);
         let (f1, f2, f3, f4, f5) = (f.clone(), f.clone(), f.clone(), f.clone(), f);
         env.add_filter("num", move |x: f64, decimals: Option<usize>| f1.number(x, decimals.unwrap_or(1)));

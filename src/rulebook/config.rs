@@ -124,6 +124,8 @@ pub struct Rulebook {
     pub title: Text,
     /// Every rule, sorted by id (disabled ones included, with `enabled = false`).
     pub rules: Vec<RuleConfig>,
+    /// The privacy policy of municipality outputs (`[privacy]`).
+    pub privacy: super::privacy::Privacy,
 }
 
 impl Rulebook {

@@ -208,8 +208,8 @@ fn stem(origin: &Origin<'_>) -> String {
     Path::new(shown).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone())
 }
 
-/// Lays a profile over what it extends: `enabled`, `severity`, parameters and
-/// municipality parameters replace the ones below them.
+/// Lays a profile over what it extends: `enabled`, `severity`, parameters,
+/// municipality parameters and `[privacy]` values replace the ones below them.
 fn overlay(mut chain: Chain, profile: Layer, origin: &Origin<'_>) -> Chain {
     for (norm, m) in profile.municipalities {
         match chain.merged.municipalities.get_mut(&norm) {
@@ -229,6 +229,7 @@ fn overlay(mut chain: Chain, profile: Layer, origin: &Origin<'_>) -> Chain {
         }
         base.params.extend(r.params);
     }
+    chain.merged.privacy.overlay(profile.privacy);
     chain.profiles.push(stem(origin));
     chain
 }

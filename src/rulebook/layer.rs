@@ -9,6 +9,7 @@ use toml::de::DeTable;
 
 use super::config::{ParamValue, Scope};
 use super::diagnostics::Diagnostic;
+use super::privacy::{self, PrivacyLayer};
 use super::raw::{self, Located, Place, SourceFile};
 use crate::results::{Severity, Text};
 use crate::rules::registry::{ParamSpec, RuleSpec};
@@ -28,8 +29,8 @@ pub(crate) const TEXT_KEYS: [&str; 10] = [
     "source_sentence_en",
 ];
 
-const BASE_KEYS: [&str; 7] = ["id", "version", "title_nl", "title_en", "sources", "municipalities", "rules"];
-const PROFILE_KEYS: [&str; 3] = ["extends", "municipalities", "rules"];
+const BASE_KEYS: [&str; 8] = ["id", "version", "title_nl", "title_en", "sources", "municipalities", "privacy", "rules"];
+const PROFILE_KEYS: [&str; 4] = ["extends", "municipalities", "privacy", "rules"];
 const SOURCE_KEYS: [&str; 2] = ["name_nl", "name_en"];
 const PROFILE_RULE_KEYS: [&str; 2] = ["enabled", "severity"];
 
@@ -81,6 +82,8 @@ pub(crate) struct Layer {
     /// By normalised name.
     pub municipalities: BTreeMap<String, Municipality>,
     pub rules: BTreeMap<String, RuleLayer>,
+    /// The `[privacy]` table.
+    pub privacy: PrivacyLayer,
 }
 
 /// Reads a parsed file. A file with an `extends` key is a profile, else a
@@ -99,6 +102,7 @@ pub(crate) fn read(file: &SourceFile, doc: &DeTable<'_>, specs: &[RuleSpec], dia
         sources: BTreeMap::new(),
         municipalities: BTreeMap::new(),
         rules: BTreeMap::new(),
+        privacy: PrivacyLayer::default(),
     };
     let (allowed, within): (&[&str], Text) = if profile {
         (&PROFILE_KEYS, Text::new("een profiel", "a profile"))
@@ -112,6 +116,11 @@ pub(crate) fn read(file: &SourceFile, doc: &DeTable<'_>, specs: &[RuleSpec], dia
             "municipalities" => {
                 if let Some(t) = raw::table(file, k, v, diags) {
                     read_municipalities(file, t, specs, &mut layer.municipalities, diags);
+                }
+            }
+            "privacy" => {
+                if let Some(t) = raw::table(file, k, v, diags) {
+                    layer.privacy = privacy::read(file, t, diags);
                 }
             }
             "rules" => {

@@ -11,6 +11,7 @@ pub mod diagnostics;
 mod extends;
 mod layer;
 pub mod lint_cmd;
+pub mod privacy;
 pub mod prose;
 mod raw;
 mod validate;
@@ -23,6 +24,7 @@ use std::path::Path;
 
 pub use config::{ParamKind, ParamValue, RuleConfig, Rulebook, Scope, SourceRef};
 pub use diagnostics::{Diagnostic, render_all};
+pub use privacy::{Counts, Privacy};
 pub use waivers::Waiver;
 
 use crate::results::Text;

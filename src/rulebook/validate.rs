@@ -249,5 +249,5 @@ pub(crate) fn build(chain: &Chain, specs: &[RuleSpec]) -> Rulebook {
         });
     }
     rules.sort_by(|a, b| a.id.cmp(&b.id));
-    Rulebook { id: value_of(&base.id), version, title, rules }
+    Rulebook { id: value_of(&base.id), version, title, rules, privacy: base.privacy.resolve() }
 }

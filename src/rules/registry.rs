@@ -4,7 +4,7 @@ use super::context::Context;
 use super::model::Location;
 use super::{location, trajectory};
 use crate::results::RuleResult;
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 
 /// A rule's evaluation: one location in, results for it (or its trajectories) out.
 pub type RuleFn = fn(&Location, &RuleConfig, &Context) -> Vec<RuleResult>;
@@ -84,6 +84,10 @@ pub struct RuleSpec {
     pub evaluate: RuleFn,
     /// Unit, headline figure, gauge and due date of its results.
     pub facts: RuleFacts,
+
+    /// What its measured value (for a trajectory rule: each result, one
+    /// family) counts; the privacy policy of municipality outputs goes by it.
+    pub counts: Counts,
 }
 
 /// Every rule the code implements, by id: one line a rule.

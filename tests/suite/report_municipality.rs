@@ -273,3 +273,88 @@ fn golden_markdown_and_html_in_dutch_and_english() {
         insta::assert_snapshot!(format!("municipality_html_{lang}"), html_text(&html));
     }
 }
+
+/// Every count field anywhere in the model, as shown: numbers, `<m` or `x`.
+fn count_values<'a>(v: &'a Value, out: &mut Vec<(String, &'a Value)>, path: &str) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                let here = format!("{path}.{k}");
+                let is_count = ["families", "pass", "fail", "not_yet_due", "other", "total"].contains(&k.as_str());
+                if is_count && !x.is_object() {
+                    out.push((here, x));
+                } else {
+                    count_values(x, out, &here);
+                }
+            }
+        }
+        Value::Array(items) => {
+            items.iter().enumerate().for_each(|(i, x)| count_values(x, out, &format!("{path}[{i}]")))
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_statistics_netherlands_profile_rounds_every_count_to_five() {
+    let dir = national();
+    let municipality = busiest_municipality();
+    let profile = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules/examples/profiel-cbs.toml");
+    let profile = profile.to_string_lossy().into_owned();
+    let args = [
+        "check",
+        "exports",
+        "--audience",
+        "municipality",
+        "--municipality",
+        municipality.as_str(),
+        "--format",
+        "html,md,json,xlsx",
+        "--rules",
+        profile.as_str(),
+        "--out",
+        "cbs",
+    ];
+    let run = hs_audit_in(dir.path(), &args, Duration::from_secs(120));
+    assert!(matches!(run.code, Some(0 | 1)), "exit {:?}: {}", run.code, run.stderr);
+    let out = dir.path().join("cbs");
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("results.json")).expect("json")).expect("valid JSON");
+    assert_eq!(json["privacy"], serde_json::json!({"min_count": 5, "round_to": 5}));
+    let mut counts = Vec::new();
+    count_values(&json, &mut counts, "");
+    assert!(counts.len() > 20, "{counts:?}");
+    let mut rounded = 0;
+    for (path, v) in &counts {
+        match v {
+            Value::Number(n) => {
+                let n = n.as_u64().unwrap_or_else(|| panic!("{path}: {n}"));
+                assert_eq!(n % 5, 0, "{path}: {n} is not rounded to 5");
+                rounded += usize::from(n > 0);
+            }
+            Value::String(s) => assert!(s == "<5" || s == "x", "{path}: {s}"),
+            other => panic!("{path}: {other}"),
+        }
+    }
+    assert!(rounded > 5, "some counts are shown: {counts:?}");
+    for loc in json["locations"].as_array().expect("locations") {
+        for rule in loc["rules"].as_array().expect("rules") {
+            if ["HS-L04", "HS-L05"].contains(&rule["rule_id"].as_str().unwrap_or("")) {
+                let m = rule["measured"].as_str().unwrap_or("");
+                let ok = m == "<5" || m == "x" || m.parse::<u64>().is_ok_and(|n| n % 5 == 0);
+                assert!(ok, "a location's families shown as {m}");
+            }
+        }
+    }
+    let md = std::fs::read_to_string(
+        std::fs::read_dir(&out)
+            .expect("the report folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "md"))
+            .expect("a Markdown report"),
+    )
+    .expect("markdown");
+    assert!(md.contains("afgerond op een veelvoud van 5"), "the report says it rounds");
+    assert_no_family_trace("md", &md);
+}

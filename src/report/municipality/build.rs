@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::conditions::conditions;
 use super::families::{Serving, family_tables};
-use super::model::{MunicipalityReport, Period, RulebookRef, Tool};
+use super::model::{MunicipalityReport, Period, PrivacyRef, RulebookRef, Tool};
 use super::shared::{SharedMarks, shared_marks};
 use super::suppress::Mark;
 use super::timeliness::{TIMELINESS_RULES, outcomes, timeliness};
@@ -47,7 +47,8 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
     let ours = families_of(audit, asked);
     let municipality = spelling(&ours, asked);
     let key = normalize_name(asked);
-    let shared = if ours.is_empty() { SharedMarks::default() } else { shared_marks(audit) };
+    let policy = ctx.rulebook.privacy;
+    let shared = if ours.is_empty() { SharedMarks::default() } else { shared_marks(audit, policy) };
     let total = shared.totals.get(&key).copied().unwrap_or(Mark::Hidden);
 
     // Every location with at least one family of the municipality, in id order.
@@ -64,7 +65,11 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
         .collect();
 
     let supported: Vec<&TrajectoryFacts> = ours.iter().copied().filter(|f| f.active_in_period).collect();
-    let tables = family_tables(&supported, &serving, total, &|key| t(key), &t("mun_total"));
+    let category = |table: &str, row: &str| {
+        let found = shared.categories.iter().find(|((m, tb, r), _)| *m == key && *tb == table && *r == row);
+        found.map_or(Mark::Hidden, |(_, mark)| *mark)
+    };
+    let tables = family_tables(&supported, &serving, total, &category, &|key| t(key), &t("mun_total"), policy);
     let rules: Vec<(String, String)> = TIMELINESS_RULES
         .iter()
         .filter_map(|id| ctx.rulebook.rule(id).filter(|r| r.enabled))
@@ -92,6 +97,7 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
             version: audit.rulebook_version.clone(),
             title: ctx.rulebook.title.get(ctx.lang).to_string(),
         },
+        privacy: PrivacyRef { min_count: policy.min_count, round_to: policy.round_to },
         has_families: !ours.is_empty(),
         locations: serving
             .iter()
@@ -103,8 +109,8 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
         families: tables.families,
         age_groups: tables.age_groups,
         duration: tables.duration,
-        timeliness: if ours.is_empty() { Vec::new() } else { timeliness(&audit.results, &ours, &rules) },
-        outcomes: outcomes(&supported, &domain_label),
+        timeliness: if ours.is_empty() { Vec::new() } else { timeliness(&audit.results, &ours, &rules, policy) },
+        outcomes: outcomes(&supported, &domain_label, policy),
     }
 }
 

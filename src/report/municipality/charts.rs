@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::model::{CategoryTable, Count, Figure, MunicipalityReport};
+use super::notes;
 use crate::report::RenderContext;
 use crate::report::charts::{ChartText, bar_chart};
 
@@ -58,7 +59,9 @@ pub fn charts(model: &MunicipalityReport, ctx: &RenderContext) -> Charts {
 fn bar(label: &str, count: Count, ctx: &RenderContext) -> (String, f64) {
     match count {
         Count::Shown(n) => (label.to_string(), n as f64),
-        Count::Small => (format!("{label} ({})", ctx.catalogue.get("mun_marker_small", ctx.lang)), f64::NAN),
+        Count::Small(_) => {
+            (format!("{label} ({})", notes::small_marker(ctx.catalogue, ctx.lang, &ctx.rulebook.privacy)), f64::NAN)
+        }
         Count::Hidden => (format!("{label} ({})", ctx.catalogue.get("mun_marker_hidden", ctx.lang)), f64::NAN),
     }
 }

@@ -1,19 +1,18 @@
 //! The minimum conditions of the locations serving the municipality: their
-//! location rules' outcomes, measured value and norm (in words, [`Measures`]). These are about the
-//! location, not a family, so they are shown in full, except that a count of
-//! families below 5 shows as `<5`, one hidden to protect a municipality's
-//! small count as `x`, and a mean over fewer than 5 families as "too few".
+//! location rules' outcomes, measured value and norm (in words, [`Measures`]).
+//! These are about the location, not a family, so they are shown in full,
+//! except as the rule's declared kind ([`Counts`]) asks: a count of families
+//! below `min_count` shows as `<min_count` (else rounded to a multiple of
+//! `round_to`), one hidden to protect a municipality's small count as `x`, and
+//! a mean over fewer than `min_count` families as "too few".
 
-use super::model::{ConditionRow, HIDDEN, LocationConditions, SMALL};
+use super::model::{ConditionRow, HIDDEN, LocationConditions};
+use super::shared::published_families;
 use super::suppress::Mark;
 use crate::report::measures::Measures;
 use crate::results::{Audit, Outcome, Severity};
-use crate::rulebook::{Rulebook, config::Scope};
-
-/// Location rules whose measurement is a number of families.
-const FAMILY_COUNT_RULES: [&str; 2] = ["HS-L04", "HS-L05"];
-/// Location rules whose measurement is a mean over the location's families.
-const FAMILY_MEAN_RULES: [&str; 1] = ["HS-L06"];
+use crate::rulebook::{Counts, Rulebook, config::Scope};
+use crate::rules::registry::spec;
 
 /// The conditions of one location (id, name, and how its number of families
 /// is shown across the municipality reports), in the formatter's language.
@@ -27,12 +26,8 @@ pub fn conditions(
 ) -> LocationConditions {
     let fmt = measures.values.fmt;
     let (location_id, name, families_mark) = location;
-    let families_at_location = audit
-        .results
-        .iter()
-        .find(|r| r.location_id == location_id && r.rule_id == "HS-L04" && r.subject_id.is_none())
-        .and_then(|r| r.measured);
-    let few_families = families_at_location.is_none_or(|n| n < 5.0);
+    let policy = rulebook.privacy;
+    let few_families = published_families(audit, location_id).is_none_or(|n| n < policy.min_count);
     let rows: Vec<ConditionRow> = rulebook
         .rules
         .iter()
@@ -42,16 +37,20 @@ pub fn conditions(
                 .results
                 .iter()
                 .find(|r| r.location_id == location_id && r.rule_id == rule.id && r.subject_id.is_none())?;
-            let measured = r.measured.filter(|m| m.is_finite()).map(|m| {
-                if FAMILY_COUNT_RULES.contains(&rule.id.as_str()) && families_mark == Mark::Hidden {
-                    HIDDEN.to_string()
-                } else if FAMILY_COUNT_RULES.contains(&rule.id.as_str()) && (1.0..5.0).contains(&m) {
-                    SMALL.to_string()
-                } else if FAMILY_MEAN_RULES.contains(&rule.id.as_str()) && few_families {
-                    too_few.to_string()
-                } else {
-                    measures.measured(&rule.id, m)
+            // A rule the code does not know is taken to count families.
+            let kind = spec(&rule.id).map_or(Counts::Families, |s| s.counts);
+            let measured = r.measured.filter(|m| m.is_finite()).map(|m| match kind {
+                Counts::Families if families_mark == Mark::Hidden => HIDDEN.to_string(),
+                Counts::Families => {
+                    let n = m.max(0.0).round() as u64;
+                    if policy.is_small(n) {
+                        format!("<{}", policy.min_count)
+                    } else {
+                        measures.measured(&rule.id, policy.round(n) as f64)
+                    }
                 }
+                Counts::PerFamily if few_families => too_few.to_string(),
+                _ => measures.measured(&rule.id, m),
             });
             Some(ConditionRow {
                 rule_id: rule.id.clone(),

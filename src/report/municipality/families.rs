@@ -5,9 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{CategoryRow, CategoryTable, Count, FamiliesRow, FamiliesTable, Figure};
+use super::model::{CategoryRow, CategoryTable, Count, FamiliesRow, FamiliesTable, Figure, kinds};
 use super::suppress::{CountTable, Mark, Member, Protected, suppress_forced};
 use crate::results::facts::{AgeGroup, TrajectoryFacts};
+use crate::rulebook::Privacy;
 
 /// Duration groups in whole months of support (a month is 365 / 12 days):
 /// (catalogue key, lowest month of the group).
@@ -42,8 +43,9 @@ pub struct Serving<'a> {
     pub mark: Mark,
 }
 
-/// The three tables over the supported families, suppressed so that their
-/// shared total is shown (or hidden) alike in all three.
+/// The three tables over the supported families, suppressed together (with
+/// every other municipality's, see [`super::shared`]) so that their shared
+/// total is shown (or hidden) alike in all three.
 pub struct FamilyTables {
     pub families: FamiliesTable,
     pub age_groups: CategoryTable,
@@ -51,44 +53,47 @@ pub struct FamilyTables {
 }
 
 /// The families by age group and by duration: (keys, counts) each.
-type Categories = ((Vec<&'static str>, Vec<u64>), (Vec<&'static str>, Vec<u64>));
+pub type Categories = ((Vec<&'static str>, Vec<u64>), (Vec<&'static str>, Vec<u64>));
 
-fn categories(supported: &[&TrajectoryFacts]) -> Categories {
+/// The two category tables of a municipality's supported families, as the
+/// report shows them: (keys, counts) by age group and by duration.
+pub fn categories(supported: &[&TrajectoryFacts]) -> Categories {
     let age_keys: Vec<&'static str> = AgeGroup::ALL.iter().map(|&g| age_key(Some(g))).chain(["mun_unknown"]).collect();
     let duration_keys: Vec<&'static str> = DURATION_GROUPS.iter().map(|(k, _)| *k).chain(["mun_unknown"]).collect();
     let ages = count_by(supported, &age_keys, |f| age_key(f.age_group));
     let durations = count_by(supported, &duration_keys, |f| duration_key(f.duration_days));
-    ((age_keys, ages), (duration_keys, durations))
+    (without_empty_unknown(age_keys, ages), without_empty_unknown(duration_keys, durations))
 }
 
-/// True when the age or the duration table of these families would hide
-/// their total to protect a small count (then it is hidden everywhere).
-pub fn total_needs_hiding(supported: &[&TrajectoryFacts]) -> bool {
-    let ((_, ages), (_, durations)) = categories(supported);
-    [ages, durations].iter().any(|counts| total_mark(&one_way(counts, false)) == Mark::Hidden)
+/// An empty "unknown" row says nothing and is left out of the report, so it
+/// is left out of the table suppressed too (a reader knows it is 0).
+fn without_empty_unknown(keys: Vec<&'static str>, counts: Vec<u64>) -> (Vec<&'static str>, Vec<u64>) {
+    keys.into_iter().zip(counts).filter(|(key, n)| !(*key == "mun_unknown" && *n == 0)).unzip()
 }
 
-/// `total` is how the municipality's number of families supported is shown
-/// (decided across all reports); `label(key)` gives a category's label;
-/// `total_label` the total row's.
+/// `total` is how the municipality's number of families supported is shown,
+/// `category(table, key)` how a row of the age (`"age"`) or duration
+/// (`"duration"`) table is (both decided across all reports); `label(key)`
+/// gives a category's label; `total_label` the total row's.
 pub fn family_tables(
     supported: &[&TrajectoryFacts],
     serving: &[Serving],
     total: Mark,
+    category: &dyn Fn(&str, &str) -> Mark,
     label: &dyn Fn(&str) -> String,
     total_label: &str,
+    policy: Privacy,
 ) -> FamilyTables {
     let per_location: Vec<u64> =
         serving.iter().map(|s| supported.iter().filter(|f| f.location_id == s.id).count() as u64).collect();
     let ((age_keys, ages), (duration_keys, durations)) = categories(supported);
-    // The total is one number in three tables: hidden in one, hidden in all.
-    let force_total = total == Mark::Hidden || total_needs_hiding(supported);
-    let total = if force_total && total == Mark::Shown { Mark::Hidden } else { total };
-    let families = families_table(supported, serving, &per_location, total, total_label);
+    let families = families_table(supported, serving, &per_location, total, total_label, policy);
+    let ages_marks: Vec<Mark> = age_keys.iter().map(|k| category("age", k)).collect();
+    let duration_marks: Vec<Mark> = duration_keys.iter().map(|k| category("duration", k)).collect();
     FamilyTables {
         families,
-        age_groups: category_table(&age_keys, &ages, &one_way(&ages, force_total), label),
-        duration: category_table(&duration_keys, &durations, &one_way(&durations, force_total), label),
+        age_groups: category_table(&age_keys, &ages, (&ages_marks, total), label, policy),
+        duration: category_table(&duration_keys, &durations, (&duration_marks, total), label, policy),
     }
 }
 
@@ -101,14 +106,9 @@ fn count_by(facts: &[&TrajectoryFacts], keys: &[&str], key_of: impl Fn(&Trajecto
 }
 
 /// Suppresses a one-way table (one column with its total).
-fn one_way(counts: &[u64], force_total: bool) -> Protected {
-    let forced = if force_total { vec![Member::ColumnTotal(0)] } else { Vec::new() };
-    one_way_forced(counts, &forced)
-}
-
-fn one_way_forced(counts: &[u64], forced: &[Member]) -> Protected {
+fn one_way_forced(counts: &[u64], forced: &[Member], policy: Privacy) -> Protected {
     let table = CountTable { cells: counts.iter().map(|&n| vec![n]).collect(), row_totals: false, column_totals: true };
-    suppress_forced(&table, forced)
+    suppress_forced(&table, forced, policy)
 }
 
 fn cell_mark(p: &Protected, row: usize) -> Mark {
@@ -122,38 +122,38 @@ fn total_mark(p: &Protected) -> Mark {
 fn category_table(
     keys: &[&'static str],
     counts: &[u64],
-    p: &Protected,
+    (marks, total_mark): (&[Mark], Mark),
     label: &dyn Fn(&str) -> String,
+    policy: Privacy,
 ) -> CategoryTable {
     let total: u64 = counts.iter().sum();
-    let total_count = Count::new(total, total_mark(p));
+    let total_count = Count::new(total, total_mark, kinds::FAMILIES, &policy);
     let rows = keys
         .iter()
         .zip(counts)
         .enumerate()
-        // An empty "unknown" row says nothing; leave it out.
-        .filter(|(_, (key, n))| !(**key == "mun_unknown" && **n == 0))
         .map(|(i, (key, &n))| {
-            let families = Count::new(n, cell_mark(p, i));
+            let families = Count::new(n, marks.get(i).copied().unwrap_or(Mark::Hidden), kinds::FAMILIES, &policy);
             CategoryRow { key, label: label(key), families, share: share(families, total_count) }
         })
         .collect();
     CategoryTable { rows, total: total_count }
 }
 
-/// A count's share of its total, shown only when both are.
+/// A count's share of its total, shown only when both are: computed from the
+/// counts as shown (rounded).
 pub fn share(part: Count, total: Count) -> Figure {
     match (part, total) {
         (_, Count::Shown(0)) => Figure::NoData,
         (Count::Shown(p), Count::Shown(t)) => Figure::Shown(p as f64 / t as f64),
-        (Count::Small, _) => Figure::TooFew,
+        (Count::Small(_), _) => Figure::TooFew,
         _ => Figure::Hidden,
     }
 }
 
 /// Families per location and in total, with the hours given to them. Hours
-/// of a group are shown only when its family count is, and when at least 5 of
-/// its families have hours filled in; a second suppression over the counts of
+/// of a group are shown only when its family count is, and when at least `min_count`
+/// of its families have hours filled in; a second suppression over the counts of
 /// families with hours keeps the hidden hours from being the total minus the
 /// shown ones.
 fn families_table(
@@ -162,6 +162,7 @@ fn families_table(
     per_location: &[u64],
     total: Mark,
     total_label: &str,
+    policy: Privacy,
 ) -> FamiliesTable {
     let hours_of = |id: Option<&str>| -> (u64, f64) {
         let hours: Vec<f64> = supported
@@ -179,13 +180,13 @@ fn families_table(
     if !total.is_shown() {
         forced.push(Member::ColumnTotal(0));
     }
-    let hours_p = one_way_forced(&with_hours, &forced);
+    let hours_p = one_way_forced(&with_hours, &forced, policy);
 
     let rows = serving
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let families = Count::new(per_location[i], s.mark);
+            let families = Count::new(per_location[i], s.mark, kinds::FAMILIES, &policy);
             let (hours, per_family) = hours_figures(families, per_location_hours[i], cell_mark(&hours_p, i));
             FamiliesRow {
                 location_id: s.id.to_string(),
@@ -196,7 +197,7 @@ fn families_table(
             }
         })
         .collect();
-    let total_families = Count::new(per_location.iter().sum(), total);
+    let total_families = Count::new(per_location.iter().sum(), total, kinds::FAMILIES, &policy);
     let (hours, per_family) = hours_figures(total_families, hours_of(None), total_mark(&hours_p));
     let total = FamiliesRow {
         location_id: String::new(),
@@ -212,7 +213,7 @@ fn families_table(
 /// (families with hours, hours) and the mark of its families with hours.
 fn hours_figures(families: Count, (with_hours, hours): (u64, f64), mark: Mark) -> (Figure, Figure) {
     let hidden = match families {
-        Count::Small => Some(Figure::TooFew),
+        Count::Small(_) => Some(Figure::TooFew),
         Count::Hidden => Some(Figure::Hidden),
         Count::Shown(_) => match mark {
             Mark::Small | Mark::Withheld => Some(Figure::TooFew),
@@ -258,7 +259,7 @@ mod tests {
     #[test]
     fn shares_only_of_shown_counts() {
         assert_eq!(share(Count::Shown(5), Count::Shown(20)), Figure::Shown(0.25));
-        assert_eq!(share(Count::Small, Count::Shown(20)), Figure::TooFew);
+        assert_eq!(share(Count::Small(5), Count::Shown(20)), Figure::TooFew);
         assert_eq!(share(Count::Hidden, Count::Shown(20)), Figure::Hidden);
         assert_eq!(share(Count::Shown(5), Count::Hidden), Figure::Hidden);
         assert_eq!(share(Count::Shown(0), Count::Shown(0)), Figure::NoData);
@@ -267,7 +268,7 @@ mod tests {
     #[test]
     fn hours_need_five_families_with_hours() {
         assert_eq!(hours_figures(Count::Shown(9), (3, 30.0), Mark::Small), (Figure::TooFew, Figure::TooFew));
-        assert_eq!(hours_figures(Count::Small, (3, 30.0), Mark::Small), (Figure::TooFew, Figure::TooFew));
+        assert_eq!(hours_figures(Count::Small(5), (3, 30.0), Mark::Small), (Figure::TooFew, Figure::TooFew));
         assert_eq!(hours_figures(Count::Shown(9), (0, 0.0), Mark::Shown), (Figure::NoData, Figure::NoData));
         assert_eq!(hours_figures(Count::Shown(9), (6, 60.0), Mark::Shown), (Figure::Shown(60.0), Figure::Shown(10.0)));
     }

@@ -1,8 +1,10 @@
 //! The municipality report: the families living in one municipality, across
 //! every location that serves it, as totals only. No family id, row or
-//! per-family figure reaches any output; every count of 1 to 4 shows as `<5`,
-//! and counts that would give one away through a total are hidden too
-//! ([`suppress`]).
+//! per-family figure reaches any output; under the rulebook's privacy policy
+//! (`[privacy]`, by default `min_count` 5 and `round_to` 1) every count of
+//! families from 1 to `min_count` - 1 shows as `<min_count`, counts that would
+//! give one away through a total are hidden too ([`suppress`]), and the other
+//! counts are rounded to a multiple of `round_to`.
 //!
 //! One model ([`model::MunicipalityReport`]) feeds every format: the HTML and
 //! Markdown templates, the workbook, and `results.json`, which for this
@@ -14,6 +16,9 @@ mod charts;
 mod conditions;
 mod families;
 pub mod model;
+mod notes;
+#[cfg(test)]
+mod policy_tests;
 mod shared;
 pub mod suppress;
 #[cfg(test)]
@@ -37,6 +42,8 @@ struct Page<'a> {
     charts: charts::Charts,
     /// Rule id, title and explanation of every rule the report shows.
     rules: Vec<RuleText>,
+    /// What the markers and rounding mean under the privacy policy.
+    privacy_notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -103,6 +110,7 @@ fn page<'a>(model: &'a model::MunicipalityReport, ctx: &RenderContext, html: boo
             charts::Charts { age_groups: String::new(), duration: String::new(), timeliness: String::new() }
         },
         rules,
+        privacy_notes: notes::privacy_notes(ctx.catalogue, ctx.lang, &ctx.rulebook.privacy),
     }
 }
 

@@ -5,28 +5,33 @@
 use serde::{Serialize, Serializer};
 
 use super::suppress::Mark;
+use crate::rulebook::{Counts, Privacy};
 
-/// The marker of a count of 1 to 4 (or of a withheld count below 5).
-pub const SMALL: &str = "<5";
 /// The marker of a count hidden so that a small one cannot be worked back.
 pub const HIDDEN: &str = "x";
-/// The marker of a sum or mean computed from fewer than 5 families.
+/// The marker of a sum or mean computed from fewer than `min_count` families.
 pub const TOO_FEW: &str = "too_few";
 
-/// A count as shown: a number (0 or at least 5), `<5` or `x`.
+/// A count as shown: a number (0, or at least `min_count` rounded to a
+/// multiple of `round_to`), `<min_count` (the `u64` is `min_count`) or `x`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
     Shown(u64),
-    Small,
+    Small(u64),
     Hidden,
 }
 
 impl Count {
-    /// The count `n` as the suppression marked it.
-    pub fn new(n: u64, mark: Mark) -> Count {
+    /// The count `n` of a figure that counts `kind`, as the suppression
+    /// marked it, under the policy: a count of families is rounded, or shown
+    /// as `<min_count` or `x`; any other count is shown as it is.
+    pub fn new(n: u64, mark: Mark, kind: Counts, policy: &Privacy) -> Count {
+        if !matches!(kind, Counts::Families) {
+            return Count::Shown(n);
+        }
         match mark {
-            Mark::Shown => Count::Shown(n),
-            Mark::Small | Mark::Withheld => Count::Small,
+            Mark::Shown => Count::Shown(policy.round(n)),
+            Mark::Small | Mark::Withheld => Count::Small(policy.min_count),
             Mark::Hidden => Count::Hidden,
         }
     }
@@ -43,14 +48,14 @@ impl Serialize for Count {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Count::Shown(n) => s.serialize_u64(*n),
-            Count::Small => s.serialize_str(SMALL),
+            Count::Small(m) => s.serialize_str(&format!("<{m}")),
             Count::Hidden => s.serialize_str(HIDDEN),
         }
     }
 }
 
-/// A sum, mean or share as shown: a number, `too_few` (fewer than 5
-/// families), `x` (hidden to protect another figure), or `null` (nothing to
+/// A sum, mean or share as shown: a number, `too_few` (fewer than
+/// `min_count` families), `x` (hidden to protect another figure), or `null` (nothing to
 /// compute it from).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Figure {
@@ -93,6 +98,8 @@ pub struct MunicipalityReport {
     pub period: Period,
     pub as_of: String,
     pub rulebook: RulebookRef,
+    /// The privacy policy the counts are shown under.
+    pub privacy: PrivacyRef,
     /// False: no family of this municipality in the exports; the report says so.
     pub has_families: bool,
     pub locations: Vec<LocationConditions>,
@@ -114,6 +121,13 @@ pub struct Tool {
 pub struct Period {
     pub start: String,
     pub end: String,
+}
+
+/// The rulebook's `[privacy]` policy, as applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrivacyRef {
+    pub min_count: u64,
+    pub round_to: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -142,8 +156,9 @@ pub struct ConditionRow {
     pub title: String,
     pub severity: &'static str,
     pub outcome: &'static str,
-    /// The measurement, written out in the report's language; `<5` for a
-    /// count of families below 5, `too_few` for a mean over fewer than 5.
+    /// The measurement, written out in the report's language; for a rule
+    /// that counts families `<min_count` below `min_count` and else rounded,
+    /// `too_few` for a mean over fewer than `min_count` families.
     pub measured: Option<String>,
     /// The norm, written out: `≥ 0,55`.
     pub norm: Option<String>,
@@ -154,6 +169,20 @@ pub struct ConditionRow {
 pub struct FamiliesTable {
     pub rows: Vec<FamiliesRow>,
     pub total: FamiliesRow,
+}
+
+/// The privacy kinds of the figures (see [`Counts`]): the numbers of families
+/// of every table are counts of families; hours, hours per family, shares and
+/// mean changes are figures over the families.
+pub mod kinds {
+    use crate::rulebook::Counts;
+
+    /// [`super::FamiliesRow::families`], [`super::CategoryRow::families`],
+    /// the counts of [`super::TimelinessRow`], [`super::OutcomeRow::families`].
+    pub const FAMILIES: Counts = Counts::Families;
+    /// [`super::FamiliesRow::hours`], [`super::FamiliesRow::hours_per_family`],
+    /// [`super::OutcomeRow::mean_change`]: shown over at least `min_count` families.
+    pub const OVER_FAMILIES: Counts = Counts::PerFamily;
 }
 
 #[derive(Debug, Clone, Serialize)]

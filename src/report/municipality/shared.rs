@@ -17,16 +17,20 @@
 //! municipality in a cell per location shown nowhere; a line per location
 //! (its total is published in every report it appears in, so it is hidden
 //! as a secondary only when nothing else will do, and then in every report)
-//! and per municipality (its total, hidden as well when its own age or
-//! duration table needs that). No grand total is shown in any municipality
-//! report.
+//! and per municipality (its total); and, since each report's age and
+//! duration tables add up to that same total, a line for each of them, so
+//! that the three tables of a report cannot be worked against each other.
+//! No grand total is shown in any municipality report.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::families::total_needs_hiding;
+use super::attack::exposed;
+use super::families::categories;
 use super::suppress::{Flat, Mark, Member, protect};
 use crate::results::Audit;
 use crate::results::facts::TrajectoryFacts;
+use crate::rulebook::{Counts, Privacy, Scope};
+use crate::rules::registry::spec;
 use crate::tables::normalize::normalize_name;
 
 /// How each municipality's counts are shown: per (location, municipality
@@ -35,8 +39,14 @@ use crate::tables::normalize::normalize_name;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SharedMarks {
     pub cells: BTreeMap<(String, String), Mark>,
+    /// Per (municipality key, table `age` or `duration`, row key) of the
+    /// municipality's age and duration tables.
+    pub categories: BTreeMap<(String, &'static str, &'static str), Mark>,
     pub totals: BTreeMap<String, Mark>,
     pub locations: BTreeMap<String, Mark>,
+    /// Suppression ran out of counts to hide while a small count could
+    /// still be worked out (a shape the module of `suppress` describes).
+    pub unresolved: bool,
 }
 
 /// A trajectory's municipality key; `None` without a (usable) municipality.
@@ -45,7 +55,7 @@ pub fn municipality_key(f: &TrajectoryFacts) -> Option<String> {
 }
 
 /// Suppresses the location-by-municipality table of the whole audit.
-pub fn shared_marks(audit: &Audit) -> SharedMarks {
+pub fn shared_marks(audit: &Audit, policy: Privacy) -> SharedMarks {
     let mut serving: BTreeSet<(&str, Option<String>)> = BTreeSet::new();
     let mut supported: BTreeMap<(&str, Option<String>), u64> = BTreeMap::new();
     let mut by_municipality: BTreeMap<String, Vec<&TrajectoryFacts>> = BTreeMap::new();
@@ -60,7 +70,7 @@ pub fn shared_marks(audit: &Audit) -> SharedMarks {
         }
     }
 
-    let mut flat = Flat::default();
+    let mut flat = Flat { policy, ..Flat::default() };
     let mut unpublished = Vec::new();
     let mut rows: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut columns: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -101,34 +111,51 @@ pub fn shared_marks(audit: &Audit) -> SharedMarks {
         }
         location_of.push((location.to_string(), t));
     }
-    let mut forced = Vec::new();
     let mut total_of = Vec::new();
+    let mut category_of = Vec::new();
+    // Category cells get rows of their own, below the locations.
+    let mut next_row = location_index.len();
     for (key, cells) in columns {
         let total = cells.iter().map(|&i| flat.values[i]).sum();
         let c = municipality_index.get(key).copied().unwrap_or(0);
         let t = flat.push(Member::ColumnTotal(c), total, false);
         flat.lines.push((cells, t));
-        if by_municipality.get(key).is_some_and(|facts| total_needs_hiding(facts)) {
-            forced.push(t);
-        }
         total_of.push((key.to_string(), t));
+        // The age and the duration table of the municipality share its total.
+        let Some(facts) = by_municipality.get(key) else { continue };
+        let ((age_keys, ages), (duration_keys, durations)) = categories(facts);
+        for (table, keys, counts) in [("age", age_keys, ages), ("duration", duration_keys, durations)] {
+            let mut line = Vec::new();
+            for (row, n) in keys.into_iter().zip(counts) {
+                let i = flat.push(Member::Cell(next_row, c), n, false);
+                next_row += 1;
+                line.push(i);
+                category_of.push(((key.to_string(), table, row), i));
+            }
+            flat.lines.push((line, t));
+        }
     }
 
-    let marks = protect(&flat, &forced, &unpublished);
+    let marks = protect(&flat, &[], &unpublished);
+    let unresolved = exposed(&flat, &marks).iter().any(|&i| policy.is_small(flat.values[i]));
     SharedMarks {
+        unresolved,
         cells: cell_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
+        categories: category_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
         totals: total_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
         locations: location_of.into_iter().map(|(k, i)| (k, marks[i])).collect(),
     }
 }
 
-/// A location's number of families supported as its HS-L04 result measures it.
-fn published_families(audit: &Audit, location_id: &str) -> Option<u64> {
-    let r = audit
+/// A location's number of families supported as its location rules that
+/// count families (declared [`Counts::Families`]: HS-L04, HS-L05) measure it.
+pub fn published_families(audit: &Audit, location_id: &str) -> Option<u64> {
+    audit
         .results
         .iter()
-        .find(|r| r.location_id == location_id && r.rule_id == "HS-L04" && r.subject_id.is_none())?;
-    r.measured.filter(|m| m.is_finite() && *m >= 0.0 && m.fract() == 0.0).map(|m| m as u64)
+        .filter(|r| r.location_id == location_id && r.subject_id.is_none())
+        .filter(|r| spec(&r.rule_id).is_some_and(|s| s.scope == Scope::Location && s.counts == Counts::Families))
+        .find_map(|r| r.measured.filter(|m| m.is_finite() && *m >= 0.0 && m.fract() == 0.0).map(|m| m as u64))
 }
 
 #[cfg(test)]
@@ -180,7 +207,7 @@ mod tests {
 
     #[test]
     fn reports_side_by_side_do_not_give_a_small_count_away() {
-        let marks = shared_marks(&audit());
+        let marks = shared_marks(&audit(), Privacy::default());
         let cell = |k: &str| marks.cells.get(&("L001".to_string(), k.to_string())).copied();
         assert_eq!(cell("aalsmeer"), Some(Mark::Withheld), "<5, as its total is");
         // 28 - 19 - 5 would be Aalsmeer's 4: one more number goes. Each
@@ -194,6 +221,6 @@ mod tests {
 
     #[test]
     fn the_same_audit_gives_every_report_the_same_marks() {
-        assert_eq!(shared_marks(&audit()), shared_marks(&audit()));
+        assert_eq!(shared_marks(&audit(), Privacy::default()), shared_marks(&audit(), Privacy::default()));
     }
 }

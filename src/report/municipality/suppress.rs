@@ -8,27 +8,32 @@
 //! grand total are lines too. (The same algorithm runs on sparse tables, where
 //! absent cells are zeros everyone knows: see [`Flat`].)
 //!
-//! The algorithm ([`suppress`]):
+//! The algorithm ([`suppress`]), for the rulebook's privacy policy
+//! ([`Privacy`]: `min_count` m, default 5, and `round_to`, default 1):
 //!
-//! 1. **Primary.** Every member (cell or total) whose count is 1 to 4 is
-//!    hidden and marked [`Mark::Small`] (shown as `<5`). Zero is shown. Members
-//!    the caller *forces* (hidden in another table that shares them) are hidden
-//!    as well ([`Mark::Hidden`]).
-//! 2. **Small lines.** In a line whose total is 1 to 4, every cell, zeros
-//!    included, is [`Mark::Withheld`] (also shown as `<5`, which it is): were
+//! 1. **Primary.** Every member (cell or total) whose count is 1 to m - 1 is
+//!    hidden and marked [`Mark::Small`] (shown as `<m`; m is 1, nothing
+//!    hidden, or at least 3: `<2` would say 1). Zero is shown.
+//!    Members the caller *forces* (hidden in another table that shares
+//!    them) are hidden as well ([`Mark::Hidden`]). Shown counts are rounded
+//!    to a multiple of `round_to` ([`Privacy::round`]).
+//! 2. **Small lines.** In a line whose total is 1 to m - 1, every cell, zeros
+//!    included, is [`Mark::Withheld`] (also shown as `<m`, which it is): were
 //!    the zeros shown, four `<5` cells under a `<5` total would each be 1.
 //! 3. **Attack.** Work out what a reader can deduce, as a reader who knows this
-//!    algorithm would: a shown member is its value; a hidden one lies in
-//!    `[1, 4]` when it is `Small`, in `[0, ∞)` when `Withheld`, in `[5, ∞)`
-//!    when it is a secondary suppression (those are never 0 to 4), and in
-//!    `[0, ∞)` when forced with a value of 0. Each line's equation (cells sum
-//!    to the total) then narrows every hidden member to
-//!    `[total_lo - Σ other_hi, total_hi - Σ other_lo]` (and a hidden total to
-//!    `[Σ lo, Σ hi]`); this is repeated over all lines until nothing narrows.
-//!    A hidden member other than 0 narrowed to one value is *exposed* (a
-//!    hidden 0 worked out gives no one away): with exactly one hidden member
-//!    in a line, it always is (total minus the shown cells), and so are e.g.
-//!    two `<5` cells whose line leaves 2 for them (both are 1).
+//!    algorithm would ([`super::attack`]): a shown member lies in the counts
+//!    that round to what is shown (its value itself with `round_to` 1); a
+//!    hidden one lies in `[1, m - 1]` when it is `Small`, in `[0, ∞)` when
+//!    `Withheld`, in `[m, ∞)` when it is a secondary suppression (those are
+//!    never 0 to m - 1), and in `[0, ∞)` when forced with a value of 0. Each
+//!    line's equation (cells sum to the total) then narrows every hidden
+//!    member to `[total_lo - Σ other_hi, total_hi - Σ other_lo]` (and a
+//!    hidden total to `[Σ lo, Σ hi]`); this is repeated over all lines until
+//!    nothing narrows. A hidden member other than 0 narrowed to one value is
+//!    *exposed* (a hidden 0 worked out gives no one away): with exactly one
+//!    hidden member in a line and `round_to` 1, it always is (total minus the
+//!    shown cells), and so are e.g. two `<5` cells whose line leaves 2 for
+//!    them (both are 1).
 //! 4. **Secondary.** Take the first exposed member (cells in row order, then
 //!    row totals, column totals, grand total) that has a shown member with a
 //!    count of at least 1 in one of its lines. Hide one such member, or, when
@@ -59,16 +64,17 @@
 //! totals need at least 1+5+1+1 = 8, so each row total is 4).
 
 use super::attack::{exposed, secondary_choice};
+use crate::rulebook::Privacy;
 
 /// How a member of the table is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     /// Its count.
     Shown,
-    /// A count of 1 to 4: `<5`.
+    /// A count of 1 to m - 1: `<m`.
     Small,
-    /// A count of 0 to 4 in a line whose total is 1 to 4 (or a count shown
-    /// nowhere): `<5` as well.
+    /// A count of 0 to m - 1 in a line whose total is 1 to m - 1 (or a count
+    /// shown nowhere): `<m` as well.
     Withheld,
     /// Hidden so that a small count cannot be worked back (or forced).
     Hidden,
@@ -134,6 +140,8 @@ pub struct Flat {
     /// Members published elsewhere as they are: hidden as a secondary after
     /// cells, before other totals.
     pub fixed: Vec<bool>,
+    /// The privacy policy: what is small, how shown counts are rounded.
+    pub policy: Privacy,
 }
 
 impl Flat {
@@ -196,14 +204,17 @@ impl CountTable {
     }
 }
 
-/// Protects a table: primary and secondary suppression, as the module explains.
+/// Protects a table under the default policy (`<5`, no rounding): primary and
+/// secondary suppression, as the module explains.
 pub fn suppress(table: &CountTable) -> Protected {
-    suppress_forced(table, &[])
+    suppress_forced(table, &[], Privacy::default())
 }
 
-/// As [`suppress`], with members that must be hidden whatever their count.
-pub fn suppress_forced(table: &CountTable, forced: &[Member]) -> Protected {
-    let flat = table.flatten();
+/// As [`suppress`], under `policy`, with members that must be hidden whatever
+/// their count.
+pub fn suppress_forced(table: &CountTable, forced: &[Member], policy: Privacy) -> Protected {
+    let mut flat = table.flatten();
+    flat.policy = policy;
     let forced: Vec<usize> = forced.iter().filter_map(|m| flat.index(*m)).collect();
     let marks = protect(&flat, &forced, &[]);
     let (rows, cols) = (table.cells.len(), table.width());
@@ -228,15 +239,16 @@ pub fn suppress_forced(table: &CountTable, forced: &[Member]) -> Protected {
 /// count, `unpublished` ones are shown nowhere (withheld: a reader knows
 /// nothing of them). Returns every member's mark.
 pub fn protect(flat: &Flat, forced: &[usize], unpublished: &[usize]) -> Vec<Mark> {
+    let policy = flat.policy;
     let mut marks: Vec<Mark> =
-        flat.values.iter().map(|v| if (1..=4).contains(v) { Mark::Small } else { Mark::Shown }).collect();
+        flat.values.iter().map(|&v| if policy.is_small(v) { Mark::Small } else { Mark::Shown }).collect();
     for &i in forced {
         if marks[i] == Mark::Shown {
             marks[i] = Mark::Hidden;
         }
     }
     for (cells, total) in &flat.lines {
-        if (1..=4).contains(&flat.values[*total]) {
+        if policy.is_small(flat.values[*total]) {
             for &i in cells {
                 if matches!(marks[i], Mark::Shown | Mark::Small) {
                     marks[i] = Mark::Withheld;

@@ -80,7 +80,7 @@ fn all_small_hides_the_total_too_when_it_is_small() {
 
 #[test]
 fn a_forced_total_is_hidden_and_protected() {
-    let p = suppress_forced(&column(&[6, 9, 0]), &[Member::ColumnTotal(0)]);
+    let p = suppress_forced(&column(&[6, 9, 0]), &[Member::ColumnTotal(0)], Default::default());
     // With the total hidden, 6 and 9 give it away: the line has to hide a cell too.
     assert_eq!(column_marks(&p), (vec![H, S, S], H));
 }

@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{Count, Figure, OutcomeRow, TimelinessRow};
-use super::suppress::{CountTable, Mark, Member, suppress};
+use super::model::{Count, Figure, OutcomeRow, TimelinessRow, kinds};
+use super::suppress::{CountTable, Mark, Member, suppress_forced};
 use crate::results::facts::TrajectoryFacts;
 use crate::results::{Outcome, RuleResult};
+use crate::rulebook::Privacy;
 use crate::tables::normalize::normalize_name;
 
 /// The rules whose outcomes say whether checks and evaluations were on time.
@@ -16,11 +17,13 @@ pub const TIMELINESS_RULES: [&str; 3] = ["HS-G04", "HS-G05", "HS-G06"];
 
 /// Per timeliness rule (id, title) the outcomes of these families' results.
 /// `families` are the municipality's trajectories (all of them: each rule
-/// covers whom it covers).
+/// covers whom it covers). Every count is a count of families
+/// ([`kinds::FAMILIES`]): one result per family.
 pub fn timeliness(
     results: &[RuleResult],
     families: &[&TrajectoryFacts],
     rules: &[(String, String)],
+    policy: Privacy,
 ) -> Vec<TimelinessRow> {
     let keys: BTreeSet<(&str, &str)> =
         families.iter().map(|f| (f.location_id.as_str(), f.subject_id.as_str())).collect();
@@ -46,13 +49,13 @@ pub fn timeliness(
         .collect();
     let table =
         CountTable { cells: counts.iter().map(|c| c.to_vec()).collect(), row_totals: true, column_totals: false };
-    let p = suppress(&table);
+    let p = suppress_forced(&table, &[], policy);
     rules
         .iter()
         .zip(&counts)
         .enumerate()
         .map(|(r, ((id, title), c))| {
-            let cell = |col: usize| Count::new(c[col], p.mark(Member::Cell(r, col)));
+            let cell = |col: usize| Count::new(c[col], p.mark(Member::Cell(r, col)), kinds::FAMILIES, &policy);
             let (pass, fail) = (cell(0), cell(1));
             TimelinessRow {
                 rule_id: id.clone(),
@@ -61,22 +64,23 @@ pub fn timeliness(
                 fail,
                 not_yet_due: cell(2),
                 other: cell(3),
-                total: Count::new(c.iter().sum(), p.mark(Member::RowTotal(r))),
+                total: Count::new(c.iter().sum(), p.mark(Member::RowTotal(r)), kinds::FAMILIES, &policy),
                 on_time: on_time(pass, fail),
             }
         })
         .collect()
 }
 
-/// pass / (pass + fail), when both are shown; also when one is 0 and the
-/// other hidden as `x` (5 or more), which makes it 100% or 0% all the same.
+/// pass / (pass + fail), from the counts as shown (rounded), when both are
+/// shown; also when one is 0 and the other hidden as `x` (`min_count` or
+/// more), which makes it 100% or 0% all the same.
 fn on_time(pass: Count, fail: Count) -> Figure {
     match (pass, fail) {
         (Count::Shown(0), Count::Shown(0)) => Figure::NoData,
         (Count::Shown(p), Count::Shown(f)) => Figure::Shown(p as f64 / (p + f) as f64),
         (Count::Hidden, Count::Shown(0)) => Figure::Shown(1.0),
         (Count::Shown(0), Count::Hidden) => Figure::Shown(0.0),
-        (Count::Small, _) | (_, Count::Small) => Figure::TooFew,
+        (Count::Small(_), _) | (_, Count::Small(_)) => Figure::TooFew,
         _ => Figure::Hidden,
     }
 }
@@ -84,8 +88,14 @@ fn on_time(pass: Count, fail: Count) -> Figure {
 /// Per domain of the ratings, the families with a start and an end score and
 /// their mean change. `label(normalised domain)` gives a known domain's label;
 /// a domain it does not know keeps the export's spelling, and is left out
-/// when fewer than 5 families have it (its name alone would single them out).
-pub fn outcomes(supported: &[&TrajectoryFacts], label: &dyn Fn(&str) -> Option<String>) -> Vec<OutcomeRow> {
+/// when fewer than `min_count` families have it (its name alone would single
+/// them out). The mean change ([`kinds::OVER_FAMILIES`]) needs `min_count`
+/// families.
+pub fn outcomes(
+    supported: &[&TrajectoryFacts],
+    label: &dyn Fn(&str) -> Option<String>,
+    policy: Privacy,
+) -> Vec<OutcomeRow> {
     let mut by_domain: BTreeMap<String, (BTreeSet<String>, Vec<f64>)> = BTreeMap::new();
     for f in supported {
         for (domain, change) in &f.outcome_change {
@@ -103,17 +113,20 @@ pub fn outcomes(supported: &[&TrajectoryFacts], label: &dyn Fn(&str) -> Option<S
         .filter_map(|(key, (spellings, changes))| {
             let n = changes.len() as u64;
             let known = label(&key);
-            if known.is_none() && n < 5 {
+            if known.is_none() && n < policy.min_count {
                 return None;
             }
             let spelling = spellings.into_iter().next().unwrap_or_default();
-            let mark = if (1..=4).contains(&n) { Mark::Small } else { Mark::Shown };
-            let mean_change =
-                if n >= 5 { Figure::Shown(changes.iter().sum::<f64>() / n as f64) } else { Figure::TooFew };
+            let mark = if policy.is_small(n) { Mark::Small } else { Mark::Shown };
+            let mean_change = if n >= policy.min_count.max(1) {
+                Figure::Shown(changes.iter().sum::<f64>() / n as f64)
+            } else {
+                Figure::TooFew
+            };
             Some(OutcomeRow {
                 domain: key,
                 label: known.unwrap_or(spelling),
-                families: Count::new(n, mark),
+                families: Count::new(n, mark, kinds::FAMILIES, &policy),
                 mean_change,
             })
         })
@@ -152,7 +165,7 @@ mod tests {
         // The same id at another location is another family.
         results.push(result("HS-G04", "L002", "G-0001", Outcome::Fail));
         let rules = vec![("HS-G04".to_string(), "Eerste check".to_string())];
-        let rows = timeliness(&results, &ours, &rules);
+        let rows = timeliness(&results, &ours, &rules, Privacy::default());
         assert_eq!(rows[0].pass, Count::Shown(12));
         assert_eq!(rows[0].fail, Count::Shown(0));
         assert_eq!(rows[0].on_time, Figure::Shown(1.0));
@@ -173,11 +186,11 @@ mod tests {
         };
         let results: Vec<RuleResult> =
             (0..20).map(|i| result("HS-G05", "L001", &format!("G-{i:04}"), outcome(i))).collect();
-        let rows = timeliness(&results, &ours, &[("HS-G05".into(), "t".into())]);
+        let rows = timeliness(&results, &ours, &[("HS-G05".into(), "t".into())], Privacy::default());
         let r = &rows[0];
         assert_eq!(
             (r.pass, r.fail, r.not_yet_due, r.total),
-            (Count::Shown(12), Count::Small, Count::Hidden, Count::Shown(20))
+            (Count::Shown(12), Count::Small(5), Count::Hidden, Count::Shown(20))
         );
         assert_eq!(r.on_time, Figure::TooFew);
     }
@@ -187,7 +200,7 @@ mod tests {
         assert_eq!(on_time(Count::Hidden, Count::Shown(0)), Figure::Shown(1.0));
         assert_eq!(on_time(Count::Shown(0), Count::Hidden), Figure::Shown(0.0));
         assert_eq!(on_time(Count::Hidden, Count::Shown(7)), Figure::Hidden);
-        assert_eq!(on_time(Count::Small, Count::Shown(0)), Figure::TooFew);
+        assert_eq!(on_time(Count::Small(5), Count::Shown(0)), Figure::TooFew);
     }
 
     #[test]
@@ -200,14 +213,14 @@ mod tests {
             .collect();
         let ours: Vec<&TrajectoryFacts> = facts.iter().collect();
         let label = |k: &str| (k != "zeldzaam" && k != "eigen").then(|| format!("[{k}]"));
-        let rows = outcomes(&ours, &label);
+        let rows = outcomes(&ours, &label, Privacy::default());
         let got: Vec<(&str, Count, Figure)> =
             rows.iter().map(|r| (r.domain.as_str(), r.families, r.mean_change)).collect();
         assert_eq!(
             got,
             vec![
                 ("opvoeding", Count::Shown(6), Figure::Shown(1.0)),
-                ("welzijnkind", Count::Small, Figure::TooFew),
+                ("welzijnkind", Count::Small(5), Figure::TooFew),
                 ("welzijnouder", Count::Shown(6), Figure::Shown(0.5)),
                 // An unknown domain keeps its spelling when 5 or more families have it;
                 // `eigen`, with 2, is left out.

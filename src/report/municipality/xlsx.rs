@@ -5,14 +5,16 @@
 use chrono::NaiveDate;
 
 use super::model::{CategoryTable, Count, Figure, MunicipalityReport};
+use super::notes;
 use crate::report::RenderContext;
 use crate::report::xlsx_util::{SheetTable, XCell, new_workbook, to_bytes, write_table};
 
 pub fn workbook(model: &MunicipalityReport, ctx: &RenderContext) -> Result<Vec<u8>, String> {
     let t = |key: &str| ctx.catalogue.get(key, ctx.lang);
+    let small = notes::small_marker(ctx.catalogue, ctx.lang, &ctx.rulebook.privacy);
     let count = |c: Count| match c {
         Count::Shown(n) => XCell::Int(i64::try_from(n).unwrap_or(i64::MAX)),
-        Count::Small => XCell::Text(t("mun_marker_small")),
+        Count::Small(_) => XCell::Text(small.clone()),
         Count::Hidden => XCell::Text(t("mun_marker_hidden")),
     };
     let figure = |f: Figure, scale: f64| match f {
@@ -51,9 +53,8 @@ pub fn workbook(model: &MunicipalityReport, ctx: &RenderContext) -> Result<Vec<u
         summary.push(vec![text(&t("mun_families_supported")), text(&t("mun_no_families"))]);
     }
     summary.push(vec![text(&t("mun_about_heading")), text(&t("mun_about_no_ids"))]);
-    for key in ["mun_about_small", "mun_about_hidden", "mun_about_too_few", "mun_about_no_data"] {
+    for note in notes::privacy_notes(ctx.catalogue, ctx.lang, &ctx.rulebook.privacy) {
         // "<5: 1 to 4 families ...": the marker in the first column, what it means in the second.
-        let note = t(key);
         let (marker, meaning) = note.split_once(": ").unwrap_or(("", &note));
         summary.push(vec![text(marker), text(meaning)]);
     }

@@ -73,7 +73,13 @@ mod tests {
         let catalogue = Catalogue::embedded();
         let engine = Engine::new(lang, &catalogue, None).expect("engine");
         let fmt = Formatter::new(&catalogue, lang);
-        let rulebook = Rulebook { id: "x".into(), version: "1".into(), title: Default::default(), rules: vec![] };
+        let rulebook = Rulebook {
+            id: "x".into(),
+            version: "1".into(),
+            title: Default::default(),
+            rules: vec![],
+            privacy: Default::default(),
+        };
         let ctx = RenderContext {
             lang,
             engine: &engine,

@@ -106,9 +106,12 @@ fn lint_of_the_broken_waivers_and_the_valid_profile() {
     let (outcome, out) = text(|o| run_lint_with(&path, SPECS, Lang::Nl, o));
     assert_eq!(outcome, Outcome::InputProblem);
     assert!(out.ends_with(": 5 problemen gevonden.\n"), "{out}");
-    for clean in
-        ["fixtures/rulebooks/valid-profile.toml", "rules/examples/waivers-voorbeeld.toml", "rules/homestart-nl.toml"]
-    {
+    for clean in [
+        "fixtures/rulebooks/valid-profile.toml",
+        "rules/examples/waivers-voorbeeld.toml",
+        "rules/examples/profiel-cbs.toml",
+        "rules/homestart-nl.toml",
+    ] {
         let (outcome, out) = text(|o| run_lint_with(&repo_file(clean), SPECS, Lang::En, o));
         assert_eq!(outcome, Outcome::Clean, "{out}");
         assert!(out.ends_with("is fine, no problems found.\n"), "{out}");

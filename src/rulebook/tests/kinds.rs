@@ -22,7 +22,7 @@ fn unknown_top_level_key_in_a_profile() {
     let (l, c, m) = only_problem(&profile("colour = \"blue\"\n"));
     assert_eq!((l, c), (2, 1));
     assert!(m.starts_with("unknown key `colour` in a profile"), "{m}");
-    assert!(m.contains("allowed: extends, municipalities, rules"), "{m}");
+    assert!(m.contains("allowed: extends, municipalities, privacy, rules"), "{m}");
 }
 
 #[test]
@@ -228,7 +228,7 @@ fn every_problem_at_once_sorted_by_place() {
 /// A one-rule rulebook whose bounds a municipality may both override.
 mod per_municipality_bounds {
     use crate::rulebook::tests::specs::nothing;
-    use crate::rulebook::{ParamKind, Scope, load_rulebook_text};
+    use crate::rulebook::{Counts, ParamKind, Scope, load_rulebook_text};
     use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
 
     const P: &[ParamSpec] = &[
@@ -236,7 +236,7 @@ mod per_municipality_bounds {
         ParamSpec { name: "max_age", kind: ParamKind::Integer, per_municipality: true },
     ];
     const SPECS: &[RuleSpec] =
-        &[RuleSpec { id: "HS-T01", scope: Scope::Trajectory, params: P, evaluate: nothing, facts: RuleFacts::PLAIN }];
+        &[RuleSpec { id: "HS-T01", scope: Scope::Trajectory, params: P, evaluate: nothing, facts: RuleFacts::PLAIN, counts: Counts::Families }];
 
     const BASE: &str = r#"id = "t"
 version = "1"

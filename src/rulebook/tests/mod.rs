@@ -5,6 +5,7 @@
 mod commands;
 mod embedded;
 mod kinds;
+mod privacy;
 mod profiles;
 mod robust;
 mod specs;

@@ -3,7 +3,7 @@
 //! by the rule implementations).
 
 use crate::results::RuleResult;
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
@@ -21,11 +21,11 @@ const fn int(name: &'static str) -> ParamSpec {
 }
 
 const fn loc(id: &'static str, params: &'static [ParamSpec]) -> RuleSpec {
-    RuleSpec { id, scope: Scope::Location, params, evaluate: nothing, facts: RuleFacts::PLAIN }
+    RuleSpec { id, scope: Scope::Location, params, evaluate: nothing, facts: RuleFacts::PLAIN, counts: Counts::Organisation }
 }
 
 const fn traj(id: &'static str, params: &'static [ParamSpec]) -> RuleSpec {
-    RuleSpec { id, scope: Scope::Trajectory, params, evaluate: nothing, facts: RuleFacts::PLAIN }
+    RuleSpec { id, scope: Scope::Trajectory, params, evaluate: nothing, facts: RuleFacts::PLAIN, counts: Counts::Families }
 }
 
 /// Every rule of rules.md.

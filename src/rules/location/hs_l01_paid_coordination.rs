@@ -31,7 +31,7 @@
 
 use super::{against_norm, at_least, left_out_note, not_evaluated, number_near, readable, result, tidy};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Coordinator, Location};
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
@@ -57,6 +57,8 @@ pub const SPEC: RuleSpec = RuleSpec {
         }),
         pass_deadline: None,
     },
+
+    counts: Counts::Organisation,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -27,7 +27,7 @@
 
 use super::{left_out_note, not_evaluated, readable, result};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{RuleConfig, Scope};
+use crate::rulebook::{Counts, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
@@ -35,6 +35,8 @@ use crate::rules::trajectory::wording::{both, concat, count, day};
 
 pub const SPEC: RuleSpec =
     RuleSpec { id: "HS-L02", scope: Scope::Location, params: &[], evaluate, facts: RuleFacts::unit(Unit::Count) };
+
+    RuleSpec { id: "HS-L02", scope: Scope::Location, params: &[], evaluate, counts: Counts::Organisation };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     vec![compute(loc, cfg, ctx).unwrap_or_else(|reason| not_evaluated(loc, cfg, reason))]

@@ -23,7 +23,7 @@
 
 use super::{against_norm, left_out_note, not_evaluated, readable, result};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
@@ -46,6 +46,8 @@ pub const SPEC: RuleSpec = RuleSpec {
         }),
         pass_deadline: None,
     },
+
+    counts: Counts::Organisation,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -23,7 +23,7 @@
 
 use super::{families_against_norm, not_evaluated};
 use crate::results::RuleResult;
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
@@ -45,6 +45,8 @@ pub const SPEC: RuleSpec = RuleSpec {
         }),
         pass_deadline: None,
     },
+
+    counts: Counts::Families,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -22,7 +22,7 @@
 
 use super::{not_evaluated, result};
 use crate::results::{Outcome, RuleResult};
-use crate::rulebook::{RuleConfig, Scope};
+use crate::rulebook::{Counts, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::dates::days_between;
 use crate::rules::model::{Cell, Location};
@@ -31,6 +31,8 @@ use crate::rules::trajectory::wording::{both, day};
 
 pub const SPEC: RuleSpec =
     RuleSpec { id: "HS-L07", scope: Scope::Location, params: &[], evaluate, facts: RuleFacts::unit(Unit::Days) };
+
+    RuleSpec { id: "HS-L07", scope: Scope::Location, params: &[], evaluate, counts: Counts::None };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let on = day(ctx.as_of);

@@ -29,7 +29,7 @@
 
 use super::{active_families, families_supported, left_out_note, not_evaluated, result, tidy};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec, Unit};
@@ -41,6 +41,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     params: &[ParamSpec { name: "cost_norm", kind: ParamKind::Number, per_municipality: false }],
     evaluate,
     facts: RuleFacts { unit: Unit::Euro, metric: Some("cost"), gauge: None, pass_deadline: None },
+
+    counts: Counts::None,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

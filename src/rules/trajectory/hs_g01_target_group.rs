@@ -38,7 +38,7 @@ use super::coverage::active_in_p;
 use super::wording::{both, concat, count, day, number};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::dates::whole_years;
 use crate::rules::model::{Location, Trajectory};
@@ -54,6 +54,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     ],
     evaluate,
     facts: RuleFacts::unit(Unit::Count),
+
+    counts: Counts::Families,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

@@ -25,7 +25,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, concat, day};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
@@ -36,6 +36,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     params: &[ParamSpec { name: "max_duration_months", kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
     facts: RuleFacts { pass_deadline: Some("loc_due_duration_limit"), ..RuleFacts::PLAIN },
+
+    counts: Counts::Families,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

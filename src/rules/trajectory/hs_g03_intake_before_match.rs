@@ -26,13 +26,15 @@ use super::coverage::{Match, matched_in_window};
 use super::wording::{both, day};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult};
-use crate::rulebook::{RuleConfig, Scope};
+use crate::rulebook::{Counts, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{RuleFacts, RuleSpec};
 
 pub const SPEC: RuleSpec =
     RuleSpec { id: "HS-G03", scope: Scope::Trajectory, params: &[], evaluate, facts: RuleFacts::PLAIN };
+
+    RuleSpec { id: "HS-G03", scope: Scope::Trajectory, params: &[], evaluate, counts: Counts::Families };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     judge_each(loc, cfg, ctx, |t| matched_in_window(t, ctx), check)

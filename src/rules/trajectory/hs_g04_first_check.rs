@@ -31,7 +31,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, day};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
@@ -45,6 +45,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     ],
     evaluate,
     facts: RuleFacts::PLAIN,
+
+    counts: Counts::Families,
 };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {

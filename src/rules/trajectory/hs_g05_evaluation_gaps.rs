@@ -36,7 +36,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, concat, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
@@ -49,6 +49,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     params: &[ParamSpec { name: GAP, kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
     facts: RuleFacts { pass_deadline: Some("loc_due_next_evaluation"), ..RuleFacts::PLAIN },
+
+    counts: Counts::Families,
 };
 
 const POINT_KINDS: &[ContactKind] =

@@ -30,7 +30,7 @@ use super::coverage::closure;
 use super::wording::{both, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
@@ -42,6 +42,8 @@ pub(super) const WINDOW_PARAM: &[ParamSpec] =
 
 pub const SPEC: RuleSpec =
     RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, facts: RuleFacts::PLAIN };
+
+    RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, counts: Counts::Families };
 
 /// The contact a closure rule looks for, and how its messages name it.
 pub(super) struct ClosureContact {

@@ -22,13 +22,15 @@
 
 use super::hs_g06_final_evaluation::{ClosureContact, WINDOW_PARAM, evaluate_closure_contact};
 use crate::results::RuleResult;
-use crate::rulebook::{RuleConfig, Scope};
+use crate::rulebook::{Counts, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{RuleFacts, RuleSpec};
 
 pub const SPEC: RuleSpec =
     RuleSpec { id: "HS-G07", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, facts: RuleFacts::PLAIN };
+
+    RuleSpec { id: "HS-G07", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, counts: Counts::Families };
 
 const DEBRIEF: ClosureContact = ClosureContact {
     kind: ContactKind::VolunteerDebrief,

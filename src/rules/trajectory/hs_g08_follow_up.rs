@@ -35,7 +35,7 @@ use super::coverage::closure;
 use super::wording::{both, day, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
@@ -54,6 +54,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     params: &[int_param(MONTHS), int_param(EARLY), int_param(LATE)],
     evaluate,
     facts: RuleFacts::PLAIN,
+
+    counts: Counts::Families,
 };
 
 /// The closure, its due date F and the window of one covered trajectory.

@@ -35,7 +35,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, day, not_evaluated, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location, Trajectory};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec};
@@ -48,6 +48,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     params: &[ParamSpec { name: DAYS, kind: ParamKind::Integer, per_municipality: false }],
     evaluate,
     facts: RuleFacts::PLAIN,
+
+    counts: Counts::Families,
 };
 
 /// One message's state on A.

@@ -32,7 +32,7 @@ use super::coverage::{Span, active_in_p};
 use super::wording::{both, number};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
-use crate::rulebook::{ParamKind, RuleConfig, Scope};
+use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec, Unit};
@@ -49,6 +49,8 @@ pub const SPEC: RuleSpec = RuleSpec {
     ],
     evaluate,
     facts: RuleFacts::unit(Unit::Count),
+
+    counts: Counts::Families,
 };
 
 /// True when `visits` meets `ratio` × `overlap` / 7, equality favoured.

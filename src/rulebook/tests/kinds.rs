@@ -235,8 +235,14 @@ mod per_municipality_bounds {
         ParamSpec { name: "min_age", kind: ParamKind::Integer, per_municipality: true },
         ParamSpec { name: "max_age", kind: ParamKind::Integer, per_municipality: true },
     ];
-    const SPECS: &[RuleSpec] =
-        &[RuleSpec { id: "HS-T01", scope: Scope::Trajectory, params: P, evaluate: nothing, facts: RuleFacts::PLAIN, counts: Counts::Families }];
+    const SPECS: &[RuleSpec] = &[RuleSpec {
+        id: "HS-T01",
+        scope: Scope::Trajectory,
+        params: P,
+        evaluate: nothing,
+        facts: RuleFacts::PLAIN,
+        counts: Counts::Families,
+    }];
 
     const BASE: &str = r#"id = "t"
 version = "1"

@@ -21,11 +21,25 @@ const fn int(name: &'static str) -> ParamSpec {
 }
 
 const fn loc(id: &'static str, params: &'static [ParamSpec]) -> RuleSpec {
-    RuleSpec { id, scope: Scope::Location, params, evaluate: nothing, facts: RuleFacts::PLAIN, counts: Counts::Organisation }
+    RuleSpec {
+        id,
+        scope: Scope::Location,
+        params,
+        evaluate: nothing,
+        facts: RuleFacts::PLAIN,
+        counts: Counts::Organisation,
+    }
 }
 
 const fn traj(id: &'static str, params: &'static [ParamSpec]) -> RuleSpec {
-    RuleSpec { id, scope: Scope::Trajectory, params, evaluate: nothing, facts: RuleFacts::PLAIN, counts: Counts::Families }
+    RuleSpec {
+        id,
+        scope: Scope::Trajectory,
+        params,
+        evaluate: nothing,
+        facts: RuleFacts::PLAIN,
+        counts: Counts::Families,
+    }
 }
 
 /// Every rule of rules.md.

@@ -33,10 +33,14 @@ use crate::rules::model::Location;
 use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
 use crate::rules::trajectory::wording::{both, concat, count, day};
 
-pub const SPEC: RuleSpec =
-    RuleSpec { id: "HS-L02", scope: Scope::Location, params: &[], evaluate, facts: RuleFacts::unit(Unit::Count) };
-
-    RuleSpec { id: "HS-L02", scope: Scope::Location, params: &[], evaluate, counts: Counts::Organisation };
+pub const SPEC: RuleSpec = RuleSpec {
+    id: "HS-L02",
+    scope: Scope::Location,
+    params: &[],
+    evaluate,
+    facts: RuleFacts::unit(Unit::Count),
+    counts: Counts::Organisation,
+};
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     vec![compute(loc, cfg, ctx).unwrap_or_else(|reason| not_evaluated(loc, cfg, reason))]

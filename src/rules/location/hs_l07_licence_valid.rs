@@ -29,10 +29,14 @@ use crate::rules::model::{Cell, Location};
 use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
 use crate::rules::trajectory::wording::{both, day};
 
-pub const SPEC: RuleSpec =
-    RuleSpec { id: "HS-L07", scope: Scope::Location, params: &[], evaluate, facts: RuleFacts::unit(Unit::Days) };
-
-    RuleSpec { id: "HS-L07", scope: Scope::Location, params: &[], evaluate, counts: Counts::None };
+pub const SPEC: RuleSpec = RuleSpec {
+    id: "HS-L07",
+    scope: Scope::Location,
+    params: &[],
+    evaluate,
+    facts: RuleFacts::unit(Unit::Days),
+    counts: Counts::None,
+};
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let on = day(ctx.as_of);

@@ -40,10 +40,14 @@ pub(super) const WINDOW: &str = "closure_window_days";
 pub(super) const WINDOW_PARAM: &[ParamSpec] =
     &[ParamSpec { name: WINDOW, kind: ParamKind::Integer, per_municipality: false }];
 
-pub const SPEC: RuleSpec =
-    RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, facts: RuleFacts::PLAIN };
-
-    RuleSpec { id: "HS-G06", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, counts: Counts::Families };
+pub const SPEC: RuleSpec = RuleSpec {
+    id: "HS-G06",
+    scope: Scope::Trajectory,
+    params: WINDOW_PARAM,
+    evaluate,
+    facts: RuleFacts::PLAIN,
+    counts: Counts::Families,
+};
 
 /// The contact a closure rule looks for, and how its messages name it.
 pub(super) struct ClosureContact {

@@ -27,10 +27,14 @@ use crate::rules::context::Context;
 use crate::rules::model::{ContactKind, Location};
 use crate::rules::registry::{RuleFacts, RuleSpec};
 
-pub const SPEC: RuleSpec =
-    RuleSpec { id: "HS-G07", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, facts: RuleFacts::PLAIN };
-
-    RuleSpec { id: "HS-G07", scope: Scope::Trajectory, params: WINDOW_PARAM, evaluate, counts: Counts::Families };
+pub const SPEC: RuleSpec = RuleSpec {
+    id: "HS-G07",
+    scope: Scope::Trajectory,
+    params: WINDOW_PARAM,
+    evaluate,
+    facts: RuleFacts::PLAIN,
+    counts: Counts::Families,
+};
 
 const DEBRIEF: ClosureContact = ClosureContact {
     kind: ContactKind::VolunteerDebrief,

@@ -31,10 +31,14 @@ use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{RuleFacts, RuleSpec};
 
-pub const SPEC: RuleSpec =
-    RuleSpec { id: "HS-G10", scope: Scope::Trajectory, params: &[], evaluate, facts: RuleFacts::PLAIN };
-
-    RuleSpec { id: "HS-G10", scope: Scope::Trajectory, params: &[], evaluate, counts: Counts::Families };
+pub const SPEC: RuleSpec = RuleSpec {
+    id: "HS-G10",
+    scope: Scope::Trajectory,
+    params: &[],
+    evaluate,
+    facts: RuleFacts::PLAIN,
+    counts: Counts::Families,
+};
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     judge_each(loc, cfg, ctx, |t| matched_in_window(t, ctx), check)

@@ -35,10 +35,14 @@ use crate::rules::context::Context;
 use crate::rules::model::{Location, Measurement, Trajectory};
 use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
 
-pub const SPEC: RuleSpec =
-    RuleSpec { id: "HS-G12", scope: Scope::Trajectory, params: &[], evaluate, facts: RuleFacts::unit(Unit::Count) };
-
-    RuleSpec { id: "HS-G12", scope: Scope::Trajectory, params: &[], evaluate, counts: Counts::Families };
+pub const SPEC: RuleSpec = RuleSpec {
+    id: "HS-G12",
+    scope: Scope::Trajectory,
+    params: &[],
+    evaluate,
+    facts: RuleFacts::unit(Unit::Count),
+    counts: Counts::Families,
+};
 
 fn mean(xs: &[i64]) -> Option<f64> {
     (!xs.is_empty()).then(|| xs.iter().sum::<i64>() as f64 / xs.len() as f64)

@@ -35,8 +35,9 @@ pub enum Counts {
 /// The policy: small counts of families hidden, the others rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Privacy {
-    /// A count from 1 to `min_count` - 1 shows as `<min_count` (1, or at
-    /// least 3: with 2, `<2` would say 1).
+    /// A count from 1 to `min_count` - 1 shows as `<min_count` (with 2,
+    /// `<2` can only be 1: allowed, as the contract defines it, but it
+    /// protects nothing).
     pub min_count: u64,
     /// Every other count is rounded to a multiple of this (at least 1).
     pub round_to: u64,
@@ -114,8 +115,7 @@ impl PrivacyLayer {
     }
 }
 
-/// Reads a `[privacy]` table: whole numbers of at least 1, no other keys;
-/// `min_count` not 2.
+/// Reads a `[privacy]` table: whole numbers of at least 1, no other keys.
 pub(crate) fn read(file: &SourceFile, t: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -> PrivacyLayer {
     let mut out = PrivacyLayer::default();
     let within = Text::new("de tabel [privacy]", "the [privacy] table");
@@ -134,13 +134,6 @@ pub(crate) fn read(file: &SourceFile, t: &DeTable<'_>, diags: &mut Vec<Diagnosti
             diags.push(
                 value.place.diag(Text::new(format!("`{k}` moet minstens 1 zijn"), format!("`{k}` must be at least 1"))),
             );
-            continue;
-        }
-        if k == "min_count" && n == 2 {
-            diags.push(value.place.diag(Text::new(
-                "`min_count` = 2 beschermt niemand: <2 kan alleen 1 gezin zijn; kies 1 (niets verbergen) of minstens 3",
-                "`min_count` = 2 protects no one: <2 can only be 1 family; choose 1 (hide nothing) or at least 3",
-            )));
             continue;
         }
         let located = Located { value: n, place: value.place };

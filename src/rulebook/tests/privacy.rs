@@ -54,9 +54,11 @@ fn values_below_one_are_rejected_at_their_place() {
     let text = format!("{PROFILE}[privacy]\nround_to = 0\n");
     assert_eq!(only_problem(&text), (3, 12, "`round_to` must be at least 1".to_string()));
     // `min_count` 2 is allowed (the contract defines it; `<2` can only be 1).
-    let text = format!("{PROFILE}[privacy]
+    let text = format!(
+        "{PROFILE}[privacy]
 min_count = 2
-");
+"
+    );
     assert_eq!(load(&text).privacy.min_count, 2);
     let text = format!("{PROFILE}[privacy]\nmin_count = -2\n");
     assert_eq!(only_problem(&text), (3, 13, "`min_count` must not be negative".to_string()));

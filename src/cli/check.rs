@@ -76,6 +76,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
     let location_ids: Vec<String> = locations.iter().map(|l| l.id.clone()).collect();
     let rule_ids: Vec<String> = rulebook.rules.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect();
     let summary = summarize(&results, &location_ids, &rule_ids);
+    let verdicts = crate::results::verdicts(&summary, &rulebook);
     let entries = locations
         .iter()
         .map(|l| LocationEntry {
@@ -95,6 +96,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         locations: entries,
         results,
         summary,
+        verdicts,
         input_findings: all_findings(&exports),
         waivers: waiver_report,
         trajectories: crate::rules::facts::trajectory_facts(&locations, &ctx),

@@ -16,7 +16,7 @@ pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-fn number(x: f64) -> Value {
+pub(crate) fn number(x: f64) -> Value {
     let r = round4(x);
     if r.fract() == 0.0 && r.abs() < 1e15 { json!(r as i64) } else { json!(r) }
 }
@@ -91,6 +91,7 @@ pub fn to_json(audit: &Audit, lang: Lang) -> Value {
         "locations": locations,
         "results": results,
         "summary": audit.summary,
+        "verdicts": super::verdicts::to_json(&audit.verdicts),
         "input_findings": findings,
         "waivers": audit.waivers,
     })

@@ -13,6 +13,7 @@ mod layer;
 pub mod lint_cmd;
 pub mod prose;
 mod raw;
+pub mod tolerance;
 mod validate;
 pub mod waivers;
 

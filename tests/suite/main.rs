@@ -22,4 +22,5 @@ mod snapshots_inspect;
 mod support;
 mod template;
 mod template_libreoffice;
+mod verdicts;
 mod waivers_and_exit_codes;

@@ -172,6 +172,7 @@ mod tests {
             locations: Vec::new(),
             results: vec![l04],
             summary: Vec::new(),
+            verdicts: Vec::new(),
             input_findings: Vec::new(),
             waivers: WaiverReport::default(),
             trajectories,

@@ -8,6 +8,7 @@ mod kinds;
 mod profiles;
 mod robust;
 mod specs;
+mod tolerance;
 mod waiver_files;
 
 use std::path::PathBuf;

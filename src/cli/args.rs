@@ -56,6 +56,7 @@ Examples:
   hs-audit check exports/ --format html,md,json,xlsx --out rapport/
   hs-audit check exports/ --audience municipality --municipality Utrecht
   hs-audit check L001.xlsx --lang en
+  hs-audit check exports-2027/ --period 2027 --previous rapport-2026/results.json
 
 Exit status: 0 no failed rule at or above --fail-on; 1 there is one;
 2 a usage error or an export that could not be read.")]
@@ -122,6 +123,27 @@ Examples:
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Language of messages.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// What changed between two audits: per location and rule, failures that are new, persisting and fixed.
+    #[command(after_help = "\
+Examples:
+  hs-audit compare rapport-2025/results.json rapport-2026/results.json
+  hs-audit compare oud.json nieuw.json --json > wijzigingen.json
+
+Exit status: 0, also when something changed; 2 when a file is not a results.json.")]
+    Compare {
+        /// The results.json of the earlier audit.
+        #[arg(value_name = "OLD.json")]
+        old: PathBuf,
+        /// The results.json of the later audit.
+        #[arg(value_name = "NEW.json")]
+        new: PathBuf,
+        /// Print the changes as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Language of the output.
         #[arg(long, value_enum, default_value_t = Lang::Nl)]
         lang: Lang,
     },
@@ -238,6 +260,9 @@ pub struct CheckArgs {
     /// The folder to write the reports and results.json into.
     #[arg(long, value_name = "DIR", default_value = "hs-audit-report", help_heading = "Report")]
     pub out: PathBuf,
+    /// The results.json of an earlier audit, to show what changed (repeatable).
+    #[arg(long, value_name = "FILE", help_heading = "Rules")]
+    pub previous: Vec<PathBuf>,
     /// A folder whose report templates replace the built-in ones.
     #[arg(long, value_name = "DIR", help_heading = "Report")]
     pub templates: Option<PathBuf>,

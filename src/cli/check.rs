@@ -41,6 +41,8 @@ pub struct CheckOptions {
     pub out: PathBuf,
     pub lang: Lang,
     pub fail_on: FailOn,
+    /// Earlier audits' results.json (`--previous`).
+    pub previous: Vec<PathBuf>,
 }
 
 /// Runs an audit and returns the model, or usage problems to print.
@@ -57,6 +59,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         Some(p) => rulebook::load_waivers(p, specs).map_err(|d| problems_in_file(&d, Some(p), lang))?,
         None => Vec::new(),
     };
+    let previous = super::history::read_previous(&opts.previous, lang)?;
     let exports = super::progress::read_with_progress_bar(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
     let locations = build_locations(&exports);
@@ -86,7 +89,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
             metrics: Audit::metrics_for(&results, &l.id),
         })
         .collect();
-    let audit = Audit {
+    let mut audit = Audit {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         rulebook_id: rulebook.id.clone(),
         rulebook_version: rulebook.version.clone(),
@@ -97,10 +100,12 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         results,
         summary,
         verdicts,
+        comparison: None,
         input_findings: all_findings(&exports),
         waivers: waiver_report,
         trajectories: crate::rules::facts::trajectory_facts(&locations, &ctx),
     };
+    audit.comparison = super::history::compare_audit(previous, &audit);
     Ok((audit, rulebook))
 }
 

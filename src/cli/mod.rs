@@ -3,7 +3,9 @@
 mod args;
 pub mod check;
 mod check_summary;
+mod compare;
 pub mod generate;
+mod history;
 pub mod inspect;
 pub mod period;
 mod progress;
@@ -60,6 +62,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
                 out: a.out,
                 lang: a.lang,
                 fail_on: a.fail_on,
+                previous: a.previous,
             };
             check::run(&opts, out, err)
         }
@@ -71,6 +74,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
         Command::Generate { locations, seed, format, year, out: dir, lang } => {
             generate::run(&generate::GenerateArgs { locations, seed, format, year, dir, lang }, out, err)
         }
+        Command::Compare { old, new, json, lang } => compare::run(&old, &new, json, lang, out, err),
         Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),
         Command::Manpage => shell_docs::manpage(out).map(|_| Outcome::Clean),
     }

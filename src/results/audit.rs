@@ -47,6 +47,8 @@ pub struct Audit {
     pub verdicts: Vec<Verdict>,
     pub input_findings: Vec<InputFinding>,
     pub waivers: WaiverReport,
+    /// What changed against earlier audits (`check --previous`).
+    pub comparison: Option<super::history::Comparison>,
     /// Per trajectory, what the aggregated reports count (never written to
     /// results.json; family ids stay inside the audit).
     pub trajectories: Vec<TrajectoryFacts>,

@@ -82,7 +82,7 @@ pub fn to_json(audit: &Audit, lang: Lang) -> Value {
             message: f.message(lang),
         })
         .collect();
-    json!({
+    let mut record = json!({
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "hs-audit", "version": audit.tool_version},
         "rulebook": {"id": audit.rulebook_id, "version": audit.rulebook_version},
@@ -94,7 +94,11 @@ pub fn to_json(audit: &Audit, lang: Lang) -> Value {
         "verdicts": super::verdicts::to_json(&audit.verdicts),
         "input_findings": findings,
         "waivers": audit.waivers,
-    })
+    });
+    if let (Some(c), Some(m)) = (&audit.comparison, record.as_object_mut()) {
+        m.insert("comparison".into(), super::history::json::comparison(c));
+    }
+    record
 }
 
 /// The finding's kind as its snake_case tag (`invalid_date`, `missing_sheet`).

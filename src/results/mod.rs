@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod facts;
+pub mod history;
 pub mod json;
 pub mod outcome;
 pub mod result;

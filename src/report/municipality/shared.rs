@@ -173,6 +173,7 @@ mod tests {
             results: vec![l04],
             summary: Vec::new(),
             verdicts: Vec::new(),
+            comparison: None,
             input_findings: Vec::new(),
             waivers: WaiverReport::default(),
             trajectories,

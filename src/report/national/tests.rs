@@ -61,6 +61,7 @@ fn audit() -> Audit {
         results,
         summary,
         verdicts: Vec::new(),
+        comparison: None,
         input_findings: Vec::new(),
         waivers: WaiverReport::default(),
         trajectories: Vec::new(),

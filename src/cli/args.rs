@@ -105,7 +105,8 @@ Examples:
 Examples:
   hs-audit generate --locations 1 --out demo/
   hs-audit generate --locations 150 --seed 7 --out exports/
-  hs-audit generate --locations 3 --format csv --year 2025 --out demo-csv/")]
+  hs-audit generate --locations 3 --format csv --year 2025 --out demo-csv/
+  hs-audit generate --locations 20 --year 2026 --history 3 --out jaren/")]
     Generate {
         /// How many locations (one export each).
         #[arg(long, value_name = "N")]
@@ -119,6 +120,9 @@ Examples:
         /// The audit year the data is made for.
         #[arg(long, value_name = "YYYY", default_value_t = 2026)]
         year: i32,
+        /// Several years ending in --year, each in its folder DIR/YYYY/: the same locations with change.
+        #[arg(long, value_name = "YEARS")]
+        history: Option<usize>,
         /// The folder to write the exports into (made when missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,

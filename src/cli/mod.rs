@@ -71,8 +71,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
         Command::Template { out: file, lang } => {
             template::run(&file.unwrap_or_else(|| template::default_out(lang)), lang, out, err)
         }
-        Command::Generate { locations, seed, format, year, out: dir, lang } => {
-            generate::run(&generate::GenerateArgs { locations, seed, format, year, dir, lang }, out, err)
+        Command::Generate { locations, seed, format, year, history, out: dir, lang } => {
+            generate::run(&generate::GenerateArgs { locations, seed, format, year, history, dir, lang }, out, err)
         }
         Command::Compare { old, new, json, lang } => compare::run(&old, &new, json, lang, out, err),
         Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),

@@ -16,8 +16,8 @@ pub fn read_file(path: &Path) -> Result<Snapshot, Text> {
     let shown = crate::ingest::display_path(path);
     let text = std::fs::read_to_string(path).map_err(|e| {
         Text::new(
-            format!("{shown} kan niet worden gelezen ({e}); geef het results.json van een eerdere audit"),
-            format!("{shown} cannot be read ({e}); give the results.json of an earlier audit"),
+            format!("{shown} kan niet worden gelezen ({e}); geef het results.json dat `hs-audit check` schreef"),
+            format!("{shown} cannot be read ({e}); give the results.json that `hs-audit check` wrote"),
         )
     })?;
     let value: Value = serde_json::from_str(&text).map_err(|e| not_one(&shown, &format!("JSON: {e}")))?;
@@ -27,10 +27,10 @@ pub fn read_file(path: &Path) -> Result<Snapshot, Text> {
 fn not_one(shown: &str, why: &str) -> Text {
     Text::new(
         format!(
-            "{shown} is geen results.json van hs-audit ({why}); geef met --previous het results.json van een eerdere audit (schema_version 1)"
+            "{shown} is geen results.json van hs-audit ({why}); geef het results.json dat `hs-audit check` schreef (schema_version 1)"
         ),
         format!(
-            "{shown} is not a results.json of hs-audit ({why}); give --previous the results.json of an earlier audit (schema_version 1)"
+            "{shown} is not a results.json of hs-audit ({why}); give the results.json that `hs-audit check` wrote (schema_version 1)"
         ),
     )
 }

@@ -104,3 +104,33 @@ fn what_is_not_a_results_json_is_exit_2_with_a_message() {
     assert!(run.stderr.contains("--previous: other.json is not a results.json"), "{}", run.stderr);
     assert!(!d.join("r").exists(), "nothing is written");
 }
+
+/// The section of a Markdown report from the heading `start` to the next `## `.
+fn section(md: &str, start: &str) -> String {
+    let from = md.find(start).unwrap_or_else(|| panic!("no {start} in the report"));
+    let rest = &md[from..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 4);
+    rest[..end].to_string()
+}
+
+#[test]
+fn the_national_report_shows_the_trends_in_both_languages() {
+    let dir = three_years();
+    let d = dir.path();
+    for (lang, heading) in [("nl", "## Ontwikkeling door de jaren"), ("en", "## Trends over the years")] {
+        let out = format!("n-{lang}");
+        let args = [
+            "check", "2026", "--period", "2026", "--out", &out, "--format", "md,html", "--lang", lang, "--previous",
+            "r2024/results.json", "--previous", "r2025/results.json",
+        ];
+        let run = hs_audit_in(d, &args, LIMIT);
+        assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
+        let md = std::fs::read_to_string(d.join(&out).join("report-national.md")).expect("the national report");
+        insta::assert_snapshot!(format!("national_trends_{lang}"), section(&md, heading));
+        let html = std::fs::read_to_string(d.join(&out).join("report-national.html")).expect("HTML");
+        assert!(html.contains("<section id=\"trends\">"), "the HTML report has the trends too");
+    }
+    // Without --previous the section is not there.
+    let md = std::fs::read_to_string(d.join("r2024").join("report-national.md")).unwrap_or_default();
+    assert!(!md.contains("## Trends over the years"));
+}

@@ -10,7 +10,7 @@ pub mod summary;
 pub mod verdicts;
 pub mod waivers;
 
-pub use audit::{Audit, LocationEntry};
+pub use audit::{Audit, LocationEntry, METRIC_RULES};
 pub use outcome::{Outcome, Severity, Text};
 pub use result::RuleResult;
 pub use summary::{OutcomeCounts, SummaryRow, summarize};

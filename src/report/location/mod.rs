@@ -7,6 +7,7 @@ mod build;
 mod charts;
 mod due_soon;
 pub mod model;
+pub mod trends;
 mod values;
 mod worklist;
 mod xlsx;

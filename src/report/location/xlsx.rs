@@ -118,6 +118,7 @@ fn worklist(m: &LocationReport, l: &Labels) -> SheetTable {
                     l.severity(&i.severity),
                     text(&i.message),
                     text(&i.action),
+                    text(&i.change),
                 ]
             })
         })
@@ -131,6 +132,7 @@ fn worklist(m: &LocationReport, l: &Labels) -> SheetTable {
         "loc_col_severity",
         "loc_col_message",
         "loc_col_action",
+        "loc_col_change",
     ];
     SheetTable { name: l.t("loc_sheet_worklist"), headers: l.headers(&keys), rows }
 }

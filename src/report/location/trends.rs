@@ -1,0 +1,117 @@
+//! The location report's history (`check --previous`): each worklist entry
+//! that fails marked new or persisting against the latest earlier audit,
+//! each headline figure per period beside its norm, and each rule's
+//! failures per period. Reads the audit's comparison once.
+
+use serde::Serialize;
+
+use super::model::WorkGroup;
+use crate::report::RenderContext;
+use crate::results::history::Snapshot;
+use crate::results::{Audit, METRIC_RULES, Outcome};
+
+/// The location's figures and rule outcomes per period, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationTrends {
+    pub periods: Vec<String>,
+    pub compared_with: String,
+    /// Per headline figure: its label, the value per period, and the norm.
+    pub metrics: Vec<TrendRow>,
+    /// Per rule: failing subjects per period (`3 / 27`), or its outcome.
+    pub rules: Vec<TrendRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendRow {
+    pub id: String,
+    pub label: String,
+    pub values: Vec<String>,
+    pub norm: String,
+}
+
+fn t(ctx: &RenderContext, key: &str) -> String {
+    ctx.catalogue.get(key, ctx.lang)
+}
+
+/// A period as a reader names it: the year for a calendar year.
+fn period_label(s: &Snapshot) -> String {
+    use chrono::Datelike;
+    let (a, b) = (s.period_start, s.period_end);
+    if a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 && a.year() == b.year() {
+        a.year().to_string()
+    } else {
+        format!("{a} – {b}")
+    }
+}
+
+/// Marks every failing worklist item `new` or `persisting` against the
+/// latest earlier audit (nothing without one, or for a location it lacked).
+pub fn mark_worklist(groups: &mut [WorkGroup], audit: &Audit, location_id: &str, ctx: &RenderContext) {
+    let Some(then) = audit.comparison.as_ref().and_then(|c| c.against()) else { return };
+    if !then.locations.contains_key(location_id) {
+        return;
+    }
+    for g in groups.iter_mut() {
+        let subject = Some(g.subject_id.clone());
+        for item in g.items.iter_mut().filter(|i| i.outcome == Outcome::Fail.as_str()) {
+            if !then.rules.contains(&item.rule_id) {
+                continue;
+            }
+            let failed_then = then.outcome(location_id, &item.rule_id, &subject) == Some(Outcome::Fail);
+            item.change = t(ctx, if failed_then { "loc_change_persisting" } else { "loc_change_new" });
+        }
+    }
+}
+
+/// The trends of one location, when the audit has a comparison.
+pub fn trends(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Option<LocationTrends> {
+    let c = audit.comparison.as_ref()?;
+    let now = Snapshot::of_audit(audit);
+    let snaps: Vec<&Snapshot> = c.previous.iter().chain(std::iter::once(&now)).collect();
+    let no_value = t(ctx, "loc_trend_absent");
+    let metrics = METRIC_RULES
+        .iter()
+        .map(|(rule, metric)| {
+            let values = snaps
+                .iter()
+                .map(|s| {
+                    s.locations
+                        .get(location_id)
+                        .and_then(|l| l.1.get(*metric))
+                        .map_or_else(|| no_value.clone(), |x| ctx.fmt.number_auto(*x, 2))
+                })
+                .collect();
+            let norm = audit
+                .results
+                .iter()
+                .find(|r| r.location_id == location_id && r.rule_id == *rule && r.subject_id.is_none())
+                .and_then(|r| r.expected.clone())
+                .unwrap_or_default();
+            TrendRow { id: rule.to_string(), label: t(ctx, &format!("loc_metric_{metric}")), values, norm }
+        })
+        .collect();
+    let mut in_order: Vec<&crate::rulebook::RuleConfig> = ctx.rulebook.rules.iter().filter(|r| r.enabled).collect();
+    in_order.sort_by_key(|r| r.scope);
+    let rules = in_order
+        .into_iter()
+        .map(|r| {
+            let values = snaps
+                .iter()
+                .map(|s| match s.summary.get(&(location_id.to_string(), r.id.clone())) {
+                    Some(c) if c.total() > 0 => {
+                        let judged = c.pass + c.fail + c.waived;
+                        format!("{} / {}", ctx.fmt.count(c.fail), ctx.fmt.count(judged))
+                    }
+                    _ => no_value.clone(),
+                })
+                .collect();
+            TrendRow { id: r.id.clone(), label: r.title.get(ctx.lang).to_string(), values, norm: String::new() }
+        })
+        .collect();
+    Some(LocationTrends {
+        periods: snaps.iter().map(|s| period_label(s)).collect(),
+        compared_with: c.against().map(period_label).unwrap_or_default(),
+        metrics,
+        rules,
+    })
+}

@@ -59,7 +59,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         Some(p) => rulebook::load_waivers(p, specs).map_err(|d| problems_in_file(&d, Some(p), lang))?,
         None => Vec::new(),
     };
-    let previous = super::history::read_previous(&opts.previous, lang)?;
+    let previous = super::history::read_previous(&opts.previous, opts.audience, lang)?;
     let exports = super::progress::read_with_progress_bar(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
     let locations = build_locations(&exports);

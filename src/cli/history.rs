@@ -9,7 +9,16 @@ use crate::results::Audit;
 use crate::results::history::{Comparison, Snapshot, compare_with_latest, read_file};
 
 /// Every `--previous` file, or the problems of those that are not a results.json.
-pub(super) fn read_previous(paths: &[PathBuf], lang: Lang) -> Result<Vec<Snapshot>, Vec<String>> {
+/// A municipality's run does not compare yet: its earlier outputs are not
+/// read (see docs/decisions.md).
+pub(super) fn read_previous(
+    paths: &[PathBuf],
+    audience: Option<crate::report::Audience>,
+    lang: Lang,
+) -> Result<Vec<Snapshot>, Vec<String>> {
+    if audience == Some(crate::report::Audience::Municipality) {
+        return Ok(Vec::new());
+    }
     let mut snapshots = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
     for p in paths {

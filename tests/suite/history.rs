@@ -120,8 +120,20 @@ fn the_national_report_shows_the_trends_in_both_languages() {
     for (lang, heading) in [("nl", "## Ontwikkeling door de jaren"), ("en", "## Trends over the years")] {
         let out = format!("n-{lang}");
         let args = [
-            "check", "2026", "--period", "2026", "--out", &out, "--format", "md,html", "--lang", lang, "--previous",
-            "r2024/results.json", "--previous", "r2025/results.json",
+            "check",
+            "2026",
+            "--period",
+            "2026",
+            "--out",
+            &out,
+            "--format",
+            "md,html",
+            "--lang",
+            lang,
+            "--previous",
+            "r2024/results.json",
+            "--previous",
+            "r2025/results.json",
         ];
         let run = hs_audit_in(d, &args, LIMIT);
         assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
@@ -133,4 +145,51 @@ fn the_national_report_shows_the_trends_in_both_languages() {
     // Without --previous the section is not there.
     let md = std::fs::read_to_string(d.join("r2024").join("report-national.md")).unwrap_or_default();
     assert!(!md.contains("## Trends over the years"));
+}
+
+#[test]
+fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages() {
+    let dir = three_years();
+    let d = dir.path();
+    for (lang, heading, new) in [("nl", "## Door de jaren", "(nieuw)"), ("en", "## Over the years", "(new)")] {
+        let out = format!("l-{lang}");
+        let args = [
+            "check",
+            "2026/L001.xlsx",
+            "--period",
+            "2026",
+            "--out",
+            &out,
+            "--format",
+            "md,html,xlsx",
+            "--lang",
+            lang,
+            "--previous",
+            "r2025/results.json",
+            "--previous",
+            "r2024/results.json",
+        ];
+        let run = hs_audit_in(d, &args, LIMIT);
+        assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
+        let md = std::fs::read_to_string(d.join(&out).join("report-L001.md")).expect("the location report");
+        insta::assert_snapshot!(format!("location_trends_{lang}"), section(&md, heading));
+        assert!(md.contains(new), "worklist entries are marked");
+    }
+    // A municipality's run with --previous is the run without it (its trends are not built yet).
+    let args = [
+        "check",
+        "2026",
+        "--period",
+        "2026",
+        "--audience",
+        "municipality",
+        "--municipality",
+        "Zwolle",
+        "--out",
+        "m",
+        "--previous",
+        "r2025/results.json",
+    ];
+    let run = hs_audit_in(d, &args, LIMIT);
+    assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
 }

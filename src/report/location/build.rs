@@ -48,6 +48,7 @@ pub fn build(
         let title = ctx.rulebook.rule(&r.rule_id).map_or_else(|| r.rule_id.clone(), |c| c.title.get(lang).to_string());
         (title, ctx.catalogue.get(what_key, lang), r.message.get(lang).to_string())
     };
+    let trends = super::trends::trends(audit, location_id, ctx, &figures);
     let mut worklist = worklist(own.iter().copied(), ctx.rulebook, &order_ids, ctx.catalogue, lang);
     super::trends::mark_worklist(&mut worklist, audit, location_id, ctx);
     Ok(LocationReport {
@@ -57,7 +58,7 @@ pub fn build(
         charts,
         figures,
         worklist,
-        trends: super::trends::trends(audit, location_id, ctx),
+        trends,
         due_soon: due_soon(own.iter().copied(), audit.as_of, &describe),
         findings: findings(&own, &order_ids, ctx),
         rules,

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::model::WorkGroup;
+use super::model::{Figure, WorkGroup};
 use crate::report::RenderContext;
 use crate::results::history::Snapshot;
 use crate::results::{Audit, METRIC_RULES, Outcome};
@@ -64,7 +64,8 @@ pub fn mark_worklist(groups: &mut [WorkGroup], audit: &Audit, location_id: &str,
 }
 
 /// The trends of one location, when the audit has a comparison.
-pub fn trends(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Option<LocationTrends> {
+/// `figures` are the report's own figures: their norms are written as the report writes them.
+pub fn trends(audit: &Audit, location_id: &str, ctx: &RenderContext, figures: &[Figure]) -> Option<LocationTrends> {
     let c = audit.comparison.as_ref()?;
     let now = Snapshot::of_audit(audit);
     let snaps: Vec<&Snapshot> = c.previous.iter().chain(std::iter::once(&now)).collect();
@@ -81,12 +82,7 @@ pub fn trends(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Option<L
                         .map_or_else(|| no_value.clone(), |x| ctx.fmt.number_auto(*x, 2))
                 })
                 .collect();
-            let norm = audit
-                .results
-                .iter()
-                .find(|r| r.location_id == location_id && r.rule_id == *rule && r.subject_id.is_none())
-                .and_then(|r| r.expected.clone())
-                .unwrap_or_default();
+            let norm = figures.iter().find(|f| f.rule_id == *rule).map(|f| f.norm.clone()).unwrap_or_default();
             TrendRow { id: rule.to_string(), label: t(ctx, &format!("loc_metric_{metric}")), values, norm }
         })
         .collect();

@@ -158,7 +158,17 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
     };
     // The municipality's run shows no family ids, not even on the terminal.
     let show_subjects = audience != Audience::Municipality;
-    super::check_summary::write_summary(&audit, &rulebook, opts.lang, show_subjects, &written, out)?;
+    if audience == Audience::National {
+        super::national_summary::write(&audit, &rulebook, opts.lang, &written, out)?;
+    } else {
+        // A municipality's run names only the locations serving it.
+        let only = opts
+            .municipality
+            .as_deref()
+            .filter(|_| audience == Audience::Municipality)
+            .map(|m| super::national_summary::serving(&audit, m));
+        super::check_summary::write_summary(&audit, &rulebook, opts.lang, show_subjects, only.as_ref(), &written, out)?;
+    }
     let threshold = match opts.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),

@@ -18,6 +18,7 @@ pub fn write_summary(
     rulebook: &Rulebook,
     lang: Lang,
     show_subjects: bool,
+    only: Option<&std::collections::BTreeSet<String>>,
     written: &[PathBuf],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -29,7 +30,7 @@ pub fn write_summary(
         lang.pick("peildatum", "as of"),
         audit.as_of.format("%Y-%m-%d")
     )?;
-    for loc in &audit.locations {
+    for loc in audit.locations.iter().filter(|l| only.is_none_or(|o| o.contains(&l.location_id))) {
         writeln!(out, "\n{} {} ({})", loc.location_id, loc.name, loc.source)?;
         let mut failed: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for r in audit.results.iter().filter(|r| r.location_id == loc.location_id && r.outcome == Outcome::Fail) {

@@ -7,6 +7,7 @@ mod compare;
 pub mod generate;
 mod history;
 pub mod inspect;
+mod national_summary;
 pub mod period;
 mod progress;
 pub mod shell_docs;

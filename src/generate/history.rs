@@ -48,7 +48,7 @@ fn hash(seed: u64, index: usize, salt: u64) -> u64 {
 
 /// The course of location `index`.
 pub fn course(seed: u64, index: usize) -> Course {
-    match hash(seed, index, 0xC0_75E) % 3 {
+    match hash(seed, index, 0x000C_075E) % 3 {
         0 => Course::Improves,
         1 => Course::Declines,
         _ => Course::Holds,
@@ -57,7 +57,7 @@ pub fn course(seed: u64, index: usize) -> Course {
 
 /// Whether location `index` exists in year number `k` (0-based) of `n`.
 pub fn exists(seed: u64, index: usize, k: usize, n: usize) -> bool {
-    let h = hash(seed, index, 0x0BE_11) % 100;
+    let h = hash(seed, index, 0x0000_BE11) % 100;
     if n < 2 {
         return true;
     }
@@ -124,10 +124,11 @@ mod tests {
         let n = 3;
         let exports: Vec<Vec<GeneratedExport>> =
             (0..n).map(|k| (0..40).map(|i| generate_in_year(5, i, k, n, 2026)).collect()).collect();
-        for i in 0..40 {
-            let ids: Vec<&str> = (0..n).map(|k| exports[k][i].location_id.as_str()).collect();
-            assert!(ids.iter().all(|id| *id == ids[0]), "same id every year");
-            assert_ne!(exports[0][i].sheets, exports[2][i].sheets, "each year has data of its own");
+        for (i, first) in exports[0].iter().enumerate() {
+            let ids: Vec<&str> =
+                exports.iter().filter_map(|year| year.get(i)).map(|e| e.location_id.as_str()).collect();
+            assert!(ids.len() == n && ids.iter().all(|id| *id == first.location_id), "same id every year");
+            assert_ne!(Some(&first.sheets), exports[2].get(i).map(|e| &e.sheets), "each year has data of its own");
         }
         let present = |k: usize| (0..200).filter(|i| exists(5, *i, k, n)).count();
         assert!(

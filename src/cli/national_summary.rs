@@ -168,3 +168,92 @@ pub fn write(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::results::{LocationEntry, RuleResult, Text, WaiverReport, summarize, verdicts};
+
+    fn audit(results: Vec<RuleResult>, ids: &[&str]) -> Audit {
+        let rulebook = crate::rulebook::load_rulebook(None, crate::rules::registry::RULES).expect("the rulebook");
+        let location_ids: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+        let summary = summarize(&results, &location_ids, &[]);
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default();
+        Audit {
+            tool_version: "0".into(),
+            rulebook_id: "homestart-nl".into(),
+            rulebook_version: "t".into(),
+            period_start: date,
+            period_end: date,
+            as_of: date,
+            locations: ids
+                .iter()
+                .map(|id| LocationEntry {
+                    location_id: id.to_string(),
+                    name: id.to_string(),
+                    source: String::new(),
+                    metrics: BTreeMap::new(),
+                })
+                .collect(),
+            verdicts: verdicts(&summary, &rulebook),
+            results,
+            summary,
+            input_findings: Vec::new(),
+            waivers: WaiverReport::default(),
+            comparison: None,
+            trajectories: Vec::new(),
+        }
+    }
+
+    fn r(rule: &str, loc: &str, subject: Option<&str>, outcome: Outcome) -> RuleResult {
+        let sev = if rule == "HS-G02" { Severity::Warning } else { Severity::Error };
+        RuleResult::new(rule, loc, subject.map(|s| (s, 2)), outcome, sev, Text::default())
+    }
+
+    #[test]
+    fn at_risk_first_then_most_failed_error_verdicts_then_largest_share_of_failing_families() {
+        use Outcome::*;
+        let a = audit(
+            vec![
+                // A: one error verdict failed, 1 of 2 families.
+                r("HS-G01", "A", Some("1"), Fail),
+                r("HS-G01", "A", Some("2"), Pass),
+                // B: two error verdicts failed, 1 of 4 families.
+                r("HS-L01", "B", None, Fail),
+                r("HS-G01", "B", Some("1"), Fail),
+                r("HS-G01", "B", Some("2"), Pass),
+                r("HS-G01", "B", Some("3"), Pass),
+                r("HS-G01", "B", Some("4"), Pass),
+                // C: one error verdict failed, 2 of 2 families.
+                r("HS-G06", "C", Some("1"), Fail),
+                r("HS-G06", "C", Some("2"), Fail),
+                // D: only a warning fails, every family: not at risk, last.
+                r("HS-G02", "D", Some("1"), Fail),
+            ],
+            &["A", "B", "C", "D"],
+        );
+        let order: Vec<(&str, bool, usize)> =
+            ranking(&a).iter().map(|r| (r.location_id, r.at_risk, r.error_fails)).collect();
+        assert_eq!(order, [("B", true, 2), ("C", true, 1), ("A", true, 1), ("D", false, 0)]);
+    }
+
+    #[test]
+    fn a_municipality_is_served_by_the_locations_with_a_family_living_there() {
+        let mut a = audit(Vec::new(), &["A", "B"]);
+        let fact = |loc: &str, g: &str| crate::results::facts::TrajectoryFacts {
+            location_id: loc.into(),
+            subject_id: "G-1".into(),
+            gemeente: Some(g.into()),
+            active_in_period: true,
+            closed_in_period: false,
+            hours: None,
+            age_group: None,
+            duration_days: None,
+            outcome_change: BTreeMap::new(),
+        };
+        a.trajectories = vec![fact("A", "Súdwest-Fryslân"), fact("B", "Leeuwarden")];
+        assert_eq!(serving(&a, "sudwest fryslan").into_iter().collect::<Vec<_>>(), ["A"]);
+    }
+}

@@ -174,6 +174,9 @@ fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages(
         let md = std::fs::read_to_string(d.join(&out).join("report-L001.md")).expect("the location report");
         insta::assert_snapshot!(format!("location_trends_{lang}"), section(&md, heading));
         assert!(md.contains(new), "worklist entries are marked");
+        let html = std::fs::read_to_string(d.join(&out).join("report-L001.html")).expect("HTML");
+        trend_charts_read_without_colour(&html);
+        print_in_chromium(&d.join(&out).join("report-L001.html"), heading.trim_start_matches("## "));
     }
     // A municipality's run with --previous is the run without it (its trends are not built yet).
     let args = [
@@ -192,4 +195,51 @@ fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages(
     ];
     let run = hs_audit_in(d, &args, LIMIT);
     assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
+}
+
+/// The trend charts of a location report: one per figure with a norm, the
+/// norm drawn and labelled, and a bar on the failing side marked ✗ and
+/// hatched (L001's paid coordination was 0,41 fte in 2025), so they read in
+/// black and white.
+fn trend_charts_read_without_colour(html: &str) {
+    let start = html.find("<section id=\"trends\">").expect("a trends section");
+    let section = &html[start..start + html[start..].find("</section>").expect("its end")];
+    let charts: Vec<&str> = section.split("<svg").skip(1).collect();
+    assert_eq!(charts.len(), 4, "fte, volunteers, families, hours");
+    for c in &charts {
+        assert!(c.contains("norm"), "the norm is labelled");
+        for year in ["2024", "2025", "2026"] {
+            assert!(c.contains(year), "every period is on the axis");
+        }
+    }
+    assert_eq!(charts[0].matches('✗').count(), 1, "one failing year, marked");
+    assert!(charts[0].matches("<polyline").count() > 20, "the failing bar is hatched");
+}
+
+/// Prints a report to PDF in headless Chromium (skipped with a note where
+/// it is not installed, required in CI) and checks the trends are in it.
+fn print_in_chromium(html: &Path, heading: &str) {
+    let Ok(found) = std::process::Command::new("which").arg("chromium").output() else { return };
+    if !found.status.success() {
+        assert!(std::env::var_os("CI").is_none(), "CI must have chromium installed");
+        eprintln!("chromium is not installed: the print of the trends is skipped");
+        return;
+    }
+    let work = tempfile::tempdir().expect("a folder");
+    let pdf = work.path().join("r.pdf");
+    let status = std::process::Command::new("chromium")
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", work.path().join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("chromium starts");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let bytes = std::fs::read(&pdf).unwrap_or_default();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    if let Ok(text) = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output() {
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.is_empty() || text.contains(heading), "the printed report has {heading}");
+    }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::model::{Figure, WorkGroup};
 use crate::report::RenderContext;
+use crate::report::charts::{ChartText, Norm, NormKind, bar_chart};
 use crate::results::history::Snapshot;
 use crate::results::{Audit, METRIC_RULES, Outcome};
 
@@ -19,6 +20,45 @@ pub struct LocationTrends {
     pub metrics: Vec<TrendRow>,
     /// Per rule: failing subjects per period (`3 / 27`), or its outcome.
     pub rules: Vec<TrendRow>,
+    /// Per figure, an SVG chart: a bar per period, the norm as a dashed
+    /// line, bars on the failing side hatched and marked ✗ (HTML only).
+    pub charts: Vec<String>,
+}
+
+/// The figures charted over the periods: (rule, metric, norm parameter,
+/// which side passes). Cost is left out: HS-L08 never fails, so a bar above
+/// its norm must not be marked as failing.
+const CHARTED: &[(&str, &str, &str, NormKind)] = &[
+    ("HS-L01", "coordinator_fte", "min_fte", NormKind::AtLeast),
+    ("HS-L03", "trained_volunteers", "min_volunteers", NormKind::AtLeast),
+    ("HS-L04", "families", "min_families", NormKind::AtLeast),
+    ("HS-L06", "hours_per_family_year", "min_hours_per_family_year", NormKind::AtLeast),
+];
+
+/// A chart per figure of `CHARTED` over the periods.
+fn charts(snaps: &[&Snapshot], periods: &[String], location_id: &str, ctx: &RenderContext) -> Vec<String> {
+    let (no_data, norm_label, x_label) =
+        (t(ctx, "loc_chart_no_data"), t(ctx, "loc_chart_norm"), t(ctx, "loc_trend_axis"));
+    CHARTED
+        .iter()
+        .filter_map(|(rule_id, metric, param, kind)| {
+            let rule = ctx.rulebook.rule(rule_id).filter(|r| r.enabled)?;
+            let norm_value = rule.num(param).ok()?;
+            let bars: Vec<(String, f64)> = snaps
+                .iter()
+                .zip(periods)
+                .map(|(s, p)| {
+                    let v = s.locations.get(location_id).and_then(|l| l.1.get(*metric)).copied();
+                    (p.clone(), v.unwrap_or(f64::NAN))
+                })
+                .collect();
+            let title = t(ctx, &format!("loc_metric_{metric}"));
+            let text = ChartText::new(&title, &x_label, &title, &no_data);
+            let norm = Norm { value: norm_value, label: &norm_label, kind: *kind };
+            let fmt = |x: f64| ctx.fmt.number_auto(x, 2);
+            Some(bar_chart(&text, &bars, Some(&norm), &fmt))
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,7 +105,13 @@ pub fn mark_worklist(groups: &mut [WorkGroup], audit: &Audit, location_id: &str,
 
 /// The trends of one location, when the audit has a comparison.
 /// `figures` are the report's own figures: their norms are written as the report writes them.
-pub fn trends(audit: &Audit, location_id: &str, ctx: &RenderContext, figures: &[Figure]) -> Option<LocationTrends> {
+pub fn trends(
+    audit: &Audit,
+    location_id: &str,
+    ctx: &RenderContext,
+    figures: &[Figure],
+    with_charts: bool,
+) -> Option<LocationTrends> {
     let c = audit.comparison.as_ref()?;
     let now = Snapshot::of_audit(audit);
     let snaps: Vec<&Snapshot> = c.previous.iter().chain(std::iter::once(&now)).collect();
@@ -104,8 +150,11 @@ pub fn trends(audit: &Audit, location_id: &str, ctx: &RenderContext, figures: &[
             TrendRow { id: r.id.clone(), label: r.title.get(ctx.lang).to_string(), values, norm: String::new() }
         })
         .collect();
+    let periods: Vec<String> = snaps.iter().map(|s| period_label(s)).collect();
+    let charts = if with_charts { charts(&snaps, &periods, location_id, ctx) } else { Vec::new() };
     Some(LocationTrends {
-        periods: snaps.iter().map(|s| period_label(s)).collect(),
+        charts,
+        periods,
         compared_with: c.against().map(period_label).unwrap_or_default(),
         metrics,
         rules,

@@ -127,7 +127,7 @@ fn the_national_report_shows_the_trends_in_both_languages() {
             "--out",
             &out,
             "--format",
-            "md,html",
+            "md,html,xlsx",
             "--lang",
             lang,
             "--previous",
@@ -141,6 +141,10 @@ fn the_national_report_shows_the_trends_in_both_languages() {
         insta::assert_snapshot!(format!("national_trends_{lang}"), section(&md, heading));
         let html = std::fs::read_to_string(d.join(&out).join("report-national.html")).expect("HTML");
         assert!(html.contains("<section id=\"trends\">"), "the HTML report has the trends too");
+        let book: calamine::Xlsx<_> =
+            calamine::open_workbook(d.join(&out).join("report-national.xlsx")).expect("the workbook");
+        let sheet = if lang == "nl" { "Ontwikkeling" } else { "Trends" };
+        assert!(calamine::Reader::sheet_names(&book).iter().any(|n| n == sheet), "the workbook has {sheet}");
     }
     // Without --previous the section is not there.
     let md = std::fs::read_to_string(d.join("r2024").join("report-national.md")).unwrap_or_default();

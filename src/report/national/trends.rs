@@ -166,3 +166,29 @@ pub fn trends(audit: &Audit, ctx: &RenderContext) -> Option<Trends> {
         notes,
     })
 }
+
+/// The trends as workbook sheets: pass rate per rule and period, and the
+/// locations with new failures of `error` rules.
+pub fn sheets(tr: &Trends, ctx: &RenderContext) -> Vec<crate::report::xlsx_util::SheetTable> {
+    use crate::report::xlsx_util::{SheetTable, XCell};
+    let cell = |s: &str| if s.is_empty() { XCell::Empty } else { XCell::Text(s.to_string()) };
+    let mut headers = vec![t(ctx, "nat_col_rule"), t(ctx, "nat_col_title")];
+    headers.extend(tr.periods.iter().cloned());
+    headers.push(t(ctx, "nat_col_change"));
+    let rows = tr
+        .rules
+        .iter()
+        .map(|r| {
+            let mut cells = vec![cell(&r.id), cell(&r.title)];
+            cells.extend(r.rates.iter().map(|x| cell(x)));
+            cells.push(cell(&r.change));
+            cells
+        })
+        .collect();
+    let rates = SheetTable { name: t(ctx, "nat_sheet_trends"), headers, rows };
+    let headers = vec![t(ctx, "nat_col_location_id"), t(ctx, "nat_col_location"), t(ctx, "nat_col_new_failures")];
+    let rows =
+        tr.new_error_failures.iter().map(|l| vec![cell(&l.location_id), cell(&l.name), cell(&l.rules)]).collect();
+    let new = SheetTable { name: t(ctx, "nat_sheet_new_failures"), headers, rows };
+    vec![rates, new]
+}

@@ -56,6 +56,7 @@ Examples:
   hs-audit check exports/ --format html,md,json,xlsx --out rapport/
   hs-audit check exports/ --audience municipality --municipality Utrecht
   hs-audit check L001.xlsx --lang en
+  hs-audit check exports-2027/ --period 2027 --previous rapport-2026/results.json
 
 Exit status: 0 no failed rule at or above --fail-on; 1 there is one;
 2 a usage error or an export that could not be read.")]
@@ -104,7 +105,8 @@ Examples:
 Examples:
   hs-audit generate --locations 1 --out demo/
   hs-audit generate --locations 150 --seed 7 --out exports/
-  hs-audit generate --locations 3 --format csv --year 2025 --out demo-csv/")]
+  hs-audit generate --locations 3 --format csv --year 2025 --out demo-csv/
+  hs-audit generate --locations 20 --year 2026 --history 3 --out jaren/")]
     Generate {
         /// How many locations (one export each).
         #[arg(long, value_name = "N")]
@@ -118,10 +120,34 @@ Examples:
         /// The audit year the data is made for.
         #[arg(long, value_name = "YYYY", default_value_t = 2026)]
         year: i32,
+        /// Several years ending in --year, each in its folder DIR/YYYY/: the same locations with change.
+        #[arg(long, value_name = "YEARS")]
+        history: Option<usize>,
         /// The folder to write the exports into (made when missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Language of messages.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
+    /// What changed between two audits: per location and rule, failures that are new, persisting and fixed.
+    #[command(after_help = "\
+Examples:
+  hs-audit compare rapport-2025/results.json rapport-2026/results.json
+  hs-audit compare oud.json nieuw.json --json > wijzigingen.json
+
+Exit status: 0, also when something changed; 2 when a file is not a results.json.")]
+    Compare {
+        /// The results.json of the earlier audit.
+        #[arg(value_name = "OLD.json")]
+        old: PathBuf,
+        /// The results.json of the later audit.
+        #[arg(value_name = "NEW.json")]
+        new: PathBuf,
+        /// Print the changes as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Language of the output.
         #[arg(long, value_enum, default_value_t = Lang::Nl)]
         lang: Lang,
     },
@@ -238,6 +264,9 @@ pub struct CheckArgs {
     /// The folder to write the reports and results.json into.
     #[arg(long, value_name = "DIR", default_value = "hs-audit-report", help_heading = "Report")]
     pub out: PathBuf,
+    /// The results.json of an earlier audit, to show what changed (repeatable).
+    #[arg(long, value_name = "FILE", help_heading = "Rules")]
+    pub previous: Vec<PathBuf>,
     /// A folder whose report templates replace the built-in ones.
     #[arg(long, value_name = "DIR", help_heading = "Report")]
     pub templates: Option<PathBuf>,

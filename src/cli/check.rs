@@ -41,6 +41,8 @@ pub struct CheckOptions {
     pub out: PathBuf,
     pub lang: Lang,
     pub fail_on: FailOn,
+    /// Earlier audits' results.json (`--previous`).
+    pub previous: Vec<PathBuf>,
 }
 
 /// Runs an audit and returns the model, or usage problems to print.
@@ -57,6 +59,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         Some(p) => rulebook::load_waivers(p, specs).map_err(|d| problems_in_file(&d, Some(p), lang))?,
         None => Vec::new(),
     };
+    let previous = super::history::read_previous(&opts.previous, opts.audience, lang)?;
     let exports = super::progress::read_with_progress_bar(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
     let locations = build_locations(&exports);
@@ -77,6 +80,8 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
     let rule_ids: Vec<String> = rulebook.rules.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect();
     let summary = summarize(&results, &location_ids, &rule_ids);
     let metrics = Audit::metrics_by_location(&results, &registry::metric_rules());
+
+    let verdicts = crate::results::verdicts(&summary, &rulebook);
     let entries = locations
         .iter()
         .map(|l| LocationEntry {
@@ -86,7 +91,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
             metrics: metrics.get(l.id.as_str()).cloned().unwrap_or_default(),
         })
         .collect();
-    let audit = Audit {
+    let mut audit = Audit {
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         rulebook_id: rulebook.id.clone(),
         rulebook_version: rulebook.version.clone(),
@@ -96,12 +101,16 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         locations: entries,
         results,
         summary,
+        verdicts,
+        comparison: None,
         input_findings: all_findings(&exports),
         waivers: waiver_report,
         trajectories: crate::rules::facts::trajectory_facts(&locations, &ctx),
     };
     // Freeing millions of small values costs real time: do it off the main path.
     drop_in_background((exports, locations));
+
+    audit.comparison = super::history::compare_audit(previous, &audit);
     Ok((audit, rulebook))
 }
 
@@ -154,7 +163,17 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
     };
     // The municipality's run shows no family ids, not even on the terminal.
     let show_subjects = audience != Audience::Municipality;
-    super::check_summary::write_summary(&audit, &rulebook, opts.lang, show_subjects, &written, out)?;
+    if audience == Audience::National {
+        super::national_summary::write(&audit, &rulebook, opts.lang, &written, out)?;
+    } else {
+        // A municipality's run names only the locations serving it.
+        let only = opts
+            .municipality
+            .as_deref()
+            .filter(|_| audience == Audience::Municipality)
+            .map(|m| super::national_summary::serving(&audit, m));
+        super::check_summary::write_summary(&audit, &rulebook, opts.lang, show_subjects, only.as_ref(), &written, out)?;
+    }
     let threshold = match opts.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),

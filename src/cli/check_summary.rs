@@ -24,10 +24,11 @@ pub fn write_summary(
     rulebook: &Rulebook,
     lang: Lang,
     show_subjects: bool,
+    only: Option<&std::collections::BTreeSet<String>>,
     written: &[PathBuf],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    write_summary_with(&CATALOGUE, audit, rulebook, lang, show_subjects, written, out)
+    write_summary_with(&CATALOGUE, audit, rulebook, lang, show_subjects, only, written, out)
 }
 
 /// As [`write_summary`], with the texts from `catalogue`.
@@ -37,6 +38,7 @@ pub fn write_summary_with(
     rulebook: &Rulebook,
     lang: Lang,
     show_subjects: bool,
+    only: Option<&std::collections::BTreeSet<String>>,
     written: &[PathBuf],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -50,7 +52,7 @@ pub fn write_summary_with(
         let failed = by_location.entry(r.location_id.as_str()).or_default();
         failed.entry(r.rule_id.as_str()).or_default().extend(r.subject_id.as_deref());
     }
-    for loc in &audit.locations {
+    for loc in audit.locations.iter().filter(|l| only.is_none_or(|o| o.contains(&l.location_id))) {
         writeln!(out, "\n{} {} ({})", loc.location_id, loc.name, loc.source)?;
         let failed = by_location.get(loc.location_id.as_str()).cloned().unwrap_or_default();
         if failed.is_empty() {

@@ -15,6 +15,8 @@ pub struct GenerateArgs {
     pub seed: u64,
     pub format: GenFormatArg,
     pub year: i32,
+    /// Years of history (`--history`), ending in `year`.
+    pub history: Option<usize>,
     pub dir: PathBuf,
     pub lang: Lang,
 }
@@ -37,7 +39,11 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> std
     let opts =
         GenerateOptions { locations: args.locations, seed: args.seed, format, out: args.dir.clone(), year: args.year };
     let shown = display_path(&args.dir);
-    match generate(&opts) {
+    let written = match args.history {
+        Some(years) => crate::generate::history::generate_history(&opts, years),
+        None => generate(&opts),
+    };
+    match written {
         Ok(paths) => {
             let n = paths.len();
             match lang {
@@ -75,6 +81,17 @@ fn argument_problem(args: &GenerateArgs) -> Option<String> {
                 .to_string(),
         );
     }
+    if args.history == Some(0) || args.history.is_some_and(|n| !YEARS.contains(&(args.year - n.min(10_000) as i32 + 1)))
+    {
+        return Some(
+            args.lang
+                .pick(
+                    "--history moet minstens 1 jaar zijn en mag niet vóór het eerste jaar beginnen; schrijf bijv. --history 3",
+                    "--history must be at least 1 year and may not start before the first year; write e.g. --history 3",
+                )
+                .to_string(),
+        );
+    }
     if !YEARS.contains(&args.year) {
         let year = args.year;
         return Some(match args.lang {
@@ -92,7 +109,15 @@ mod tests {
     use super::*;
 
     fn args(locations: usize, year: i32, lang: Lang) -> GenerateArgs {
-        GenerateArgs { locations, seed: 1, format: GenFormatArg::Csv, year, dir: PathBuf::from("x"), lang }
+        GenerateArgs {
+            locations,
+            seed: 1,
+            format: GenFormatArg::Csv,
+            year,
+            history: None,
+            dir: PathBuf::from("x"),
+            lang,
+        }
     }
 
     #[test]

@@ -5,8 +5,11 @@ mod args;
 mod catalogue_tests;
 pub mod check;
 mod check_summary;
+mod compare;
 pub mod generate;
+mod history;
 pub mod inspect;
+mod national_summary;
 pub mod period;
 mod progress;
 pub mod shell_docs;
@@ -62,6 +65,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
                 out: a.out,
                 lang: a.lang,
                 fail_on: a.fail_on,
+                previous: a.previous,
             };
             check::run(&opts, out, err)
         }
@@ -70,9 +74,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
         Command::Template { out: file, lang } => {
             template::run(&file.unwrap_or_else(|| template::default_out(lang)), lang, out, err)
         }
-        Command::Generate { locations, seed, format, year, out: dir, lang } => {
-            generate::run(&generate::GenerateArgs { locations, seed, format, year, dir, lang }, out, err)
+        Command::Generate { locations, seed, format, year, history, out: dir, lang } => {
+            generate::run(&generate::GenerateArgs { locations, seed, format, year, history, dir, lang }, out, err)
         }
+        Command::Compare { old, new, json, lang } => compare::run(&old, &new, json, lang, out, err),
         Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),
         Command::Manpage => shell_docs::manpage(out).map(|_| Outcome::Clean),
     }

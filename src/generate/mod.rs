@@ -13,6 +13,7 @@
 
 mod calendar;
 mod contacts;
+pub mod history;
 mod location;
 mod model;
 mod outcomes;

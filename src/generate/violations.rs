@@ -47,9 +47,11 @@ pub const VIOLATIONS: &[(&str, f64, &str)] = &[
     ("HS-G12", 0.12, "no `eind` scores (three in four) or no `start` scores in `metingen`"),
 ];
 
-/// The rate of a rule (0 for a rule not in the table).
+/// The rate of a rule (0 for a rule not in the table), scaled for the
+/// location and year while a history is generated (see `history.rs`).
 pub fn rate(rule: &str) -> f64 {
-    VIOLATIONS.iter().find(|(id, _, _)| *id == rule).map(|(_, r, _)| *r).unwrap_or(0.0)
+    let base = VIOLATIONS.iter().find(|(id, _, _)| *id == rule).map(|(_, r, _)| *r).unwrap_or(0.0);
+    (base * super::history::rate_scale()).min(1.0)
 }
 
 /// HS-G04 deadline D = start + 35 + 14 days.

@@ -8,7 +8,7 @@ use super::texts::Texts;
 use super::{Page, page_header};
 use crate::i18n::Lang;
 use crate::results::{Outcome, Severity};
-use crate::rulebook::{ParamValue, RuleConfig, Rulebook, Scope};
+use crate::rulebook::{ParamValue, RuleConfig, Rulebook, Scope, tolerance};
 use crate::rules::registry;
 
 /// The rules page of `rulebook` in `lang`.
@@ -35,6 +35,9 @@ pub fn rules_page(rulebook: &Rulebook, lang: Lang) -> String {
             Scope::Trajectory => ("hb_trajectory_rules", "hb_trajectory_rules_intro"),
         };
         out.push_str(&format!("## {}\n\n{}\n\n", t.get(title), t.get(intro)));
+        if scope == Scope::Trajectory {
+            out.push_str(&format!("### {}\n\n{}\n\n", t.get("hb_tolerance_title"), t.get("hb_tolerance")));
+        }
         for rule in rulebook.rules.iter().filter(|r| r.scope == scope) {
             rule_section(&mut out, &t, rule);
         }
@@ -143,6 +146,10 @@ fn ordered_params(rule: &RuleConfig) -> Vec<(&str, ParamValue, bool)> {
         if !declared.iter().any(|p| p.name == name) {
             params.push((name.as_str(), *value, false));
         }
+    }
+    // Every trajectory rule takes a tolerance, shown also at its default.
+    if rule.scope == Scope::Trajectory && !rule.params.contains_key(tolerance::NAME) {
+        params.push((tolerance::NAME, ParamValue::Integer(0), false));
     }
     params
 }

@@ -21,6 +21,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("municipality.md.j2", include_str!("../../reports/municipality.md.j2")),
     ("national.html.j2", include_str!("../../reports/national.html.j2")),
     ("national.md.j2", include_str!("../../reports/national.md.j2")),
+    ("location_trends.html.j2", include_str!("../../reports/location_trends.html.j2")),
+    ("location_trends.md.j2", include_str!("../../reports/location_trends.md.j2")),
+    ("national_trends.html.j2", include_str!("../../reports/national_trends.html.j2")),
+    ("national_trends.md.j2", include_str!("../../reports/national_trends.md.j2")),
 ];
 
 /// Renders templates for one language.

@@ -11,6 +11,7 @@ use super::facts::TrajectoryFacts;
 use super::outcome::{Outcome, Severity};
 use super::result::RuleResult;
 use super::summary::SummaryRow;
+use super::verdicts::Verdict;
 use super::waivers::WaiverReport;
 use crate::findings::InputFinding;
 
@@ -36,8 +37,12 @@ pub struct Audit {
     /// Every result, passes of trajectory rules included.
     pub results: Vec<RuleResult>,
     pub summary: Vec<SummaryRow>,
+    /// Per location and rule, the verdict (see `verdicts.rs`).
+    pub verdicts: Vec<Verdict>,
     pub input_findings: Vec<InputFinding>,
     pub waivers: WaiverReport,
+    /// What changed against earlier audits (`check --previous`).
+    pub comparison: Option<super::history::Comparison>,
     /// Per trajectory, what the aggregated reports count (never written to
     /// results.json; family ids stay inside the audit).
     pub trajectories: Vec<TrajectoryFacts>,
@@ -67,9 +72,26 @@ impl Audit {
         out
     }
 
-    /// Unwaived failures with a severity at or above `threshold`.
+    /// Unwaived failures with a severity at or above `threshold` whose
+    /// location's verdict on the rule is `fail` (with every tolerance 0:
+    /// every such failure). Without verdicts, every such failure.
     pub fn failures_at_or_above(&self, threshold: Severity) -> impl Iterator<Item = &RuleResult> {
-        self.results.iter().filter(move |r| r.outcome == Outcome::Fail && r.severity >= threshold)
+        let tolerated: std::collections::BTreeSet<(&str, &str)> = self
+            .verdicts
+            .iter()
+            .filter(|v| v.outcome != Outcome::Fail)
+            .map(|v| (v.location_id.as_str(), v.rule_id.as_str()))
+            .collect();
+        self.results.iter().filter(move |r| {
+            r.outcome == Outcome::Fail
+                && r.severity >= threshold
+                && !tolerated.contains(&(r.location_id.as_str(), r.rule_id.as_str()))
+        })
+    }
+
+    /// True when a verdict of an `error` rule on the location is `fail`.
+    pub fn at_risk(&self, location_id: &str) -> bool {
+        self.verdicts.iter().any(|v| v.location_id == location_id && v.puts_at_risk())
     }
 
     /// True when some export could not be read at all.

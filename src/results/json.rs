@@ -34,6 +34,15 @@ fn number(x: f64) -> Num {
     if r.fract() == 0.0 && r.abs() < 1e15 { Num::Int(r as i64) } else { Num::Real(r) }
 }
 
+/// A number as the record writes it, as a JSON value (for the parts built as
+/// values: verdicts, comparison).
+pub(crate) fn number_value(x: f64) -> Value {
+    match number(x) {
+        Num::Int(i) => Value::from(i),
+        Num::Real(r) => Value::from(r),
+    }
+}
+
 // Field order below is alphabetical: the record has always been written with
 // its keys sorted, and streaming it keeps those bytes.
 
@@ -133,6 +142,9 @@ where
 #[derive(Serialize)]
 struct Record<'a, R, L, F, M> {
     as_of: String,
+    /// Only with `--previous`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comparison: Option<Value>,
     input_findings: F,
     locations: L,
     period: PeriodJson,
@@ -141,6 +153,7 @@ struct Record<'a, R, L, F, M> {
     schema_version: u32,
     summary: M,
     tool: ToolJson<'a>,
+    verdicts: Value,
     /// Small; through a JSON value so its keys are sorted like the rest.
     waivers: Value,
 }
@@ -154,6 +167,7 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
     let kinds = FindingKinds::default();
     let record = Record {
         as_of: iso(audit.as_of),
+        comparison: audit.comparison.as_ref().map(super::history::json::comparison),
         input_findings: Seq(|| {
             audit.input_findings.iter().map(|f| FindingJson {
                 column: &f.column,
@@ -196,6 +210,7 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
             })
         }),
         tool: ToolJson { name: "hs-audit", version: &audit.tool_version },
+        verdicts: super::verdicts::to_json(&audit.verdicts),
         waivers: serde_json::to_value(&audit.waivers).map_err(std::io::Error::other)?,
     };
     serde_json::to_writer_pretty(&mut w, &record).map_err(std::io::Error::other)?;

@@ -2,14 +2,17 @@
 
 pub mod audit;
 pub mod facts;
+pub mod history;
 pub mod json;
 pub mod outcome;
 pub mod result;
 pub mod summary;
+pub mod verdicts;
 pub mod waivers;
 
 pub use audit::{Audit, LocationEntry};
 pub use outcome::{Outcome, Severity, Text};
 pub use result::RuleResult;
 pub use summary::{OutcomeCounts, SummaryRow, summarize};
+pub use verdicts::{Verdict, verdicts};
 pub use waivers::{WaiverEntry, WaiverReport, apply_waivers};

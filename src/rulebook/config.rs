@@ -108,6 +108,12 @@ impl RuleConfig {
         }
     }
 
+    /// The share of a location's subjects that may fail before its verdict
+    /// on this rule is `fail` (trajectory rules; 0 unless a rulebook sets it).
+    pub fn tolerance(&self) -> f64 {
+        super::tolerance::of(&self.params)
+    }
+
     pub fn flag_for(&self, name: &str, municipality: Option<&str>) -> Result<bool, Text> {
         match self.lookup(name, municipality) {
             Some(ParamValue::Bool(b)) => Ok(b),

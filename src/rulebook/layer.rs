@@ -273,10 +273,15 @@ fn read_rule(
         allowed.extend(TEXT_KEYS);
     }
     allowed.extend(spec.params.iter().map(|p| p.name));
+    allowed.extend(super::tolerance::param_for(spec, super::tolerance::NAME).map(|p| p.name));
     for (key, v) in t.iter() {
         let k = key.get_ref().as_ref();
-        if let Some(p) = spec.params.iter().find(|p| p.name == k) {
+        let declared = spec.params.iter().find(|p| p.name == k).copied();
+        if let Some(p) = declared.or_else(|| super::tolerance::param_for(spec, k)) {
             if let Some(val) = raw::param(file, k, p.kind, v, diags) {
+                if k == super::tolerance::NAME {
+                    super::tolerance::check_range(spec.id, &val, diags);
+                }
                 rule.params.insert(k.to_string(), val);
             }
             continue;
@@ -310,6 +315,15 @@ fn not_of_rule(
 ) -> Diagnostic {
     let k = key.get_ref().as_ref();
     let id = spec.id;
+    if k == super::tolerance::NAME {
+        return file.at(
+            key.span(),
+            Text::new(
+                format!("regel {id} is een locatieregel; `{k}` geldt alleen voor trajectregels (HS-G..)"),
+                format!("rule {id} is a location rule; `{k}` applies to trajectory rules (HS-G..) only"),
+            ),
+        );
+    }
     if let Some(other) = specs.iter().find(|s| s.params.iter().any(|p| p.name == k)) {
         let o = other.id;
         return file.at(

@@ -14,6 +14,7 @@ pub mod lint_cmd;
 pub mod privacy;
 pub mod prose;
 mod raw;
+pub mod tolerance;
 mod validate;
 pub mod waivers;
 

@@ -96,6 +96,9 @@ fn write_rule(rule: &RuleConfig, lang: Lang, out: &mut dyn Write) -> io::Result<
     for (name, value) in &rule.params {
         writeln!(out, "  {name} = {}", show(*value))?;
     }
+    if rule.scope == Scope::Trajectory {
+        tolerance_lines(rule, lang, out)?;
+    }
     if !rule.municipalities.is_empty() {
         writeln!(out, "  {}", lang.pick("Per gemeente (naam genormaliseerd):", "Per municipality (name normalised):"))?;
         for (m, params) in &rule.municipalities {
@@ -107,6 +110,29 @@ fn write_rule(rule: &RuleConfig, lang: Lang, out: &mut dyn Write) -> io::Result<
     writeln!(out, "{}: {}", lang.pick("Bron", "Source"), rule.source.document.get(lang))?;
     for line in wrap(&format!("\u{201c}{}\u{201d}", rule.source.sentence.get(lang)), WIDTH - 2) {
         writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}
+
+/// A trajectory rule's tolerance (also when the rulebook leaves it at its
+/// default) and what it does to the location's verdict.
+fn tolerance_lines(rule: &RuleConfig, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    use super::tolerance;
+    if !rule.params.contains_key(tolerance::NAME) {
+        writeln!(out, "  {} = {} ({})", tolerance::NAME, tolerance::DEFAULT, lang.pick("standaard", "default"))?;
+    }
+    let share = rule.tolerance();
+    let percent = format!("{}", (share * 1000.0).round() / 10.0);
+    let text = match lang {
+        Lang::Nl => format!(
+            "Oordeel per locatie: een locatie voldoet niet aan de regel wanneer meer dan {percent} % van haar beoordeelde gezinnen (voldoet, voldoet niet, ontheffing) de regel niet haalt; bij {percent} % of minder voldoet de locatie. Alleen een oordeel ‘voldoet niet’ op een regel met ernst fout laat een locatie risico lopen en telt mee voor de exitstatus."
+        ),
+        Lang::En => format!(
+            "Verdict per location: the rule fails for a location when more than {percent} % of its judged families (pass, fail, waived) fail; at {percent} % or less the location passes. Only a failed verdict of an error rule puts a location at risk and counts toward the exit status."
+        ),
+    };
+    for line in wrap(&text, WIDTH - 4) {
+        writeln!(out, "    {line}")?;
     }
     Ok(())
 }

@@ -32,6 +32,7 @@ fn check_generated(locations: usize, seed: u64, year: i32, format: GenFormat) {
         out: dir.path().join("report"),
         lang: Lang::En,
         fail_on: FailOn::Error,
+        previous: Vec::new(),
     };
     let (audit, _) = audit(&check).expect("the audit runs");
     assert!(audit.input_findings.is_empty(), "generated input is clean: {:?}", audit.input_findings.first());

@@ -146,6 +146,7 @@ fn every_municipality_of_the_folder_is_protected_alike() {
         out: dir.path().join("unused"),
         lang: Lang::En,
         fail_on: FailOn::Error,
+        previous: Vec::new(),
     };
     let (audit, rulebook) = audit(&opts).expect("the audit runs");
     for name in &names {

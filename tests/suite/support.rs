@@ -32,7 +32,10 @@ pub fn hs_audit(args: &[&str], limit: Duration) -> Run {
 /// As [`hs_audit`], from the given working folder.
 pub fn hs_audit_in(dir: &Path, args: &[&str], limit: Duration) -> Run {
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hs-audit"))
+    // HS_AUDIT_BIN: another build of the binary (a target folder shared by
+    // several worktrees may hold someone else's `hs-audit` at the usual path).
+    let bin = std::env::var_os("HS_AUDIT_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_hs-audit").into());
+    let mut child = Command::new(bin)
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::piped())

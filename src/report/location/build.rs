@@ -50,13 +50,17 @@ pub fn build(
         let title = ctx.rulebook.rule(&r.rule_id).map_or_else(|| r.rule_id.clone(), |c| c.title.get(lang).to_string());
         (title, ctx.catalogue.get(what_key, lang), r.message.get(lang).to_string())
     };
+    let trends = super::trends::trends(audit, location_id, ctx, &figures, with_charts);
+    let mut worklist = worklist(own.iter().copied(), ctx.rulebook, &order_ids, ctx.catalogue, lang);
+    super::trends::mark_worklist(&mut worklist, audit, location_id, ctx);
     Ok(LocationReport {
         css,
         header: header(audit, location, ctx),
         verdict: verdict(&rules, &own),
         charts,
         figures,
-        worklist: worklist(own.iter().copied(), ctx.rulebook, &order_ids, ctx.catalogue, lang),
+        worklist,
+        trends,
         due_soon: due_soon(own.iter().copied(), audit.as_of, &describe),
         findings: findings(&own, &order_ids, ctx),
         rules,

@@ -8,6 +8,8 @@ mod charts;
 mod due_soon;
 pub mod model;
 pub mod values;
+
+pub mod trends;
 mod worklist;
 mod xlsx;
 

@@ -24,6 +24,8 @@ pub struct LocationReport {
     /// Every result of the location that is not a pass (the XLSX findings sheet).
     pub findings: Vec<FindingRow>,
     pub worklist: Vec<WorkGroup>,
+    /// Figures and rule outcomes per period (`check --previous`).
+    pub trends: Option<super::trends::LocationTrends>,
     pub due_soon: DueSoon,
     pub input_findings: Vec<FindingLine>,
     pub waivers: Waivers,
@@ -149,6 +151,9 @@ pub struct WorkItem {
     /// What to do: the rule's action, or for `not_evaluated` the catalogue's
     /// advice to complete the data.
     pub action: String,
+    /// Against the previous audit (`check --previous`): `nieuw`/`new`,
+    /// `blijvend`/`persisting`, or empty.
+    pub change: String,
 }
 
 /// The work for one family (one trajectory).

@@ -48,6 +48,7 @@ pub fn worklist<'a>(
                         severity: r.severity.as_str().to_string(),
                         message: r.message.get(lang).to_string(),
                         action,
+                        change: String::new(),
                     }
                 })
                 .collect();

@@ -104,6 +104,8 @@ fn findings(m: &LocationReport, l: &Labels) -> SheetTable {
 }
 
 fn worklist(m: &LocationReport, l: &Labels) -> SheetTable {
+    // The column of changes only with earlier audits (`check --previous`).
+    let history = m.trends.is_some();
     let rows = m
         .worklist
         .iter()
@@ -119,6 +121,9 @@ fn worklist(m: &LocationReport, l: &Labels) -> SheetTable {
                     text(&i.message),
                     text(&i.action),
                 ]
+                .into_iter()
+                .chain(history.then(|| text(&i.change)))
+                .collect()
             })
         })
         .collect();
@@ -131,8 +136,10 @@ fn worklist(m: &LocationReport, l: &Labels) -> SheetTable {
         "loc_col_severity",
         "loc_col_message",
         "loc_col_action",
+        "loc_col_change",
     ];
-    SheetTable { name: l.t("loc_sheet_worklist"), headers: l.headers(&keys), rows }
+    let keys = if history { &keys[..] } else { &keys[..keys.len() - 1] };
+    SheetTable { name: l.t("loc_sheet_worklist"), headers: l.headers(keys), rows }
 }
 
 fn due_soon(m: &LocationReport, l: &Labels) -> SheetTable {

@@ -70,6 +70,8 @@ fn audit(families: &[Family]) -> Audit {
         locations: Vec::new(),
         results,
         summary: Vec::new(),
+        verdicts: Vec::new(),
+        comparison: None,
         input_findings: Vec::new(),
         waivers: WaiverReport::default(),
         trajectories,

@@ -199,6 +199,8 @@ mod tests {
             locations: Vec::new(),
             results: vec![l04],
             summary: Vec::new(),
+            verdicts: Vec::new(),
+            comparison: None,
             input_findings: Vec::new(),
             waivers: WaiverReport::default(),
             trajectories,

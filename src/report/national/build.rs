@@ -100,6 +100,7 @@ pub fn build(audit: &Audit, ctx: &RenderContext) -> NationalModel {
         pass_rates,
         pass_rate_svg,
         inputs: inputs::input_summary(audit, ctx),
+        trends: super::trends::trends(audit, ctx),
         findings,
     }
 }

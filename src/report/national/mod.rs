@@ -12,6 +12,7 @@ mod pass_rates;
 #[cfg(test)]
 mod tests;
 mod text;
+mod trends;
 mod xlsx;
 
 use super::{Format, RenderContext, RenderedFile};

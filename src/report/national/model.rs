@@ -31,6 +31,8 @@ pub struct NationalModel {
     pub pass_rates: Vec<PassRate>,
     pub pass_rate_svg: String,
     pub inputs: InputSummary,
+    /// Against earlier audits (`check --previous`), when given.
+    pub trends: Option<super::trends::Trends>,
     /// Every location-rule result and per-rule counts (the XLSX findings sheet).
     #[serde(skip)]
     pub findings: Vec<FindingRow>,

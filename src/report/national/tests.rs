@@ -60,6 +60,8 @@ fn audit() -> Audit {
         locations: vec![location("L3", 0.6), location("L1", 0.4), location("L2", 0.5)],
         results,
         summary,
+        verdicts: Vec::new(),
+        comparison: None,
         input_findings: Vec::new(),
         waivers: WaiverReport::default(),
         trajectories: Vec::new(),

@@ -22,8 +22,10 @@ fn int(n: usize) -> XCell {
 
 /// The workbook's bytes.
 pub fn workbook(model: &NationalModel, ctx: &RenderContext) -> Result<Vec<u8>, String> {
-    let sheets =
-        [matrix_sheet(model, ctx), risk_sheet(model, ctx), findings_sheet(model, ctx), rates_sheet(model, ctx)];
+    let mut sheets =
+        vec![matrix_sheet(model, ctx), risk_sheet(model, ctx), findings_sheet(model, ctx), rates_sheet(model, ctx)];
+    // With earlier audits (`check --previous`): the trends.
+    sheets.extend(model.trends.iter().flat_map(|tr| super::trends::sheets(tr, ctx)));
     let date_format = t(ctx, "nat_xlsx_date_format");
     let mut wb = new_workbook(&model.title).map_err(|e| e.to_string())?;
     for sheet in &sheets {

@@ -9,6 +9,7 @@ mod privacy;
 mod profiles;
 mod robust;
 mod specs;
+mod tolerance;
 mod waiver_files;
 
 use std::path::PathBuf;

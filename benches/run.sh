@@ -11,6 +11,10 @@
 #   combined  one CSV export whose sheets all carry locatie_id (made here from split)
 #   xlsx      one workbook per location (generate --format xlsx)
 #
+# Fail counts of split and xlsx agree; combined may count more HS-G12 fails:
+# a location generated without a `metingen` sheet has one in the combined
+# export (shared, with no rows for it), so its ratings are missing, not unknown.
+#
 # Environment:
 #   HS_AUDIT  the binary (default target/release/hs-audit; build it with
 #             `cargo build --release` first)

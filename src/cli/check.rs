@@ -45,6 +45,15 @@ pub struct CheckOptions {
 
 /// Runs an audit and returns the model, or usage problems to print.
 pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
+    audit_with(opts, super::progress::read_with_progress_bar)
+}
+
+/// As [`audit`], reading the exports of `opts.paths` with `read` (the web
+/// page reads them with its own progress and names them as uploaded).
+pub fn audit_with(
+    opts: &CheckOptions,
+    read: impl FnOnce(&[PathBuf]) -> Vec<Export>,
+) -> Result<(Audit, Rulebook), Vec<String>> {
     let specs = registry::RULES;
     let lang = opts.lang;
     let usage = |e: UsageError| vec![lang.pick(&e.nl, &e.en).to_string()];
@@ -57,7 +66,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         Some(p) => rulebook::load_waivers(p, specs).map_err(|d| problems_in_file(&d, Some(p), lang))?,
         None => Vec::new(),
     };
-    let exports = super::progress::read_with_progress_bar(&opts.paths);
+    let exports = read(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
     let locations = build_locations(&exports);
     let mut results = evaluate(&locations, &rulebook, &ctx);
@@ -193,9 +202,15 @@ fn option_problem(opts: &CheckOptions) -> Option<String> {
 }
 
 /// Writes the reports and `results.json` into `out`; returns the paths.
-/// For a municipality, the JSON written is its own aggregated model (the
-/// renderer makes it), never the full record with family ids.
 fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, Text> {
+    let files = render_outputs(audit, rulebook, opts)?;
+    report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))
+}
+
+/// The reports and `results.json`, in memory, as `check` writes them.
+/// For a municipality, the JSON is its own aggregated model (the renderer
+/// makes it), never the full record with family ids.
+pub fn render_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions) -> Result<Vec<report::RenderedFile>, Text> {
     let mut files = report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
         Some(dir) => {
             let shown = crate::ingest::display_path(dir);
@@ -213,5 +228,5 @@ fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: 
         let bytes = json::to_json_string(audit, opts.lang).into_bytes();
         files.push(report::RenderedFile { name: "results.json".to_string(), bytes });
     }
-    report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))
+    Ok(files)
 }

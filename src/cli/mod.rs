@@ -7,6 +7,7 @@ pub mod generate;
 pub mod inspect;
 pub mod period;
 mod progress;
+pub mod serve;
 pub mod shell_docs;
 pub mod template;
 #[cfg(test)]
@@ -71,6 +72,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
         Command::Generate { locations, seed, format, year, out: dir, lang } => {
             generate::run(&generate::GenerateArgs { locations, seed, format, year, dir, lang }, out, err)
         }
+        Command::Serve { port, no_open, lang } => serve::run(port, !no_open, lang, out, err),
         Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),
         Command::Manpage => shell_docs::manpage(out).map(|_| Outcome::Clean),
     }

@@ -5,26 +5,30 @@ use std::io::Write;
 
 use super::Outcome;
 use crate::i18n::Lang;
-use crate::serve::{ServeError, ServeOptions, TEMP_ENV};
+use crate::serve::{Event, ServeError, ServeOptions, TEMP_ENV};
 
 pub fn run(port: u16, open_browser: bool, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
     let temp_parent = std::env::var_os(TEMP_ENV).map(std::path::PathBuf::from).unwrap_or_else(std::env::temp_dir);
     let opts = ServeOptions { port, open_browser, lang, temp_parent };
-    let mut printed = Ok(());
-    let mut open_failed = false;
-    let result = crate::serve::run(
-        &opts,
-        &mut |url| printed = writeln!(out, "{url}").and_then(|_| out.flush()),
-        &mut || open_failed = true,
-    );
-    printed?;
-    if open_failed {
-        let note = lang.pick(
-            "hs-audit: de browser kon niet geopend worden; open het adres hierboven zelf",
-            "hs-audit: the browser could not be opened; open the address above yourself",
-        );
-        writeln!(err, "{note}")?;
-    }
+    let mut written = Ok(());
+    let result = crate::serve::run(&opts, &mut |event| {
+        let w = match event {
+            Event::Started(url) => writeln!(out, "{url}").and_then(|_| out.flush()),
+            Event::OpenFailed => writeln!(
+                err,
+                "hs-audit: {}",
+                lang.pick(
+                    "de browser kon niet geopend worden; open het adres hierboven zelf",
+                    "the browser could not be opened; open the address above yourself",
+                )
+            ),
+            Event::Log(line) => writeln!(err, "hs-audit serve: {line}"),
+        };
+        if written.is_ok() {
+            written = w;
+        }
+    });
+    written?;
     match result {
         Ok(()) => Ok(Outcome::Clean),
         Err(e) => {

@@ -90,11 +90,8 @@ pub async fn guard(State(state): State<Arc<ServerState>>, request: Request, next
         }
     };
     common_headers(response.headers_mut());
-    eprintln!(
-        "hs-audit serve: {method} {path} {} {} ms",
-        response.status().as_u16(),
-        started.elapsed().as_millis()
-    );
+    let line = format!("{method} {path} {} {} ms", response.status().as_u16(), started.elapsed().as_millis());
+    let _ = state.log.send(line);
     response
 }
 

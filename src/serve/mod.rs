@@ -52,6 +52,19 @@ pub(crate) struct ServerState {
     pub scratch: scratch::Scratch,
     pub jobs: progress::Jobs,
     pub running: Arc<tokio::sync::Semaphore>,
+    /// Log lines go to the thread that owns standard error.
+    pub log: tokio::sync::mpsc::UnboundedSender<String>,
+}
+
+/// What the server tells the command that runs it.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// Listening: the address to print.
+    Started(&'a str),
+    /// The browser could not be opened.
+    OpenFailed,
+    /// One request: method, path, status, time (never a query or a file name).
+    Log(&'a str),
 }
 
 /// Why the server could not run.
@@ -65,9 +78,8 @@ pub enum ServeError {
     Runtime(std::io::Error),
 }
 
-/// Runs the server until Ctrl-C. `started` gets the address to print (once);
-/// `open_failed` is called when the browser could not be opened.
-pub fn run(opts: &ServeOptions, started: &mut dyn FnMut(&str), open_failed: &mut dyn FnMut()) -> Result<(), ServeError> {
+/// Runs the server until Ctrl-C, telling `events` what happens.
+pub fn run(opts: &ServeOptions, events: &mut dyn FnMut(Event)) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_io()
@@ -77,6 +89,7 @@ pub fn run(opts: &ServeOptions, started: &mut dyn FnMut(&str), open_failed: &mut
     let listener = std::net::TcpListener::bind(("127.0.0.1", opts.port)).map_err(ServeError::Bind)?;
     listener.set_nonblocking(true).map_err(ServeError::Bind)?;
     let port = listener.local_addr().map_err(ServeError::Bind)?.port();
+    let (log, mut log_rx) = tokio::sync::mpsc::unbounded_channel::<String>();
     let state = Arc::new(ServerState {
         token: secret::random_hex(16),
         port,
@@ -84,11 +97,12 @@ pub fn run(opts: &ServeOptions, started: &mut dyn FnMut(&str), open_failed: &mut
         scratch: scratch::Scratch::create(&opts.temp_parent).map_err(ServeError::Temp)?,
         jobs: progress::Jobs::default(),
         running: Arc::new(tokio::sync::Semaphore::new(MAX_RUNNING)),
+        log,
     });
     let url = format!("http://127.0.0.1:{port}/?token={}", state.token);
-    started(&url);
+    events(Event::Started(&url));
     if opts.open_browser && open::that_detached(&url).is_err() {
-        open_failed();
+        events(Event::OpenFailed);
     }
     let app = router(state.clone());
     let served = runtime.block_on(async move {
@@ -101,7 +115,14 @@ pub fn run(opts: &ServeOptions, started: &mut dyn FnMut(&str), open_failed: &mut
                 })
                 .await
         });
-        let _ = tokio::signal::ctrl_c().await;
+        let ctrl_c = tokio::signal::ctrl_c();
+        tokio::pin!(ctrl_c);
+        loop {
+            tokio::select! {
+                _ = &mut ctrl_c => break,
+                Some(line) = log_rx.recv() => events(Event::Log(&line)),
+            }
+        }
         let _ = stop_tx.send(());
         // Answers under way get a moment to finish; then the server stops.
         let _ = tokio::time::timeout(Duration::from_secs(3), server).await;

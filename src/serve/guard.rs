@@ -105,13 +105,13 @@ fn forbidden(state: &ServerState) -> Response {
     (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-/// Headers on every answer: nothing cached, sniffed, framed or referred, and
+/// Headers on every answer: nothing cached, sniffed or framed, no address (with its token) told to other sites, and
 /// (unless the page set its own) a policy that loads nothing at all.
 fn common_headers(h: &mut HeaderMap) {
     let fixed = [
         (header::CACHE_CONTROL, "no-store"),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "no-referrer"),
+        (header::REFERRER_POLICY, "same-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
     ];
     for (name, value) in fixed {

@@ -146,7 +146,7 @@ fn what_was_read(export: &Export, hide_rows: bool, t: &Texts) -> ExportRead {
             .iter()
             .map(|s| SheetRead {
                 line: t.fill(
-                    "srv_sheet",
+                    if s.rows == 1 { "srv_sheet_one" } else { "srv_sheet" },
                     &[("kind", s.kind.name()), ("name", &s.sheet_name), ("rows", &s.rows.to_string())],
                 ),
                 columns: s
@@ -195,13 +195,15 @@ fn verdict(audit: &Audit, audience: Audience, municipality: &str, t: &Texts) -> 
     if audit.has_unreadable_input() {
         lines.push(t.get("srv_verdict_unread"));
     }
-    lines.push(if errors == 0 {
-        t.get("srv_verdict_ok")
-    } else {
-        t.fill("srv_verdict_fail", &[("n", &errors.to_string())])
+    lines.push(match errors {
+        0 => t.get("srv_verdict_ok"),
+        1 => t.get("srv_verdict_fail_one"),
+        n => t.fill("srv_verdict_fail", &[("n", &n.to_string())]),
     });
-    if warnings > 0 {
-        lines.push(t.fill("srv_verdict_warnings", &[("n", &warnings.to_string())]));
+    match warnings {
+        0 => {}
+        1 => lines.push(t.get("srv_verdict_warnings_one")),
+        n => lines.push(t.fill("srv_verdict_warnings", &[("n", &n.to_string())])),
     }
     Verdict { kind: if errors == 0 && !audit.has_unreadable_input() { "ok" } else { "fail" }, lines }
 }

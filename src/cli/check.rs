@@ -210,7 +210,11 @@ fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: 
 /// The reports and `results.json`, in memory, as `check` writes them.
 /// For a municipality, the JSON is its own aggregated model (the renderer
 /// makes it), never the full record with family ids.
-pub fn render_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions) -> Result<Vec<report::RenderedFile>, Text> {
+pub fn render_outputs(
+    audit: &Audit,
+    rulebook: &Rulebook,
+    opts: &ReportOptions,
+) -> Result<Vec<report::RenderedFile>, Text> {
     let mut files = report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
         Some(dir) => {
             let shown = crate::ingest::display_path(dir);

@@ -15,7 +15,12 @@ const ZIP_NAME: &str = "hs-audit-rapport.zip";
 
 /// Download links for `files` (in the order HTML, XLSX, Markdown, JSON) and the zip.
 pub fn downloads(files: &[RenderedFile], t: &Texts) -> Vec<Download> {
-    let order = [("html", "srv_download_html"), ("xlsx", "srv_download_xlsx"), ("md", "srv_download_md"), ("json", "srv_download_json")];
+    let order = [
+        ("html", "srv_download_html"),
+        ("xlsx", "srv_download_xlsx"),
+        ("md", "srv_download_md"),
+        ("json", "srv_download_json"),
+    ];
     let mut links = Vec::new();
     for (ext, key) in order {
         for f in files.iter().filter(|f| f.name.ends_with(&format!(".{ext}"))) {
@@ -49,7 +54,11 @@ fn link(label: &str, name: &str, mime: &str, bytes: &[u8]) -> Download {
 }
 
 fn size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 { format!("{} kB", bytes.div_ceil(1024)) } else { format!("{:.1} MB", bytes as f64 / 1048576.0) }
+    if bytes < 1024 * 1024 {
+        format!("{} kB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1048576.0)
+    }
 }
 
 /// Every file in one zip, deflated, with a fixed date (the same inputs give

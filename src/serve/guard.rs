@@ -77,11 +77,7 @@ pub async fn guard(State(state): State<Arc<ServerState>>, request: Request, next
         Ok(token_in_query) => {
             let mut r = next.run(request).await;
             if token_in_query {
-                let cookie = format!(
-                    "{}={}; Path=/; HttpOnly; SameSite=Strict",
-                    cookie_name(state.port),
-                    state.token
-                );
+                let cookie = format!("{}={}; Path=/; HttpOnly; SameSite=Strict", cookie_name(state.port), state.token);
                 if let Ok(v) = HeaderValue::from_str(&cookie) {
                     r.headers_mut().append(header::SET_COOKIE, v);
                 }
@@ -132,7 +128,10 @@ mod tests {
     fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
         let mut h = HeaderMap::new();
         for (k, v) in pairs {
-            h.append(axum::http::HeaderName::from_bytes(k.as_bytes()).expect("a name"), HeaderValue::from_str(v).expect("a value"));
+            h.append(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).expect("a name"),
+                HeaderValue::from_str(v).expect("a value"),
+            );
         }
         h
     }
@@ -151,7 +150,8 @@ mod tests {
         assert_eq!(check(&cross, Some("token=abc"), 8765, "abc"), Err(Denied::Origin));
         let cookie = headers(&[("host", "localhost:8765"), ("cookie", "a=b; hs_audit_8765=abc")]);
         assert_eq!(check(&cookie, None, 8765, "abc"), Ok(false));
-        let fetch = headers(&[("host", "localhost:8765"), ("sec-fetch-site", "cross-site"), ("cookie", "hs_audit_8765=abc")]);
+        let fetch =
+            headers(&[("host", "localhost:8765"), ("sec-fetch-site", "cross-site"), ("cookie", "hs_audit_8765=abc")]);
         assert_eq!(check(&fetch, None, 8765, "abc"), Err(Denied::Origin));
     }
 }

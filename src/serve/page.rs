@@ -52,7 +52,12 @@ pub fn respond(status: StatusCode, lang: Lang, token: &str, mut parts: PageParts
         .map(|a| std::mem::take(&mut a.reports))
         .unwrap_or_default()
         .into_iter()
-        .map(|(name, html)| (t.fill("srv_report_frame", &[("name", &name)]), html.replace("<style>", &format!("<style nonce=\"{nonce}\">"))))
+        .map(|(name, html)| {
+            (
+                t.fill("srv_report_frame", &[("name", &name)]),
+                html.replace("<style>", &format!("<style nonce=\"{nonce}\">")),
+            )
+        })
         .collect();
     if parts.fields.lang.is_empty() {
         parts.fields.lang = lang.code().to_string();
@@ -71,7 +76,9 @@ pub fn respond(status: StatusCode, lang: Lang, token: &str, mut parts: PageParts
         reports,
         fields: parts.fields,
     };
-    let html = render(&ctx).unwrap_or_else(|e| format!("<!doctype html><title>hs-audit</title><p>{}</p><!-- {e} -->", t.get("srv_failed")));
+    let html = render(&ctx).unwrap_or_else(|e| {
+        format!("<!doctype html><title>hs-audit</title><p>{}</p><!-- {e} -->", t.get("srv_failed"))
+    });
     let csp = format!(
         "default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; img-src data:; \
          connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"

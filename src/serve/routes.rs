@@ -60,7 +60,8 @@ pub async fn template(State(state): State<Arc<ServerState>>, Query(q): Query<Pag
 /// Anything else.
 pub async fn not_found(State(state): State<Arc<ServerState>>) -> Response {
     let t = Texts::new(state.lang);
-    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], t.get("srv_not_found")).into_response()
+    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], t.get("srv_not_found"))
+        .into_response()
 }
 
 fn failed(state: &ServerState, lang: Lang) -> Response {
@@ -83,7 +84,8 @@ pub async fn audit(
         let notice = t.fill(key, &[("limit", &megabytes(UPLOAD_LIMIT)), ("max", &MAX_FILES.to_string())]);
         respond(status, lang, &state.token, PageParts { notice: Some(notice), ..PageParts::default() })
     };
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > UPLOAD_LIMIT + 64 * 1024) {
         return refuse(StatusCode::PAYLOAD_TOO_LARGE, "srv_too_large", default_lang);
     }
@@ -123,7 +125,9 @@ pub async fn audit(
     .await;
     drop(dir);
     match answer {
-        Ok(answer) => respond(StatusCode::OK, lang, &state.token, PageParts { notice: None, answer: Some(answer), fields }),
+        Ok(answer) => {
+            respond(StatusCode::OK, lang, &state.token, PageParts { notice: None, answer: Some(answer), fields })
+        }
         Err(_) => failed(&state, lang),
     }
 }

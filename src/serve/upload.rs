@@ -111,11 +111,8 @@ pub async fn receive(mut form: Multipart, dir: &Path, progress: &Progress) -> Re
     if names.is_empty() {
         return Err(Refused::NoFiles);
     }
-    let mut paths: Vec<PathBuf> = names
-        .iter()
-        .filter(|n| !n.to_ascii_lowercase().ends_with(".csv"))
-        .map(|n| files_dir.join(n))
-        .collect();
+    let mut paths: Vec<PathBuf> =
+        names.iter().filter(|n| !n.to_ascii_lowercase().ends_with(".csv")).map(|n| files_dir.join(n)).collect();
     if has_csv {
         paths.push(csv_dir);
     }

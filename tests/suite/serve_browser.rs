@@ -17,9 +17,8 @@ use crate::support::{hs_audit, root};
 
 /// Chromium and the npm packages, or why not.
 fn browser_ready() -> bool {
-    let chromium = std::env::var_os("CHROMIUM")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| "/usr/bin/chromium".into());
+    let chromium =
+        std::env::var_os("CHROMIUM").map(std::path::PathBuf::from).unwrap_or_else(|| "/usr/bin/chromium".into());
     let modules = root().join("tests/browser/node_modules/playwright-core");
     let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
     let ready = chromium.exists() && modules.is_dir() && node;

@@ -28,7 +28,10 @@ fn requests_without_the_token_or_from_elsewhere_get_403() {
     let ok = get(&format!("/?token={token}"), "");
     assert_eq!(ok.status, 200);
     let head = ok.head.to_ascii_lowercase();
-    assert!(head.contains(&format!("set-cookie: hs_audit_{port}={token}; path=/; httponly; samesite=strict")), "{head}");
+    assert!(
+        head.contains(&format!("set-cookie: hs_audit_{port}={token}; path=/; httponly; samesite=strict")),
+        "{head}"
+    );
     assert!(head.contains("content-security-policy: default-src 'none'; style-src 'nonce-"), "{head}");
     assert!(head.contains("form-action 'self'") && head.contains("img-src data:"), "{head}");
     let by_cookie = get("/", &format!("\r\nCookie: hs_audit_{port}={token}"));
@@ -117,7 +120,9 @@ fn twenty_checks_at_once_never_mix_and_leave_nothing_behind() {
     assert!(!log.contains("G-0") && !log.contains(".xlsx"), "no family or file in the log: {log}");
     let (code, temp, _) = server.interrupt();
     assert_eq!(code, Some(0), "Ctrl-C stops the server cleanly");
-    let left: Vec<_> = std::fs::read_dir(temp.path()).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    let left: Vec<_> = std::fs::read_dir(temp.path())
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
     assert!(left.is_empty(), "after Ctrl-C: {left:?}");
 }
 
@@ -152,6 +157,8 @@ fn ctrl_c_during_an_upload_removes_the_temporary_folder() {
     assert!(!server.leftovers().is_empty(), "the upload is under way in its folder");
     let (code, temp, _) = server.interrupt();
     assert_eq!(code, Some(0));
-    let left: Vec<_> = std::fs::read_dir(temp.path()).map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
+    let left: Vec<_> = std::fs::read_dir(temp.path())
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
     assert!(left.is_empty(), "after Ctrl-C: {left:?}");
 }

@@ -164,9 +164,9 @@ pub fn send_declared(port: u16, head: &str, declared: u64, body: &[u8]) -> Answe
         raw.extend(&buf[..n]);
         let text = String::from_utf8_lossy(&raw);
         if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let len = head
-                .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length: ").and_then(|v| v.trim().parse::<usize>().ok()));
+            let len = head.lines().find_map(|l| {
+                l.to_ascii_lowercase().strip_prefix("content-length: ").and_then(|v| v.trim().parse::<usize>().ok())
+            });
             if len.is_some_and(|len| body.len() >= len) {
                 break;
             }
@@ -184,7 +184,9 @@ pub fn multipart(files: &[(&str, Vec<u8>)], fields: &[(&str, &str)]) -> (String,
     let boundary = "----hs-audit-test-boundary-7d1f";
     let mut body = Vec::new();
     for (name, value) in fields {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
     }
     for (name, bytes) in files {
         body.extend(

@@ -39,11 +39,11 @@ const report = { axe: {}, cspErrors: [] };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  args: ['--lang=nl', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'],
 });
 try {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'nl-NL', viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) report.cspErrors.push(m.text());
@@ -54,6 +54,12 @@ try {
   check((await page.getAttribute('html', 'lang')) === 'nl', 'the page is Dutch by default');
   report.axe.empty_nl = await axe(page);
   if (shotDir) await page.screenshot({ path: path.join(shotDir, 'serve-before.png') });
+
+  // A narrow window (as a 200 % zoom of 640 px): nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 700 });
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(sideways <= 0, `the empty page scrolls sideways by ${sideways}px at 320px`);
+  await page.setViewportSize({ width: 1200, height: 900 });
 
   // 2. Keyboard only: Tab from the top reaches every control in order.
   const order = [];
@@ -89,6 +95,10 @@ try {
   const readText = await page.textContent('section[aria-labelledby=read-h]');
   check(/demo\.xlsx/.test(readText) && !/svt|hs-audit-serve-/.test(readText), `what was read: ${readText.slice(0, 200)}`);
   report.axe.answer_nl = await axe(page);
+  await page.setViewportSize({ width: 320, height: 700 });
+  report.answer_sideways_px = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(report.answer_sideways_px <= 0, `the answer page scrolls sideways by ${report.answer_sideways_px}px at 320px`);
+  await page.setViewportSize({ width: 1200, height: 900 });
   if (shotDir) await page.screenshot({ path: path.join(shotDir, 'serve-after.png'), fullPage: false });
 
   // 4. Download the XLSX report (the Rust test opens it as a workbook) and the zip.

@@ -126,7 +126,8 @@ fn rename_sources(export: &mut Export, prefix: &str) {
 }
 
 /// What `inspect` shows of one export. For a municipality's page the
-/// findings are counted only: their places are families' rows.
+/// findings are counted only (their places are families' rows), and rows not
+/// at all (a small location's count of families).
 fn what_was_read(export: &Export, hide_rows: bool, t: &Texts) -> ExportRead {
     let findings: Vec<FindingLine> = if hide_rows {
         Vec::new()
@@ -146,7 +147,12 @@ fn what_was_read(export: &Export, hide_rows: bool, t: &Texts) -> ExportRead {
             .iter()
             .map(|s| SheetRead {
                 line: t.fill(
-                    if s.rows == 1 { "srv_sheet_one" } else { "srv_sheet" },
+                    match (hide_rows, s.rows) {
+                        // A municipality's page counts no rows: they are families elsewhere.
+                        (true, _) => "srv_sheet_uncounted",
+                        (false, 1) => "srv_sheet_one",
+                        (false, _) => "srv_sheet",
+                    },
                     &[("kind", s.kind.name()), ("name", &s.sheet_name), ("rows", &s.rows.to_string())],
                 ),
                 columns: s

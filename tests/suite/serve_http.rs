@@ -41,6 +41,9 @@ fn requests_without_the_token_or_from_elsewhere_get_403() {
     let template = get(&format!("/template?lang=en&token={token}"), "");
     assert_eq!(template.status, 200);
     assert!(template.body.starts_with("PK"), "the empty template is a workbook");
+    let progress = get(&format!("/progress?token={token}&job=0123456789abcdef0123456789abcdef"), "");
+    assert_eq!((progress.status, progress.body.as_str()), (200, r#"{"stage":"unknown","bytes":0,"done":0,"total":0}"#));
+    assert_eq!(get(&format!("/nothing?token={token}"), "").status, 404);
     let log = server.log();
     assert!(!log.contains(&token), "the token is never logged: {log}");
 }

@@ -165,3 +165,34 @@ fn ctrl_c_during_an_upload_removes_the_temporary_folder() {
         .unwrap_or_default();
     assert!(left.is_empty(), "after Ctrl-C: {left:?}");
 }
+
+#[test]
+fn the_csv_files_of_one_export_are_one_export_and_a_wrong_period_is_explained() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("csv");
+    let generated = hs_audit(
+        &["generate", "--locations", "1", "--format", "csv", "--out", &out.to_string_lossy()],
+        Duration::from_secs(120),
+    );
+    assert_eq!(generated.code, Some(0), "{}", generated.stderr);
+    let folder = out.join("L001");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
+        .expect("the CSV folder")
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), read(&e.path())))
+        .collect();
+    files.sort();
+    let parts: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let server = Server::start("nl");
+    let answer = audit(&server, &parts, &[]);
+    assert_eq!(answer.status, 200, "{}", answer.head);
+    assert!(answer.body.contains("Export csv") && answer.body.contains("Locatie L001:"), "one export of CSV files");
+    assert!(answer.body.contains("id=\"verdict\""), "audited");
+    let wrong = audit(&server, &parts, &[("period", "twintig")]);
+    assert_eq!(wrong.status, 200);
+    assert!(
+        wrong.body.contains("class=\"problem\"") && !wrong.body.contains("id=\"verdict\""),
+        "the period is explained"
+    );
+    assert!(server.leftovers().is_empty(), "{:?}", server.leftovers());
+}

@@ -98,6 +98,7 @@ try {
   await page.setViewportSize({ width: 320, height: 700 });
   report.answer_sideways_px = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   check(report.answer_sideways_px <= 0, `the answer page scrolls sideways by ${report.answer_sideways_px}px at 320px`);
+  report.axe.answer_nl_narrow = await axe(page);
   await page.setViewportSize({ width: 1200, height: 900 });
   if (shotDir) await page.screenshot({ path: path.join(shotDir, 'serve-after.png'), fullPage: false });
 

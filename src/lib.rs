@@ -15,5 +15,6 @@ pub mod report;
 pub mod results;
 pub mod rulebook;
 pub mod rules;
+pub mod serve;
 pub mod tables;
 pub mod template;

@@ -151,6 +151,26 @@ Exit status: 0, also when something changed; 2 when a file is not a results.json
         #[arg(long, value_enum, default_value_t = Lang::Nl)]
         lang: Lang,
     },
+    /// Open a local web page: choose exports, see what was read and the report, download every format.
+    #[command(after_help = "\
+Examples:
+  hs-audit serve
+  hs-audit serve --port 9000 --lang en
+  hs-audit serve --port 0 --no-open
+
+Listens on 127.0.0.1 only and prints the address (with its secret token) on one line.
+Stop it with Ctrl-C.")]
+    Serve {
+        /// The port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, value_name = "N", default_value_t = 8765)]
+        port: u16,
+        /// Do not open the page in the default browser.
+        #[arg(long)]
+        no_open: bool,
+        /// Language of the page (it has a switch too).
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
     /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
     #[command(
         hide = true,

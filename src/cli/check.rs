@@ -47,6 +47,15 @@ pub struct CheckOptions {
 
 /// Runs an audit and returns the model, or usage problems to print.
 pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
+    audit_with(opts, super::progress::read_with_progress_bar)
+}
+
+/// As [`audit`], reading the exports of `opts.paths` with `read` (the web
+/// page reads them with its own progress and names them as uploaded).
+pub fn audit_with(
+    opts: &CheckOptions,
+    read: impl FnOnce(&[PathBuf]) -> Vec<Export>,
+) -> Result<(Audit, Rulebook), Vec<String>> {
     let specs = registry::RULES;
     let lang = opts.lang;
     let usage = |e: UsageError| vec![lang.pick(&e.nl, &e.en).to_string()];
@@ -60,7 +69,7 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         None => Vec::new(),
     };
     let previous = super::history::read_previous(&opts.previous, opts.audience, lang)?;
-    let exports = super::progress::read_with_progress_bar(&opts.paths);
+    let exports = read(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
     let locations = build_locations(&exports);
     let mut results = evaluate(&locations, &rulebook, &ctx);
@@ -226,10 +235,39 @@ fn option_problem(opts: &CheckOptions) -> Option<String> {
 }
 
 /// Writes the reports and `results.json` into `out`; returns the paths.
-/// For a municipality, the JSON written is its own aggregated model (the
-/// renderer makes it), never the full record with family ids.
 fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, Text> {
-    let files = report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
+    let files = render_reports(audit, rulebook, opts)?;
+    let mut written = report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
+    if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
+        // Streamed to the file: the record is never held whole in memory.
+        let path = out.join("results.json");
+        std::fs::File::create(&path)
+            .and_then(|f| json::write_json(audit, opts.lang, f))
+            .map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The reports and `results.json`, in memory, as `check` writes them (the
+/// web page's downloads). For a municipality, the JSON is its own aggregated
+/// model (the renderer makes it), never the full record with family ids.
+pub fn render_outputs(
+    audit: &Audit,
+    rulebook: &Rulebook,
+    opts: &ReportOptions,
+) -> Result<Vec<report::RenderedFile>, Text> {
+    let mut files = render_reports(audit, rulebook, opts)?;
+    if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
+        let bytes = json::to_json_string(audit, opts.lang).into_bytes();
+        files.push(report::RenderedFile { name: "results.json".to_string(), bytes });
+    }
+    Ok(files)
+}
+
+/// The reports of `opts.formats` (without `results.json`), in memory.
+fn render_reports(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions) -> Result<Vec<report::RenderedFile>, Text> {
+    report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
         Some(dir) => {
             let shown = crate::ingest::display_path(dir);
             Text::new(
@@ -241,15 +279,5 @@ fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: 
             format!("de rapporten konden niet worden gemaakt ({e}); dit is een fout in hs-audit: meld die met deze melding"),
             format!("the reports could not be made ({e}); this is a bug in hs-audit: please report it with this message"),
         ),
-    })?;
-    let mut written = report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
-    if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
-        // Streamed to the file: the record is never held whole in memory.
-        let path = out.join("results.json");
-        std::fs::File::create(&path)
-            .and_then(|f| json::write_json(audit, opts.lang, f))
-            .map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
-        written.push(path);
-    }
-    Ok(written)
+    })
 }

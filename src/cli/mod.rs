@@ -12,6 +12,7 @@ pub mod inspect;
 mod national_summary;
 pub mod period;
 mod progress;
+pub mod serve;
 pub mod shell_docs;
 pub mod template;
 #[cfg(test)]
@@ -78,6 +79,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
             generate::run(&generate::GenerateArgs { locations, seed, format, year, history, dir, lang }, out, err)
         }
         Command::Compare { old, new, json, lang } => compare::run(&old, &new, json, lang, out, err),
+        Command::Serve { port, no_open, lang } => serve::run(port, !no_open, lang, out, err),
         Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),
         Command::Manpage => shell_docs::manpage(out).map(|_| Outcome::Clean),
     }

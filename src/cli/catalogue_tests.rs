@@ -157,8 +157,16 @@ fn the_terminal_summary_under_a_pseudo_locale_has_no_text_in_the_code() {
     for lang in [Lang::Nl, Lang::En] {
         let mut out = Vec::new();
         let written = [std::path::PathBuf::from("#/1")];
-        super::check_summary::write_summary_with(&catalogue, &audit(), &rulebook, lang, true, None, &written, &mut out)
-            .unwrap_or_else(|e| panic!("{e}"));
+        super::check_summary::write_summary_with(
+            &catalogue,
+            &audit(),
+            &rulebook,
+            lang,
+            super::check_summary::Shown { subjects: true, only: None },
+            &written,
+            &mut out,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let text = String::from_utf8(out).unwrap_or_default();
         assert_eq!(text.matches('⟦').count(), 6, "{text}");
         assert!(words(&text).is_empty(), "untransformed text in {text}");

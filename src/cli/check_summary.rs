@@ -28,7 +28,15 @@ pub fn write_summary(
     written: &[PathBuf],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    write_summary_with(&CATALOGUE, audit, rulebook, lang, show_subjects, only, written, out)
+    write_summary_with(&CATALOGUE, audit, rulebook, lang, Shown { subjects: show_subjects, only }, written, out)
+}
+
+/// What the summary shows: failing family ids or not, and only the
+/// locations in `only` (a municipality's run) or all.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    pub subjects: bool,
+    pub only: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 /// As [`write_summary`], with the texts from `catalogue`.
@@ -37,11 +45,11 @@ pub fn write_summary_with(
     audit: &Audit,
     rulebook: &Rulebook,
     lang: Lang,
-    show_subjects: bool,
-    only: Option<&std::collections::BTreeSet<String>>,
+    shown: Shown<'_>,
     written: &[PathBuf],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    let Shown { subjects: show_subjects, only } = shown;
     let t = |key: &str, args: &[(&str, String)]| catalogue.fill(key, lang, args);
     let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let period = [("start", day(audit.period_start)), ("end", day(audit.period_end)), ("as_of", day(audit.as_of))];

@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn reads_a_file_and_names_the_sheet_after_its_stem() -> Result<(), String> {
-        let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/csv-spectrum/csvs/simple.csv"));
+        let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/corpus/csv-spectrum/csvs/simple.csv"));
         let sheet = read_csv_file(path, "csvs/simple.csv")?;
         assert_eq!((sheet.name.as_str(), sheet.file.as_str(), sheet.rows.len()), ("simple", "csvs/simple.csv", 2));
         assert!(read_csv_file(Path::new("/nonexistent/x.csv"), "x.csv").is_err());
@@ -280,7 +280,7 @@ mod tests {
     /// inside the quoted field), so where such a file holds no CR the CRLF original is rebuilt from it.
     #[test]
     fn csv_spectrum_corpus() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/csv-spectrum"));
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/corpus/csv-spectrum"));
         let mut cases = std::fs::read_dir(dir.join("csvs"))
             .map_err(|e| format!("csv-spectrum corpus missing at {}: {e}", dir.display()))?
             .map(|e| e.map(|e| e.path()))

@@ -39,6 +39,26 @@ pub fn message(f: &InputFinding, lang: Lang) -> String {
             )
             .to_string(),
         FindingKind::PathNotFound => lang.pick("pad bestaat niet", "path does not exist").to_string(),
+        FindingKind::TooLarge { reason } => {
+            if nl {
+                format!("bestand is te groot om te lezen ({reason}); de andere exports worden wel beoordeeld")
+            } else {
+                format!("file is too large to read ({reason}); all other exports are still audited")
+            }
+        }
+        FindingKind::NotARegularFile => lang
+            .pick(
+                "geen gewoon bestand (een apparaat, een pipe of een link daarnaar): niet geopend",
+                "not a regular file (a device, a pipe or a link to one): not opened",
+            )
+            .to_string(),
+        FindingKind::DuplicateLocation { location_id, other_file } => {
+            if nl {
+                format!("locatie `{location_id}` staat ook in {other_file}; beide worden apart beoordeeld")
+            } else {
+                format!("location `{location_id}` is also in {other_file}; both are audited apart")
+            }
+        }
         FindingKind::MissingSheet { expected, aliases } => {
             if nl {
                 format!("verplicht blad `{expected}` ontbreekt (ook geaccepteerd: {})", list(aliases))

@@ -4,9 +4,12 @@
 //! the sheets) or a folder of exports (a national run): every workbook, other
 //! file and CSV folder inside it is one export.
 
+pub mod budget;
 pub mod csv_folder;
+pub mod isolate;
 pub mod raw;
 pub mod workbook;
+mod zip_scan;
 
 use std::path::{Path, PathBuf};
 
@@ -142,13 +145,34 @@ fn csv_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Reads one export's raw sheets. Never panics; failures become findings.
+/// Reads one export's raw sheets. Never panics; failures become findings: a panic inside a reader (calamine's
+/// included) is caught and becomes an `unreadable_file` finding about this export alone.
 pub fn read_source(source: &Source) -> RawExport {
+    let display = source.display();
+    isolate::or_else(
+        || read_source_unguarded(source),
+        |reason| RawExport {
+            source: display.clone(),
+            sheets: Vec::new(),
+            findings: vec![InputFinding::file(&display, FindingKind::UnreadableFile { reason })],
+        },
+    )
+}
+
+fn refusal_finding(display: &str, r: budget::Refusal) -> InputFinding {
+    match r {
+        budget::Refusal::TooLarge(reason) => InputFinding::file(display, FindingKind::TooLarge { reason }),
+        budget::Refusal::NotARegularFile => InputFinding::file(display, FindingKind::NotARegularFile),
+    }
+}
+
+fn read_source_unguarded(source: &Source) -> RawExport {
     let display = source.display();
     let mut out = RawExport { source: display.clone(), sheets: Vec::new(), findings: Vec::new() };
     match source {
         Source::Workbook(p) => match workbook::read_workbook(p, &display) {
             Ok(sheets) => out.sheets = sheets,
+            Err(workbook::WorkbookError::Refused(r)) => out.findings.push(refusal_finding(&display, r)),
             Err(workbook::WorkbookError::Encrypted) => {
                 out.findings.push(InputFinding::file(&display, FindingKind::EncryptedFile))
             }
@@ -168,14 +192,21 @@ pub fn read_source(source: &Source) -> RawExport {
                         sheet.name = stem;
                         out.sheets.push(sheet)
                     }
-                    Err(reason) => {
+                    Err(csv_folder::CsvError::Refused(r)) => out.findings.push(refusal_finding(&file_display, r)),
+                    Err(csv_folder::CsvError::Unreadable(reason)) => {
                         out.findings.push(InputFinding::file(&file_display, FindingKind::UnreadableFile { reason }))
                     }
                 }
             }
         }
         Source::Other(p) => {
-            let kind = if p.exists() { FindingKind::NotASpreadsheet } else { FindingKind::PathNotFound };
+            let kind = if budget::regular_file(p).is_err() && p.symlink_metadata().is_ok() && !p.is_dir() {
+                FindingKind::NotARegularFile
+            } else if p.exists() || p.symlink_metadata().is_ok() {
+                FindingKind::NotASpreadsheet
+            } else {
+                FindingKind::PathNotFound
+            };
             out.findings.push(InputFinding::file(&display, kind));
         }
     }

@@ -213,5 +213,15 @@ fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: 
         let bytes = json::to_json_string(audit, opts.lang).into_bytes();
         files.push(report::RenderedFile { name: "results.json".to_string(), bytes });
     }
-    report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))
+    super::write_out::write_run(&files, out).map_err(|e| match e {
+        super::write_out::WriteError::Io(e) => crate::io_text::cannot_write(out, &e, "--out"),
+        super::write_out::WriteError::Foreign(names) => {
+            let shown = crate::ingest::display_path(out);
+            let names = names.join(", ");
+            Text::new(
+                format!("--out {shown} bevat bestanden die hs-audit niet heeft geschreven ({names}); er is niets geschreven of verwijderd: kies een lege of nieuwe map met --out"),
+                format!("--out {shown} holds files hs-audit did not write ({names}); nothing was written or removed: choose an empty or new folder with --out"),
+            )
+        }
+    })
 }

@@ -12,6 +12,7 @@ pub mod template;
 #[cfg(test)]
 mod tests;
 pub mod usage_error;
+pub mod write_out;
 
 use std::io::Write;
 use std::path::Path;

@@ -35,7 +35,7 @@ fn install_hook() {
     });
 }
 
-/// Runs `work`; when it panics, returns `fallback` of a one-line reason (`the reader failed: ...`).
+/// Runs `work`; when it panics, returns `fallback` of a one-line reason (`failed: ...`).
 pub fn or_else<T>(work: impl FnOnce() -> T, fallback: impl FnOnce(String) -> T) -> T {
     install_hook();
     let was = GUARDED.with(|g| g.replace(true));
@@ -46,7 +46,7 @@ pub fn or_else<T>(work: impl FnOnce() -> T, fallback: impl FnOnce(String) -> T) 
         Err(_) => {
             let what = LAST.with(|l| l.borrow_mut().take()).unwrap_or_else(|| "panic".to_string());
             let short: String = what.chars().take(200).collect();
-            fallback(format!("the reader failed: {short}"))
+            fallback(format!("failed: {short}"))
         }
     }
 }

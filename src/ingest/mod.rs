@@ -56,14 +56,22 @@ pub struct RawExport {
 }
 
 /// Finds the exports under the given paths, sorted and without duplicates.
+///
+/// A folder holding hs-audit's output manifest is a run's `--out`, never an export (the default `--out` may lie
+/// inside the exports folder). A folder reached twice through links (a link to itself or to a parent) is read
+/// once: folders are compared by their real path.
 pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
     let mut found = Vec::new();
+    let mut visited = std::collections::BTreeSet::new();
     for p in paths {
         if p.is_dir() {
+            if is_output_folder(p) {
+                continue;
+            }
             if is_csv_export(p) {
                 found.push(Source::CsvFolder(p.clone()));
             } else {
-                found.extend(folder_of_exports(p, 0));
+                found.extend(folder_of_exports(p, 0, &mut visited));
             }
         } else if is_workbook(p) {
             found.push(Source::Workbook(p.clone()));
@@ -73,37 +81,50 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
     }
     found.sort();
     found.dedup();
+    // The same file or folder under two names (a link beside its target) is one export.
+    let mut real = std::collections::BTreeSet::new();
+    found.retain(|s| std::fs::canonicalize(s.path()).map_or(true, |r| real.insert(r)));
     found
+}
+
+/// True for a folder a run of hs-audit wrote into (it holds the output manifest).
+pub fn is_output_folder(dir: &Path) -> bool {
+    dir.join(crate::cli::write_out::MANIFEST).is_file()
 }
 
 /// How deep a national folder is searched for exports (regions, years...).
 const MAX_DEPTH: usize = 4;
 
-fn folder_of_exports(dir: &Path, depth: usize) -> Vec<Source> {
+fn folder_of_exports(dir: &Path, depth: usize, visited: &mut std::collections::BTreeSet<PathBuf>) -> Vec<Source> {
+    // A folder already searched (through another link) is not searched again.
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !visited.insert(real) {
+            return Vec::new();
+        }
+    }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(_) => return vec![Source::Other(dir.to_path_buf())],
     };
     entries.sort();
-    entries
-        .into_iter()
-        .filter(|p| !is_ignorable(p))
-        .flat_map(|p| {
-            if p.is_dir() {
-                if is_csv_export(&p) {
-                    vec![Source::CsvFolder(p)]
-                } else if depth < MAX_DEPTH {
-                    folder_of_exports(&p, depth + 1)
-                } else {
-                    Vec::new()
-                }
-            } else if is_workbook(&p) {
-                vec![Source::Workbook(p)]
-            } else {
-                vec![Source::Other(p)]
+    let mut found = Vec::new();
+    for p in entries.into_iter().filter(|p| !is_ignorable(p)) {
+        if p.is_dir() {
+            if is_output_folder(&p) {
+                continue;
             }
-        })
-        .collect()
+            if is_csv_export(&p) {
+                found.push(Source::CsvFolder(p));
+            } else if depth < MAX_DEPTH {
+                found.extend(folder_of_exports(&p, depth + 1, visited));
+            }
+        } else if is_workbook(&p) {
+            found.push(Source::Workbook(p));
+        } else {
+            found.push(Source::Other(p));
+        }
+    }
+    found
 }
 
 /// Hidden files and Office lock files (`~$x.xlsx`) are no exports.

@@ -12,6 +12,7 @@ mod expected;
 mod generator_roundtrip;
 mod ground_truth;
 mod handbook;
+mod hostile;
 mod national_run;
 mod report_location;
 mod report_municipality;

@@ -9,6 +9,7 @@ pub mod period;
 mod progress;
 pub mod shell_docs;
 pub mod template;
+pub mod terminal;
 #[cfg(test)]
 mod tests;
 pub mod usage_error;
@@ -62,9 +63,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
                 lang: a.lang,
                 fail_on: a.fail_on,
             };
-            check::run(&opts, out, err)
+            check::run(&opts, &mut terminal::Escaping::new(out), &mut terminal::Escaping::new(err))
         }
-        Command::Inspect { paths, lang } => inspect::run(&paths, lang, out),
+        Command::Inspect { paths, lang } => inspect::run(&paths, lang, &mut terminal::Escaping::new(out)),
         Command::Rules(cmd) => rules_command(cmd, out, err),
         Command::Template { out: file, lang } => {
             template::run(&file.unwrap_or_else(|| template::default_out(lang)), lang, out, err)

@@ -14,6 +14,7 @@ mod ground_truth;
 mod handbook;
 mod hostile;
 mod national_run;
+mod outputs;
 mod report_location;
 mod report_municipality;
 mod report_national;

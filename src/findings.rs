@@ -28,6 +28,10 @@ pub enum FindingKind {
     },
     /// A device, a pipe, a socket, or a link to one: never opened.
     NotARegularFile,
+    /// The file's slash dates are month-first (US regional settings): all were read month-first.
+    MonthFirstDates,
+    /// A slash date that reads either way, in a file showing both orders: not read.
+    AmbiguousDate,
     /// The same `locatie_id` in another export: both are audited apart.
     DuplicateLocation {
         location_id: String,

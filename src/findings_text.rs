@@ -52,6 +52,19 @@ pub fn message(f: &InputFinding, lang: Lang) -> String {
                 "not a regular file (a device, a pipe or a link to one): not opened",
             )
             .to_string(),
+        FindingKind::MonthFirstDates => lang
+            .pick(
+                "de datums met schuine strepen in dit bestand staan maand-eerst (Amerikaanse instellingen, zoals 09/26/2024): ze zijn allemaal maand-eerst gelezen",
+                "the slash dates in this file are month-first (US settings, as in 09/26/2024): all were read month-first",
+            )
+            .to_string(),
+        FindingKind::AmbiguousDate => {
+            if nl {
+                format!("datum {v} kan dag-eerst en maand-eerst gelezen worden, en dit bestand gebruikt beide volgordes: niet gelezen; schrijf jjjj-mm-dd")
+            } else {
+                format!("date {v} reads both day-first and month-first, and this file uses both orders: not read; write yyyy-mm-dd")
+            }
+        }
         FindingKind::DuplicateLocation { location_id, other_file } => {
             if nl {
                 format!("locatie `{location_id}` staat ook in {other_file}; beide worden apart beoordeeld")

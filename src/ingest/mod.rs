@@ -7,6 +7,7 @@
 pub mod budget;
 pub mod csv_folder;
 pub mod isolate;
+pub mod month_first;
 pub mod raw;
 pub mod workbook;
 mod zip_scan;
@@ -139,14 +140,38 @@ fn is_workbook(p: &Path) -> bool {
         .is_some_and(|e| workbook::WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// The sheet a CSV file stands for, from its file name (`gezinnen.csv`, `Families.CSV`).
+/// The sheet a CSV file stands for, from its file name (`gezinnen.csv`, `Families.CSV`, or
+/// `<anything>-<sheet>.csv` as LibreOffice names the sheets it saves: `demo-gezinnen.csv`).
 pub fn csv_sheet_kind(p: &Path) -> Option<SheetKind> {
+    csv_sheet_name(p).and_then(|n| sheet_kind_named(&n))
+}
+
+/// The part of a CSV file's stem that names its sheet: the whole stem, or what follows its last `-` when only
+/// that names a sheet.
+fn csv_sheet_name(p: &Path) -> Option<String> {
     let ext = p.extension()?.to_str()?;
     if !ext.eq_ignore_ascii_case("csv") {
         return None;
     }
-    let stem = normalize_name(&p.file_stem()?.to_string_lossy());
-    SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == stem || normalize_name(k.spec().alias) == stem)
+    let stem = p.file_stem()?.to_string_lossy().into_owned();
+    if sheet_kind_named(&stem).is_some() {
+        return Some(stem);
+    }
+    let (_, suffix) = stem.rsplit_once('-')?;
+    sheet_kind_named(suffix).map(|_| suffix.to_string())
+}
+
+fn sheet_kind_named(name: &str) -> Option<SheetKind> {
+    let n = normalize_name(name);
+    SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == n || normalize_name(k.spec().alias) == n)
+}
+
+/// Reads month-first slash dates month-first, or marks them, for one workbook or CSV folder (see
+/// [`month_first`]); each file whose dates were read month-first gets one finding.
+fn settle_date_order(sheets: &mut [RawSheet], findings: &mut Vec<InputFinding>) {
+    for file in month_first::settle(sheets).1 {
+        findings.push(InputFinding::file(&file, FindingKind::MonthFirstDates));
+    }
 }
 
 /// A folder is a CSV export when it holds a CSV file named after a sheet.
@@ -192,7 +217,10 @@ fn read_source_unguarded(source: &Source) -> RawExport {
     let mut out = RawExport { source: display.clone(), sheets: Vec::new(), findings: Vec::new() };
     match source {
         Source::Workbook(p) => match workbook::read_workbook(p, &display) {
-            Ok(sheets) => out.sheets = sheets,
+            Ok(mut sheets) => {
+                settle_date_order(&mut sheets, &mut out.findings);
+                out.sheets = sheets
+            }
             Err(workbook::WorkbookError::Refused(r)) => out.findings.push(refusal_finding(&display, r)),
             Err(workbook::WorkbookError::Encrypted) => {
                 out.findings.push(InputFinding::file(&display, FindingKind::EncryptedFile))
@@ -207,18 +235,16 @@ fn read_source_unguarded(source: &Source) -> RawExport {
         Source::CsvFolder(dir) => {
             for file in csv_files(dir).into_iter().filter(|f| csv_sheet_kind(f).is_some()) {
                 let file_display = display_path(&file);
-                let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                let name = csv_sheet_name(&file).unwrap_or_default();
                 match csv_folder::read_csv_file(&file, &file_display) {
-                    Ok(mut sheet) => {
-                        sheet.name = stem;
-                        out.sheets.push(sheet)
-                    }
+                    Ok(sheet) => out.sheets.push(RawSheet { name, ..sheet }),
                     Err(csv_folder::CsvError::Refused(r)) => out.findings.push(refusal_finding(&file_display, r)),
                     Err(csv_folder::CsvError::Unreadable(reason)) => {
                         out.findings.push(InputFinding::file(&file_display, FindingKind::UnreadableFile { reason }))
                     }
                 }
             }
+            settle_date_order(&mut out.sheets, &mut out.findings);
         }
         Source::Other(p) => {
             let kind = if budget::regular_file(p).is_err() && p.symlink_metadata().is_ok() && !p.is_dir() {

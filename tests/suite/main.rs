@@ -13,6 +13,7 @@ mod generator_roundtrip;
 mod ground_truth;
 mod handbook;
 mod hostile;
+mod libreoffice_variants;
 mod national_run;
 mod outputs;
 mod report_location;

@@ -57,9 +57,10 @@ pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
         Some(p) => rulebook::load_waivers(p, specs).map_err(|d| problems_in_file(&d, Some(p), lang))?,
         None => Vec::new(),
     };
-    let exports = super::progress::read_with_progress_bar(&opts.paths);
+    let mut exports = super::progress::read_with_progress_bar(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
-    let locations = build_locations(&exports);
+    let mut locations = build_locations(&exports);
+    super::location_ids::keep_apart(&mut locations, &mut exports);
     let mut results = evaluate(&locations, &rulebook, &ctx);
     let entries: Vec<WaiverEntry> = waivers
         .iter()

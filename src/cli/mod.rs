@@ -5,6 +5,7 @@ pub mod check;
 mod check_summary;
 pub mod generate;
 pub mod inspect;
+mod location_ids;
 pub mod period;
 mod progress;
 pub mod shell_docs;

@@ -144,3 +144,29 @@ fn rules_lint_and_check_reject_a_day_count_no_date_can_hold() {
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
+
+#[test]
+fn the_same_location_id_in_two_exports_is_a_finding_and_both_are_audited_apart() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let exports = dir.path().join("exports");
+    csv_export(&exports, "first", "L001", "First");
+    csv_export(&exports, "second", "L001", "Second");
+    let out = dir.path().join("out");
+    let run = check(&[&exports.to_string_lossy(), "--format", "json", "--out", &out.to_string_lossy()]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("results.json")).expect("results.json")).expect("JSON");
+    let ids: Vec<&str> =
+        json["locations"].as_array().into_iter().flatten().filter_map(|l| l["location_id"].as_str()).collect();
+    assert_eq!(ids, ["L001", "L001#2"]);
+    let count = |id: &str| json["results"].as_array().into_iter().flatten().filter(|r| r["location_id"] == id).count();
+    assert!(count("L001") > 0 && count("L001") == count("L001#2"), "both audited in full");
+    let dup: Vec<&str> = json["input_findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["kind"] == "duplicate_location")
+        .filter_map(|f| f["file"].as_str())
+        .collect();
+    assert_eq!(dup.len(), 2, "{dup:?}");
+}

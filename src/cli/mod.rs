@@ -5,6 +5,8 @@ pub mod check;
 mod check_summary;
 pub mod generate;
 pub mod inspect;
+#[cfg(test)]
+mod isolation_tests;
 mod location_ids;
 pub mod period;
 mod progress;

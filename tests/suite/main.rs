@@ -9,6 +9,7 @@ mod conventions_csv;
 mod conventions_values;
 mod corpus;
 mod expected;
+mod fuzz_regressions;
 mod generator_roundtrip;
 mod ground_truth;
 mod handbook;

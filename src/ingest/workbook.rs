@@ -61,8 +61,17 @@ fn too_large_file() -> WorkbookError {
     WorkbookError::Refused(Refusal::TooLarge(format!("the workbook is larger than {} MB", MAX_WORKBOOK_BYTES >> 20)))
 }
 
-/// Reads a workbook's bytes; `ext` (lower case, no dot) says which format to try first.
+/// Reads a workbook's bytes; `ext` (lower case, no dot) says which format to try first. A panic inside calamine
+/// (fuzzing found one: its compound-file reader asserts on a truncated `.xls` header, `utils::to_u32`) is caught
+/// here and makes the file unreadable.
 pub fn read_workbook_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
+    super::isolate::or_else(
+        || read_unguarded(bytes, ext, display),
+        |reason| Err(WorkbookError::Unreadable(format!("the spreadsheet library {reason}"))),
+    )
+}
+
+fn read_unguarded(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
     if !looks_like_workbook(&bytes) {
         return Err(WorkbookError::NotASpreadsheet);
     }

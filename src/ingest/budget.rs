@@ -48,7 +48,7 @@ pub fn regular_file(path: &Path) -> Result<Metadata, Refusal> {
 
 /// The most a compressed part of `compressed` bytes may expand to.
 pub fn expansion_limit(compressed: u64) -> u64 {
-    compressed.saturating_mul(MAX_EXPANSION_RATIO).max(EXPANSION_FLOOR_BYTES).min(MAX_PART_BYTES)
+    compressed.saturating_mul(MAX_EXPANSION_RATIO).clamp(EXPANSION_FLOOR_BYTES, MAX_PART_BYTES)
 }
 
 /// Counts the cells a sheet occupies in memory, padding included, and stops at the budget.

@@ -98,10 +98,10 @@ const MAX_DEPTH: usize = 4;
 
 fn folder_of_exports(dir: &Path, depth: usize, visited: &mut std::collections::BTreeSet<PathBuf>) -> Vec<Source> {
     // A folder already searched (through another link) is not searched again.
-    if let Ok(real) = std::fs::canonicalize(dir) {
-        if !visited.insert(real) {
-            return Vec::new();
-        }
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !visited.insert(real)
+    {
+        return Vec::new();
     }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),

@@ -56,8 +56,11 @@ fn convert(bin: &str, locale: &str, filter: &str, dir: &Path) {
     std::fs::remove_dir_all(&profile).expect("removing the profile");
 }
 
-/// (rule, location, subject, outcome) of every result, and the input findings' kinds, of a check of `path`.
-fn outcomes(path: &Path, out: &Path) -> (BTreeSet<(String, String, String, String)>, Vec<String>) {
+/// (rule, location, subject, outcome) of one result.
+type Outcome = (String, String, String, String);
+
+/// Every result's outcome, and the input findings' kinds, of a check of `path`.
+fn outcomes(path: &Path, out: &Path) -> (BTreeSet<Outcome>, Vec<String>) {
     let run = hs_audit(
         &["check", &path.to_string_lossy(), "--period", "2026", "--format", "json", "--out", &out.to_string_lossy()],
         Duration::from_secs(20),

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use hs_audit::rules::{build_model::build_locations, evaluate, model::Location, registry, Context};
+use hs_audit::rules::{Context, build_model::build_locations, evaluate, model::Location, registry};
 use libfuzzer_sys::fuzz_target;
 
 fn demo() -> &'static (Vec<Location>, Context) {

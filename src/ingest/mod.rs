@@ -8,6 +8,7 @@ pub mod budget;
 pub mod csv_folder;
 pub mod isolate;
 pub mod month_first;
+mod ole_scan;
 pub mod raw;
 pub mod workbook;
 mod zip_scan;

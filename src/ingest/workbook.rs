@@ -75,6 +75,9 @@ fn read_unguarded(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawShe
     if !looks_like_workbook(&bytes) {
         return Err(WorkbookError::NotASpreadsheet);
     }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        super::ole_scan::check(&bytes).map_err(WorkbookError::Unreadable)?;
+    }
     let bytes = if bytes.starts_with(b"PK") {
         match super::zip_scan::scan(&bytes)? {
             super::zip_scan::Scan::AsIs => bytes,

@@ -3,7 +3,22 @@
 //! `get_chain(dir_start, .., usize::MAX)` call), so a 17 KB file whose table sends a sector back to itself made it
 //! allocate without end (found by fuzzing; 22 GB within a minute). Fixed here, not yet reported upstream.
 //!
-//! Cost: the allocation table once (at most the file's size / 128 entries), each entry visited once.
+//! The workbook stream is then read as calamine will read it, and every `DIMENSIONS` record's claim is measured:
+//! calamine reserves rows x columns cells from it before reading any (`Xls::parse_workbook`; fuzzing found a 45 KB
+//! file asking for 1.5 PB, which aborts the process). A claim over [`MAX_DENSE_CELLS`] cells is `too_large`; no
+//! real `.xls` claims more than its format holds (65,536 x 256 < 20,000,000).
+//!
+//! Cost: the allocation table once (at most the file's size / 128 entries), each entry visited once; the workbook
+//! stream copied once.
+
+use super::budget::{MAX_DENSE_CELLS, Refusal};
+
+/// Why a compound file is not handed to calamine.
+#[derive(Debug, PartialEq, Eq)]
+pub enum OleProblem {
+    Corrupt(String),
+    Refused(Refusal),
+}
 
 /// Chains end at or above this id (free, end of chain, table sectors).
 const RESERVED: u32 = 0xFFFF_FFFA;
@@ -13,9 +28,9 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// `Err` with a reason when a chain of the allocation table loops. A header this check cannot make sense of is
-/// left to calamine, which reports it.
-pub fn check(bytes: &[u8]) -> Result<(), String> {
+/// `Err` when a chain of the allocation table loops, or a `DIMENSIONS` record claims too much. A header this check
+/// cannot make sense of is left to calamine, which reports it.
+pub fn check(bytes: &[u8]) -> Result<(), OleProblem> {
     let Some(shift) = bytes.get(30..32).map(|b| u16::from_le_bytes([b[0], b[1]])) else { return Ok(()) };
     if shift != 9 && shift != 12 {
         return Ok(());
@@ -43,7 +58,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             fat.extend((0..size / 4).filter_map(|i| u32_at(s, 4 * i)));
         }
         if fat.len() > bytes.len() {
-            return Err("its allocation table is larger than the file".into());
+            return Err(OleProblem::Corrupt("its allocation table is larger than the file".into()));
         }
     }
     // Walk every chain once; a walk meeting a sector of its own walk loops.
@@ -62,13 +77,82 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
             }
             let n = n as usize;
             if walk_of[n] == walk {
-                return Err("a sector chain loops (a corrupt or hostile compound file)".into());
+                return Err(OleProblem::Corrupt("a sector chain loops (a corrupt or hostile compound file)".into()));
             }
             if walk_of[n] != 0 {
                 break;
             }
             at = n;
         }
+    }
+    let read = |start: u32, len: usize| -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut id = start;
+        // Acyclic now: a chain ends within the table's length.
+        while id < RESERVED && out.len() < len {
+            let Some(s) = sector(id) else { break };
+            out.extend_from_slice(s);
+            id = fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        }
+        out.truncate(len);
+        out
+    };
+    let dirs = read(u32_at(bytes, 48).unwrap_or(u32::MAX), bytes.len());
+    let entry = |i: usize| dirs.get(i * 128..(i + 1) * 128);
+    let name_of = |e: &[u8]| -> String {
+        let len = usize::from(u16::from_le_bytes([e[64], e[65]])).min(64);
+        let units: Vec<u16> = e[..len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units).trim_end_matches('\0').to_string()
+    };
+    let cutoff = u32_at(bytes, 56).unwrap_or(4096) as usize;
+    let stream = (0..dirs.len() / 128).filter_map(entry).find(|e| matches!(name_of(e).as_str(), "Workbook" | "Book"));
+    let Some(e) = stream else { return Ok(()) };
+    let (start, len) = (u32_at(e, 116).unwrap_or(u32::MAX), u32_at(e, 120).unwrap_or(0) as usize);
+    let workbook = if len >= cutoff {
+        read(start, len)
+    } else {
+        // A small stream lives in the mini stream (the root entry's), in 64-byte sectors chained by the mini table.
+        let Some(root) = entry(0) else { return Ok(()) };
+        let mini = read(u32_at(root, 116).unwrap_or(u32::MAX), u32_at(root, 120).unwrap_or(0) as usize);
+        let table = read(u32_at(bytes, 60).unwrap_or(u32::MAX), bytes.len());
+        let next: Vec<u32> = table.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let mut out = Vec::new();
+        let mut id = start;
+        let mut steps = 0;
+        while id < RESERVED && out.len() < len && steps <= next.len() {
+            let Some(s) = mini.get(id as usize * 64..id as usize * 64 + 64) else { break };
+            out.extend_from_slice(s);
+            id = next.get(id as usize).copied().unwrap_or(u32::MAX);
+            steps += 1;
+        }
+        out.truncate(len);
+        out
+    };
+    dimension_claims(&workbook)
+}
+
+/// Walks the BIFF records of a workbook stream and measures each `DIMENSIONS` claim.
+fn dimension_claims(stream: &[u8]) -> Result<(), OleProblem> {
+    let mut pos = 0usize;
+    while let (Some(typ), Some(len)) = (stream.get(pos..pos + 2), stream.get(pos + 2..pos + 4)) {
+        let typ = u16::from_le_bytes([typ[0], typ[1]]);
+        let len = usize::from(u16::from_le_bytes([len[0], len[1]]));
+        let data = stream.get(pos + 4..pos + 4 + len).unwrap_or_default();
+        if typ == 0x0200 {
+            let u16_at = |at: usize| data.get(at..at + 2).map_or(0, |b| u64::from(u16::from_le_bytes([b[0], b[1]])));
+            let u32_at = |at: usize| data.get(at..at + 4).map_or(0, |b| u64::from(u32_at(b, 0).unwrap_or(0)));
+            let (rows, cols) = match len {
+                10 => (u16_at(2).abs_diff(u16_at(0)) + 1, u16_at(6).abs_diff(u16_at(4)) + 1),
+                14 | 16 => (u32_at(4).abs_diff(u32_at(0)) + 1, u16_at(10).abs_diff(u16_at(8)) + 1),
+                _ => (0, 0),
+            };
+            if rows.saturating_mul(cols) > MAX_DENSE_CELLS {
+                return Err(OleProblem::Refused(Refusal::TooLarge(format!(
+                    "a sheet claims {rows} x {cols} cells, over {MAX_DENSE_CELLS}"
+                ))));
+            }
+        }
+        pos += 4 + len;
     }
     Ok(())
 }
@@ -97,8 +181,23 @@ mod tests {
     fn chains_that_end_pass_and_a_loop_is_refused() {
         let end = 0xFFFF_FFFE;
         assert_eq!(check(&cfb(&[0xFFFF_FFFD, 2, end], 2)), Ok(()));
-        assert!(check(&cfb(&[0xFFFF_FFFD, 2, 3, 1], 3)).is_err());
+        assert!(matches!(check(&cfb(&[0xFFFF_FFFD, 2, 3, 1], 3)), Err(OleProblem::Corrupt(_))));
         assert!(check(&cfb(&[0xFFFF_FFFD, 1], 1)).is_err(), "a sector pointing at itself");
         assert_eq!(check(b"\xD0\xCF\x11\xE0"), Ok(()));
+    }
+
+    #[test]
+    fn a_dimensions_claim_past_the_budget_is_refused() {
+        let record = |rows: u32, cols: u16| {
+            let mut r = vec![0x00, 0x02, 14, 0];
+            r.extend(0u32.to_le_bytes());
+            r.extend(rows.to_le_bytes());
+            r.extend(0u16.to_le_bytes());
+            r.extend(cols.to_le_bytes());
+            r.extend([0, 0]);
+            r
+        };
+        assert_eq!(dimension_claims(&record(65_535, 255)), Ok(()));
+        assert!(matches!(dimension_claims(&record(u32::MAX, 255)), Err(OleProblem::Refused(_))));
     }
 }

@@ -76,7 +76,10 @@ fn read_unguarded(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawShe
         return Err(WorkbookError::NotASpreadsheet);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        super::ole_scan::check(&bytes).map_err(WorkbookError::Unreadable)?;
+        super::ole_scan::check(&bytes).map_err(|p| match p {
+            super::ole_scan::OleProblem::Corrupt(reason) => WorkbookError::Unreadable(reason),
+            super::ole_scan::OleProblem::Refused(r) => WorkbookError::Refused(r),
+        })?;
     }
     let bytes = if bytes.starts_with(b"PK") {
         match super::zip_scan::scan(&bytes)? {

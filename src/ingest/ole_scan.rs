@@ -131,9 +131,13 @@ pub fn check(bytes: &[u8]) -> Result<(), OleProblem> {
     dimension_claims(&workbook)
 }
 
-/// Walks the BIFF records of a workbook stream and measures each `DIMENSIONS` claim.
+/// Walks the BIFF records of a workbook stream and measures each `DIMENSIONS` claim, and the rectangle each sheet's
+/// cell records span (calamine builds that rectangle densely: a cell at A1 and one at row 65,536, column 65,536
+/// asked 137 GB, found by fuzzing).
 fn dimension_claims(stream: &[u8]) -> Result<(), OleProblem> {
     let mut pos = 0usize;
+    // (min row, max row, min col, max col) of the current sheet's cells.
+    let mut span: Option<(u64, u64, u64, u64)> = None;
     while let (Some(typ), Some(len)) = (stream.get(pos..pos + 2), stream.get(pos + 2..pos + 4)) {
         let typ = u16::from_le_bytes([typ[0], typ[1]]);
         let len = usize::from(u16::from_le_bytes([len[0], len[1]]));
@@ -151,6 +155,26 @@ fn dimension_claims(stream: &[u8]) -> Result<(), OleProblem> {
                     "a sheet claims {rows} x {cols} cells, over {MAX_DENSE_CELLS}"
                 ))));
             }
+        }
+        let at = |i: usize| data.get(i..i + 2).map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])));
+        match typ {
+            // BOF: a new substream (sheet).
+            0x0809 => span = None,
+            // Cell records: row, column; MULRK also ends in its last column.
+            0x00FD | 0x0203 | 0x027E | 0x00BD | 0x0205 | 0x0006 | 0x0204 | 0x00D6 => {
+                if let (Some(r), Some(c)) = (at(0), at(2)) {
+                    let last = if typ == 0x00BD { at(len.saturating_sub(2)).unwrap_or(c) } else { c };
+                    let (r0, r1, c0, c1) = span.unwrap_or((r, r, c, c));
+                    let s = (r0.min(r), r1.max(r), c0.min(c).min(last), c1.max(c).max(last));
+                    if (s.1 - s.0 + 1).saturating_mul(s.3 - s.2 + 1) > MAX_DENSE_CELLS {
+                        return Err(OleProblem::Refused(Refusal::TooLarge(format!(
+                            "a sheet's cells lie far apart: they span over {MAX_DENSE_CELLS} cells"
+                        ))));
+                    }
+                    span = Some(s);
+                }
+            }
+            _ => {}
         }
         pos += 4 + len;
     }
@@ -199,5 +223,16 @@ mod tests {
         };
         assert_eq!(dimension_claims(&record(65_535, 255)), Ok(()));
         assert!(matches!(dimension_claims(&record(u32::MAX, 255)), Err(OleProblem::Refused(_))));
+        let number = |row: u16, col: u16| {
+            let mut r = vec![0x03, 0x02, 14, 0];
+            r.extend(row.to_le_bytes());
+            r.extend(col.to_le_bytes());
+            r.extend([0u8; 10]);
+            r
+        };
+        let near = [number(0, 0), number(65_535, 255)].concat();
+        assert_eq!(dimension_claims(&near), Ok(()));
+        let far = [number(0, 0), number(65_535, 65_535)].concat();
+        assert!(matches!(dimension_claims(&far), Err(OleProblem::Refused(_))));
     }
 }

@@ -26,8 +26,9 @@ fn install_hook() {
                     (_, Some(s)) => s.clone(),
                     _ => "panic".to_string(),
                 };
-                let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-                LAST.with(|l| *l.borrow_mut() = Some(format!("{text}{place}")));
+                // The message only: a source path would differ between machines and make outputs differ.
+                let first_line = text.lines().next().unwrap_or("panic").to_string();
+                LAST.with(|l| *l.borrow_mut() = Some(first_line));
             } else {
                 default(info);
             }

@@ -22,6 +22,21 @@ pub enum FindingKind {
     NotASpreadsheet,
     /// A path given on the command line does not exist.
     PathNotFound,
+    /// The file is over a reading budget (export-format.md *Limits*); `reason` says which, in English.
+    TooLarge {
+        reason: String,
+    },
+    /// A device, a pipe, a socket, or a link to one: never opened.
+    NotARegularFile,
+    /// The file's slash dates are month-first (US regional settings): all were read month-first.
+    MonthFirstDates,
+    /// A slash date that reads either way, in a file showing both orders: not read.
+    AmbiguousDate,
+    /// The same `locatie_id` in another export: both are audited apart.
+    DuplicateLocation {
+        location_id: String,
+        other_file: String,
+    },
     /// A required sheet is missing.
     MissingSheet {
         expected: String,
@@ -141,6 +156,8 @@ impl InputFinding {
                 | FindingKind::EncryptedFile
                 | FindingKind::NotASpreadsheet
                 | FindingKind::PathNotFound
+                | FindingKind::TooLarge { .. }
+                | FindingKind::NotARegularFile
         )
     }
 

@@ -30,6 +30,14 @@ pub fn key_and_args(f: &InputFinding) -> (&'static str, Vec<(&'static str, Strin
         FindingKind::EncryptedFile => ("finding_encrypted_file", vec![]),
         FindingKind::NotASpreadsheet => ("finding_not_a_spreadsheet", vec![]),
         FindingKind::PathNotFound => ("finding_path_not_found", vec![]),
+        FindingKind::TooLarge { reason } => ("finding_too_large", vec![("reason", reason.clone())]),
+        FindingKind::NotARegularFile => ("finding_not_a_regular_file", vec![]),
+        FindingKind::MonthFirstDates => ("finding_month_first_dates", vec![]),
+        FindingKind::AmbiguousDate => ("finding_ambiguous_date", vec![value.clone()]),
+        FindingKind::DuplicateLocation { location_id, other_file } => (
+            "finding_duplicate_location",
+            vec![("location_id", location_id.clone()), ("other_file", other_file.clone())],
+        ),
         FindingKind::MissingSheet { expected, aliases } => {
             ("finding_missing_sheet", vec![("expected", expected.clone()), ("aliases", list(aliases))])
         }

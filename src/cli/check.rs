@@ -69,9 +69,10 @@ pub fn audit_with(
         None => Vec::new(),
     };
     let previous = super::history::read_previous(&opts.previous, opts.audience, lang)?;
-    let exports = read(&opts.paths);
+    let mut exports = read(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
-    let locations = build_locations(&exports);
+    let mut locations = build_locations(&exports);
+    super::location_ids::keep_apart(&mut locations, &mut exports);
     let mut results = evaluate(&locations, &rulebook, &ctx);
     let entries: Vec<WaiverEntry> = waivers
         .iter()
@@ -237,16 +238,23 @@ fn option_problem(opts: &CheckOptions) -> Option<String> {
 /// Writes the reports and `results.json` into `out`; returns the paths.
 fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, Text> {
     let files = render_reports(audit, rulebook, opts)?;
-    let mut written = report::write_files(&files, out).map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
+    // The full record is streamed to its file: never held whole in memory.
+    let record = |w: &mut dyn std::io::Write| json::write_json(audit, opts.lang, w);
+    let mut streamed: Vec<super::write_out::Streamed<'_>> = Vec::new();
     if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
-        // Streamed to the file: the record is never held whole in memory.
-        let path = out.join("results.json");
-        std::fs::File::create(&path)
-            .and_then(|f| json::write_json(audit, opts.lang, f))
-            .map_err(|e| crate::io_text::cannot_write(out, &e, "--out"))?;
-        written.push(path);
+        streamed.push(("results.json", &record));
     }
-    Ok(written)
+    super::write_out::write_run_with(&files, &streamed, out).map_err(|e| match e {
+        super::write_out::WriteError::Io(e) => crate::io_text::cannot_write(out, &e, "--out"),
+        super::write_out::WriteError::Foreign(names) => {
+            let shown = crate::ingest::display_path(out);
+            let names = names.join(", ");
+            Text::new(
+                format!("--out {shown} bevat bestanden die hs-audit niet heeft geschreven ({names}); er is niets geschreven of verwijderd: kies een lege of nieuwe map met --out"),
+                format!("--out {shown} holds files hs-audit did not write ({names}); nothing was written or removed: choose an empty or new folder with --out"),
+            )
+        }
+    })
 }
 
 /// The reports and `results.json`, in memory, as `check` writes them (the

@@ -10,14 +10,20 @@ pub mod generate;
 mod history;
 pub mod inspect;
 mod national_summary;
+
+#[cfg(test)]
+mod isolation_tests;
+mod location_ids;
 pub mod period;
 mod progress;
 pub mod serve;
 pub mod shell_docs;
 pub mod template;
+pub mod terminal;
 #[cfg(test)]
 mod tests;
 pub mod usage_error;
+pub mod write_out;
 
 use std::io::Write;
 use std::path::Path;
@@ -68,9 +74,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
                 fail_on: a.fail_on,
                 previous: a.previous,
             };
-            check::run(&opts, out, err)
+            check::run(&opts, &mut terminal::Escaping::new(out), &mut terminal::Escaping::new(err))
         }
-        Command::Inspect { paths, lang } => inspect::run(&paths, lang, out),
+        Command::Inspect { paths, lang } => inspect::run(&paths, lang, &mut terminal::Escaping::new(out)),
         Command::Rules(cmd) => rules_command(cmd, out, err),
         Command::Template { out: file, lang } => {
             template::run(&file.unwrap_or_else(|| template::default_out(lang)), lang, out, err)

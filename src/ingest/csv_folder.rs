@@ -20,26 +20,71 @@
 //!   are counted from the line ends between two records: the csv crate decides where records start and end, and
 //!   neither end of a record's text can be a line end, so the run of CR/LF bytes around the reader's position between
 //!   two records is exactly their separator; n line ends there (CRLF counting once) mean n - 1 empty lines.
+//! - Budgets ([`super::budget`]): a device, pipe or link to one is refused unopened; a file over 200 MB, a record
+//!   over 16,384 fields and a field over 32,767 characters are `too_large`. Cost: the file's bytes and their
+//!   decoded text in memory (at most 2 x 200 MB), then the cells.
 
 use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
+use std::io::Read;
+
+use super::budget::{self, MAX_WORKBOOK_BYTES, Refusal};
 use super::raw::{RawCell, RawRow, RawSheet};
 
 /// The delimiters looked for, in the order ties are settled.
 const DELIMITERS: [u8; 3] = [b';', b'\t', b','];
 
+/// Why a CSV file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvError {
+    /// The reason, in English.
+    Unreadable(String),
+    Refused(Refusal),
+}
+
+impl From<String> for CsvError {
+    fn from(reason: String) -> Self {
+        CsvError::Unreadable(reason)
+    }
+}
+
+impl From<Refusal> for CsvError {
+    fn from(r: Refusal) -> Self {
+        CsvError::Refused(r)
+    }
+}
+
+impl From<CsvError> for String {
+    fn from(e: CsvError) -> Self {
+        match e {
+            CsvError::Unreadable(reason) | CsvError::Refused(Refusal::TooLarge(reason)) => reason,
+            CsvError::Refused(Refusal::NotARegularFile) => "not a regular file".to_string(),
+        }
+    }
+}
+
 /// Reads one CSV file into a raw sheet named after the file's stem. `display` is the file's name as
 /// findings show it. An `Err` holds the reason the file cannot be read at all.
-pub fn read_csv_file(path: &Path, display: &str) -> Result<RawSheet, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
+pub fn read_csv_file(path: &Path, display: &str) -> Result<RawSheet, CsvError> {
+    let meta = budget::regular_file(path)?;
+    let too_large = || Refusal::TooLarge(format!("the CSV file is larger than {} MB", MAX_WORKBOOK_BYTES >> 20));
+    if meta.len() > MAX_WORKBOOK_BYTES {
+        return Err(too_large().into());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_WORKBOOK_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
+        return Err(too_large().into());
+    }
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     read_csv_bytes(&bytes, &name, display)
 }
 
 /// Reads the bytes of one CSV file into a raw sheet called `name`, recorded as read from `display`.
-pub fn read_csv_bytes(bytes: &[u8], name: &str, display: &str) -> Result<RawSheet, String> {
+pub fn read_csv_bytes(bytes: &[u8], name: &str, display: &str) -> Result<RawSheet, CsvError> {
     let text = decode(bytes)?;
     let rows = parse_rows(&text, detect_delimiter(&text))?;
     Ok(RawSheet { name: name.to_string(), file: display.to_string(), rows })
@@ -113,7 +158,7 @@ fn detect_delimiter(text: &str) -> u8 {
     DELIMITERS[best]
 }
 
-fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, String> {
+fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
     let bytes = text.as_bytes();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -132,7 +177,13 @@ fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, String> {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(format!("not a readable CSV file: {e}")),
+            Err(e) => return Err(format!("not a readable CSV file: {e}").into()),
+        }
+        if record.len() > budget::MAX_COLUMNS as usize {
+            budget::check_column(budget::MAX_COLUMNS)?;
+        }
+        for field in record.iter() {
+            budget::check_cell_text(field)?;
         }
         let cells: Vec<RawCell> = record.iter().map(to_cell).collect();
         let blank = cells.iter().all(RawCell::is_blank);
@@ -268,7 +319,7 @@ mod tests {
 
     #[test]
     fn reads_a_file_and_names_the_sheet_after_its_stem() -> Result<(), String> {
-        let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/csv-spectrum/csvs/simple.csv"));
+        let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/corpus/csv-spectrum/csvs/simple.csv"));
         let sheet = read_csv_file(path, "csvs/simple.csv")?;
         assert_eq!((sheet.name.as_str(), sheet.file.as_str(), sheet.rows.len()), ("simple", "csvs/simple.csv", 2));
         assert!(read_csv_file(Path::new("/nonexistent/x.csv"), "x.csv").is_err());
@@ -280,7 +331,7 @@ mod tests {
     /// inside the quoted field), so where such a file holds no CR the CRLF original is rebuilt from it.
     #[test]
     fn csv_spectrum_corpus() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/csv-spectrum"));
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/corpus/csv-spectrum"));
         let mut cases = std::fs::read_dir(dir.join("csvs"))
             .map_err(|e| format!("csv-spectrum corpus missing at {}: {e}", dir.display()))?
             .map(|e| e.map(|e| e.path()))

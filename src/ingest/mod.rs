@@ -4,9 +4,14 @@
 //! the sheets) or a folder of exports (a national run): every workbook, other
 //! file and CSV folder inside it is one export.
 
+pub mod budget;
 pub mod csv_folder;
+pub mod isolate;
+pub mod month_first;
+mod ole_scan;
 pub mod raw;
 pub mod workbook;
+mod zip_scan;
 
 use std::path::{Path, PathBuf};
 
@@ -53,14 +58,22 @@ pub struct RawExport {
 }
 
 /// Finds the exports under the given paths, sorted and without duplicates.
+///
+/// A folder holding hs-audit's output manifest is a run's `--out`, never an export (the default `--out` may lie
+/// inside the exports folder). A folder reached twice through links (a link to itself or to a parent) is read
+/// once: folders are compared by their real path.
 pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
     let mut found = Vec::new();
+    let mut visited = std::collections::BTreeSet::new();
     for p in paths {
         if p.is_dir() {
+            if is_output_folder(p) {
+                continue;
+            }
             if is_csv_export(p) {
                 found.push(Source::CsvFolder(p.clone()));
             } else {
-                found.extend(folder_of_exports(p, 0));
+                found.extend(folder_of_exports(p, 0, &mut visited));
             }
         } else if is_workbook(p) {
             found.push(Source::Workbook(p.clone()));
@@ -70,37 +83,50 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Source> {
     }
     found.sort();
     found.dedup();
+    // The same file or folder under two names (a link beside its target) is one export.
+    let mut real = std::collections::BTreeSet::new();
+    found.retain(|s| std::fs::canonicalize(s.path()).map_or(true, |r| real.insert(r)));
     found
+}
+
+/// True for a folder a run of hs-audit wrote into (it holds the output manifest).
+pub fn is_output_folder(dir: &Path) -> bool {
+    dir.join(crate::cli::write_out::MANIFEST).is_file()
 }
 
 /// How deep a national folder is searched for exports (regions, years...).
 const MAX_DEPTH: usize = 4;
 
-fn folder_of_exports(dir: &Path, depth: usize) -> Vec<Source> {
+fn folder_of_exports(dir: &Path, depth: usize, visited: &mut std::collections::BTreeSet<PathBuf>) -> Vec<Source> {
+    // A folder already searched (through another link) is not searched again.
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !visited.insert(real)
+    {
+        return Vec::new();
+    }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(_) => return vec![Source::Other(dir.to_path_buf())],
     };
     entries.sort();
-    entries
-        .into_iter()
-        .filter(|p| !is_ignorable(p))
-        .flat_map(|p| {
-            if p.is_dir() {
-                if is_csv_export(&p) {
-                    vec![Source::CsvFolder(p)]
-                } else if depth < MAX_DEPTH {
-                    folder_of_exports(&p, depth + 1)
-                } else {
-                    Vec::new()
-                }
-            } else if is_workbook(&p) {
-                vec![Source::Workbook(p)]
-            } else {
-                vec![Source::Other(p)]
+    let mut found = Vec::new();
+    for p in entries.into_iter().filter(|p| !is_ignorable(p)) {
+        if p.is_dir() {
+            if is_output_folder(&p) {
+                continue;
             }
-        })
-        .collect()
+            if is_csv_export(&p) {
+                found.push(Source::CsvFolder(p));
+            } else if depth < MAX_DEPTH {
+                found.extend(folder_of_exports(&p, depth + 1, visited));
+            }
+        } else if is_workbook(&p) {
+            found.push(Source::Workbook(p));
+        } else {
+            found.push(Source::Other(p));
+        }
+    }
+    found
 }
 
 /// Hidden files and Office lock files (`~$x.xlsx`) are no exports.
@@ -115,14 +141,38 @@ fn is_workbook(p: &Path) -> bool {
         .is_some_and(|e| workbook::WORKBOOK_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// The sheet a CSV file stands for, from its file name (`gezinnen.csv`, `Families.CSV`).
+/// The sheet a CSV file stands for, from its file name (`gezinnen.csv`, `Families.CSV`, or
+/// `<anything>-<sheet>.csv` as LibreOffice names the sheets it saves: `demo-gezinnen.csv`).
 pub fn csv_sheet_kind(p: &Path) -> Option<SheetKind> {
+    csv_sheet_name(p).and_then(|n| sheet_kind_named(&n))
+}
+
+/// The part of a CSV file's stem that names its sheet: the whole stem, or what follows its last `-` when only
+/// that names a sheet.
+fn csv_sheet_name(p: &Path) -> Option<String> {
     let ext = p.extension()?.to_str()?;
     if !ext.eq_ignore_ascii_case("csv") {
         return None;
     }
-    let stem = normalize_name(&p.file_stem()?.to_string_lossy());
-    SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == stem || normalize_name(k.spec().alias) == stem)
+    let stem = p.file_stem()?.to_string_lossy().into_owned();
+    if sheet_kind_named(&stem).is_some() {
+        return Some(stem);
+    }
+    let (_, suffix) = stem.rsplit_once('-')?;
+    sheet_kind_named(suffix).map(|_| suffix.to_string())
+}
+
+fn sheet_kind_named(name: &str) -> Option<SheetKind> {
+    let n = normalize_name(name);
+    SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == n || normalize_name(k.spec().alias) == n)
+}
+
+/// Reads month-first slash dates month-first, or marks them, for one workbook or CSV folder (see
+/// [`month_first`]); each file whose dates were read month-first gets one finding.
+fn settle_date_order(sheets: &mut [RawSheet], findings: &mut Vec<InputFinding>) {
+    for file in month_first::settle(sheets).1 {
+        findings.push(InputFinding::file(&file, FindingKind::MonthFirstDates));
+    }
 }
 
 /// A folder is a CSV export when it holds a CSV file named after a sheet.
@@ -142,13 +192,45 @@ fn csv_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Reads one export's raw sheets. Never panics; failures become findings.
+/// Reads one export's raw sheets. Never panics; failures become findings: a panic inside a reader (calamine's
+/// included) is caught and becomes an `unreadable_file` finding about this export alone.
 pub fn read_source(source: &Source) -> RawExport {
     let display = source.display();
+    isolate::or_else(
+        || read_source_unguarded(source),
+        |reason| RawExport {
+            source: display.clone(),
+            sheets: Vec::new(),
+            findings: vec![InputFinding::file(&display, FindingKind::UnreadableFile { reason })],
+        },
+    )
+}
+
+fn refusal_finding(display: &str, r: budget::Refusal) -> InputFinding {
+    match r {
+        budget::Refusal::TooLarge(reason) => InputFinding::file(display, FindingKind::TooLarge { reason }),
+        budget::Refusal::NotARegularFile => InputFinding::file(display, FindingKind::NotARegularFile),
+    }
+}
+
+/// Tests only: a reader that panics on exports whose path ends with this text.
+#[cfg(test)]
+pub static PANIC_ON: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn read_source_unguarded(source: &Source) -> RawExport {
+    let display = source.display();
+    #[cfg(test)]
+    if PANIC_ON.lock().is_ok_and(|p| p.iter().any(|end| display.ends_with(end.as_str()))) {
+        panic!("a reader panics on {display}");
+    }
     let mut out = RawExport { source: display.clone(), sheets: Vec::new(), findings: Vec::new() };
     match source {
         Source::Workbook(p) => match workbook::read_workbook(p, &display) {
-            Ok(sheets) => out.sheets = sheets,
+            Ok(mut sheets) => {
+                settle_date_order(&mut sheets, &mut out.findings);
+                out.sheets = sheets
+            }
+            Err(workbook::WorkbookError::Refused(r)) => out.findings.push(refusal_finding(&display, r)),
             Err(workbook::WorkbookError::Encrypted) => {
                 out.findings.push(InputFinding::file(&display, FindingKind::EncryptedFile))
             }
@@ -162,20 +244,25 @@ pub fn read_source(source: &Source) -> RawExport {
         Source::CsvFolder(dir) => {
             for file in csv_files(dir).into_iter().filter(|f| csv_sheet_kind(f).is_some()) {
                 let file_display = display_path(&file);
-                let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                let name = csv_sheet_name(&file).unwrap_or_default();
                 match csv_folder::read_csv_file(&file, &file_display) {
-                    Ok(mut sheet) => {
-                        sheet.name = stem;
-                        out.sheets.push(sheet)
-                    }
-                    Err(reason) => {
+                    Ok(sheet) => out.sheets.push(RawSheet { name, ..sheet }),
+                    Err(csv_folder::CsvError::Refused(r)) => out.findings.push(refusal_finding(&file_display, r)),
+                    Err(csv_folder::CsvError::Unreadable(reason)) => {
                         out.findings.push(InputFinding::file(&file_display, FindingKind::UnreadableFile { reason }))
                     }
                 }
             }
+            settle_date_order(&mut out.sheets, &mut out.findings);
         }
         Source::Other(p) => {
-            let kind = if p.exists() { FindingKind::NotASpreadsheet } else { FindingKind::PathNotFound };
+            let kind = if budget::regular_file(p).is_err() && p.symlink_metadata().is_ok() && !p.is_dir() {
+                FindingKind::NotARegularFile
+            } else if p.exists() || p.symlink_metadata().is_ok() {
+                FindingKind::NotASpreadsheet
+            } else {
+                FindingKind::PathNotFound
+            };
             out.findings.push(InputFinding::file(&display, kind));
         }
     }

@@ -11,6 +11,8 @@ pub enum RawCell {
     Date(chrono::NaiveDate),
     /// A cell holding a spreadsheet error such as `#REF!`.
     Error(String),
+    /// A slash date that reads both day-first and month-first in a file that shows both orders (the text as is).
+    Ambiguous(String),
 }
 
 impl RawCell {
@@ -31,7 +33,7 @@ impl RawCell {
             RawCell::Number(n) => format_number(*n),
             RawCell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             RawCell::Date(d) => d.format("%Y-%m-%d").to_string(),
-            RawCell::Error(e) => e.clone(),
+            RawCell::Error(e) | RawCell::Ambiguous(e) => e.clone(),
         }
     }
 }

@@ -25,6 +25,28 @@ pub struct SheetTable {
     pub rows: Vec<Vec<XCell>>,
 }
 
+/// The most characters an XLSX cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// The most rows an XLSX sheet holds.
+const MAX_ROWS: usize = 1_048_576;
+
+/// Text within a cell's limit: a longer text is cut and ends in `… [+N]`, N the characters left out, so the
+/// cut is visible and the report is still written.
+pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let total = text.chars().count();
+    if total <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // The marker's length depends on N; 16 characters always leave room for it.
+    let keep = MAX_CELL_CHARS - 16;
+    let mut out: String = text.chars().take(keep).collect();
+    out.push_str(&format!("… [+{}]", total - keep));
+    std::borrow::Cow::Owned(out)
+}
+
 /// A new workbook with fixed document properties, so the same report gives
 /// the same bytes.
 pub fn new_workbook(title: &str) -> Result<Workbook, XlsxError> {
@@ -46,17 +68,24 @@ pub fn write_table(wb: &mut Workbook, table: &SheetTable, date_format: &str) -> 
     ws.set_name(&name)?;
     let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
     for (c, h) in table.headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &header)?;
+        ws.write_string_with_format(0, c as u16, fit_cell(h).as_ref(), &header)?;
     }
-    for (r, row) in table.rows.iter().enumerate() {
+    // Rows past the sheet's limit are left out; the last row says how many.
+    let room = MAX_ROWS - 2;
+    let cut = table.rows.len().saturating_sub(room);
+    if cut > 0 {
+        ws.write_string((room + 1) as u32, 0, format!("… [+{cut}]"))?;
+    }
+    for (r, row) in table.rows.iter().take(room).enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
             let shown = match cell {
                 // write_string always writes text: `=SUM(A1)` stays text, never a formula.
                 XCell::Text(t) => {
-                    ws.write_string(r, col, t)?;
-                    t.chars().count()
+                    let t = fit_cell(t);
+                    ws.write_string(r, col, t.as_ref())?;
+                    t.chars().count().min(60)
                 }
                 XCell::Number(n) if n.is_finite() => {
                     ws.write_number_with_format(r, col, *n, &number)?;
@@ -87,11 +116,30 @@ pub fn write_table(wb: &mut Workbook, table: &SheetTable, date_format: &str) -> 
     }
     ws.set_freeze_panes(1, 0)?;
     let last_col = table.headers.len().saturating_sub(1) as u16;
-    ws.autofilter(0, 0, table.rows.len() as u32, last_col)?;
+    ws.autofilter(0, 0, table.rows.len().min(room) as u32, last_col)?;
     Ok(())
 }
 
 /// The workbook's bytes.
 pub fn to_bytes(mut wb: Workbook) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_over_the_cell_limit_is_cut_visibly_and_the_workbook_is_written() -> Result<(), XlsxError> {
+        let long = "é".repeat(40_000);
+        let cut = fit_cell(&long);
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS - 16 + "… [+7249]".chars().count());
+        assert!(cut.ends_with("… [+7249]"), "{}", &cut[cut.len() - 20..]);
+        assert!(matches!(fit_cell(&"x".repeat(MAX_CELL_CHARS)), std::borrow::Cow::Borrowed(_)));
+        let mut wb = new_workbook("t")?;
+        let table = SheetTable { name: "s".into(), headers: vec![long.clone()], rows: vec![vec![XCell::Text(long)]] };
+        write_table(&mut wb, &table, "yyyy-mm-dd")?;
+        assert!(!to_bytes(wb)?.is_empty());
+        Ok(())
+    }
 }

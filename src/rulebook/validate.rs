@@ -113,6 +113,7 @@ pub(crate) fn check_merged(chain: &Chain, diags: &mut Vec<Diagnostic>) {
     let mut pairs = Vec::new();
     for (name, min) in &global {
         check_week(name, min.value, diags);
+        check_range(name, min.value, diags);
         let Some((max_name, max)) =
             name.strip_prefix("min_").map(|s| format!("max_{s}")).and_then(|n| global.get_key_value(n.as_str()))
         else {
@@ -126,6 +127,7 @@ pub(crate) fn check_merged(chain: &Chain, diags: &mut Vec<Diagnostic>) {
     for m in chain.merged.municipalities.values() {
         for (name, value) in &m.params {
             check_week(name, value, diags);
+            check_range(name, value, diags);
         }
         for (min_name, max_name) in &pairs {
             if !m.params.contains_key(*min_name) && !m.params.contains_key(*max_name) {
@@ -148,6 +150,21 @@ pub(crate) fn check_merged(chain: &Chain, diags: &mut Vec<Diagnostic>) {
                 check_pair(min_name, &lo, &hi, Some(&m.name.value), diags);
             }
         }
+    }
+}
+
+/// The largest parameter value `check` computes with: a million (days: 2,700 years; hours, euros, counts: far
+/// past any real norm). Beyond it date arithmetic (start + days) could leave the calendar, so `rules lint` and
+/// `check` reject it here rather than the rules meeting it.
+pub(crate) const MAX_PARAM: f64 = 1_000_000.0;
+
+fn check_range(name: &str, value: &Located<ParamValue>, diags: &mut Vec<Diagnostic>) {
+    if as_f64(value.value).is_some_and(|x| x > MAX_PARAM) {
+        let v = show(value.value);
+        diags.push(value.place.diag(Text::new(
+            format!("`{name}` = {v} is groter dan hs-audit kan rekenen (ten hoogste 1.000.000)"),
+            format!("`{name}` = {v} is larger than hs-audit can compute with (at most 1,000,000)"),
+        )));
     }
 }
 

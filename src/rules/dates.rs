@@ -28,7 +28,8 @@ pub fn last_day_of_month(year: i32, month: u32) -> Option<u32> {
 
 /// `d` plus `n` days (negative to go back).
 pub fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    d.checked_add_signed(Duration::days(n))
+    // `Duration::days` panics past ±2^63 ms; `try_days` says so instead.
+    d.checked_add_signed(Duration::try_days(n)?)
 }
 
 /// Days from `a` to `b` (negative when `b` is before `a`).

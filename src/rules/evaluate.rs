@@ -54,7 +54,17 @@ fn location_of(chunk: &[RuleResult]) -> Option<&str> {
 
 fn evaluate_rule(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     match registry::spec(&cfg.id) {
-        Some(spec) => (spec.evaluate)(loc, cfg, ctx),
+        // A rule that panics on one location gives `not_evaluated` there; every other location and rule goes on.
+        Some(spec) => crate::ingest::isolate::or_else(
+            || (spec.evaluate)(loc, cfg, ctx),
+            |reason| {
+                let text = Text::new(
+                    format!("regel {} kon hier niet worden berekend ({reason})", cfg.id),
+                    format!("rule {} could not be computed here ({reason})", cfg.id),
+                );
+                vec![RuleResult::new(&cfg.id, &loc.id, None, Outcome::NotEvaluated, cfg.severity, text)]
+            },
+        ),
         // Validation rejects unknown ids; should one slip through, say so.
         None => vec![RuleResult::new(
             &cfg.id,

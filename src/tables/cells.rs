@@ -23,6 +23,9 @@ pub fn type_cell(cell: &RawCell, spec: &ColumnSpec) -> Result<Value, FindingKind
     if let RawCell::Error(_) = cell {
         return Err(FindingKind::CellError);
     }
+    if let (RawCell::Ambiguous(_), ColumnType::Date) = (cell, &spec.ty) {
+        return Err(FindingKind::AmbiguousDate);
+    }
     match spec.ty {
         ColumnType::Text => Ok(Value::Text(cell.display().trim().to_string())),
         ColumnType::Date => read_date(cell).map(Value::Date).ok_or(FindingKind::InvalidDate),

@@ -50,7 +50,8 @@ fn denial_of_service_files_are_refused_quickly() {
         let path = corpus("calamine").join(name);
         let run = hs_audit(&["inspect", &path.to_string_lossy()], Duration::from_secs(20));
         if name == "issue_594_dos.ods" {
-            assert!(run.stdout.contains("kan niet gelezen worden"), "{name}: {}", run.stdout);
+            // Refused by the budget before calamine expands its repeats.
+            assert!(run.stdout.contains("te groot om te lezen"), "{name}: {}", run.stdout);
         }
         // None of them is a Home-Start export: exit 2, quickly, without a panic.
         assert_eq!(run.code, Some(2), "{name}: {}", run.stdout);

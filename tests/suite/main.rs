@@ -10,11 +10,16 @@ mod conventions_csv;
 mod conventions_values;
 mod corpus;
 mod expected;
+mod fuzz_regressions;
 mod generator_roundtrip;
 mod ground_truth;
 mod handbook;
 mod history;
+
+mod hostile;
+mod libreoffice_variants;
 mod national_run;
+mod outputs;
 mod report_location;
 mod report_municipality;
 mod report_national;

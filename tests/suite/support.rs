@@ -9,9 +9,9 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/corpus/<name>`, beside the project root.
+/// `fixtures/corpus/<name>`: the vendored public corpora (with their licences).
 pub fn corpus(name: &str) -> PathBuf {
-    root().join("..").join("shared").join("corpus").join(name)
+    root().join("fixtures").join("corpus").join(name)
 }
 
 /// What a run of the binary gave.

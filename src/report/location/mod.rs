@@ -43,9 +43,21 @@ pub fn render(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Result<V
 
 /// The location id as it may appear in a file name: letters, digits, `-`
 /// and `_` kept, anything else (a path separator, a dot) as `_`.
+/// A location id as a file name, one-to-one: letters, digits and `-` stay, every other character becomes `_`
+/// and the hex of its UTF-8 bytes (`A/1` -> `A_2f1`, `A.1` -> `A_2e1`, `A 1` -> `A_201`, `A_1` -> `A_5f1`), so
+/// two ids that differ never share a name. The empty id is `_`.
 fn file_stem(location_id: &str) -> String {
-    let stem: String =
-        location_id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    let mut stem = String::new();
+    for c in location_id.chars() {
+        if c.is_alphanumeric() || c == '-' {
+            stem.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                stem.push_str(&format!("_{b:02x}"));
+            }
+        }
+    }
     if stem.is_empty() { "_".to_string() } else { stem }
 }
 
@@ -56,7 +68,10 @@ mod tests {
     #[test]
     fn location_ids_make_safe_file_names() {
         assert_eq!(file_stem("L001"), "L001");
-        assert_eq!(file_stem("../x/y.z"), "___x_y_z");
+        assert_eq!(file_stem("../x/y.z"), "_2e_2e_2fx_2fy_2ez");
         assert_eq!(file_stem(""), "_");
+        let ids = ["A/1", "A.1", "A 1", "A_1", "A_2f1"];
+        let stems: std::collections::BTreeSet<String> = ids.iter().map(|i| file_stem(i)).collect();
+        assert_eq!(stems.len(), ids.len(), "{stems:?}");
     }
 }

@@ -36,6 +36,11 @@ fn every_kind() -> Vec<InputFinding> {
         FindingKind::CoordinatorWithoutHours,
         FindingKind::NoLocation,
         FindingKind::LocationColumnNeeded,
+        FindingKind::TooLarge { reason: s("#2") },
+        FindingKind::NotARegularFile,
+        FindingKind::MonthFirstDates,
+        FindingKind::AmbiguousDate,
+        FindingKind::DuplicateLocation { location_id: s("_3"), other_file: s("_4") },
     ];
     kinds
         .into_iter()

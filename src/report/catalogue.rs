@@ -20,6 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/template.toml", include_str!("../../reports/messages/template.toml")),
     ("reports/messages/findings.toml", include_str!("../../reports/messages/findings.toml")),
     ("reports/messages/cli.toml", include_str!("../../reports/messages/cli.toml")),
+    ("reports/messages/rulebook.toml", include_str!("../../reports/messages/rulebook.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -129,6 +130,12 @@ pub fn text<K: AsRef<str>, V: AsRef<str>>(key: &str, args: &[(K, V)]) -> crate::
     with_current(|c| crate::results::Text::new(c.fill(key, Lang::Nl, args), c.fill(key, Lang::En, args)))
 }
 
+/// The text of `key` in both languages, with named arguments that differ
+/// by language (a text of the catalogue inside another).
+pub fn text_by_lang(key: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)>) -> crate::results::Text {
+    crate::results::Text::new(msg(key, Lang::Nl, &args(Lang::Nl)), msg(key, Lang::En, &args(Lang::En)))
+}
+
 /// No named arguments, for [`msg`] and [`text`].
 pub const NO_ARGS: &[(&str, &str)] = &[];
 
@@ -176,6 +183,17 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Dutch text of the catalogue as one list, to read them all at
+    /// once: `cargo test --lib dutch_texts_to_read -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "prints the Dutch texts for a reader"]
+    fn dutch_texts_to_read() {
+        let c = Catalogue::embedded();
+        for key in c.keys() {
+            println!("{key}: {}", c.get(key, Lang::Nl));
+        }
+    }
 
     #[test]
     fn embedded_catalogue_parses_and_has_both_languages() {

@@ -109,7 +109,7 @@ fn rule_id(file: &SourceFile, v: &Value<'_>, specs: &[RuleSpec], diags: &mut Vec
     let hint = raw::suggest(&id, &ids)
         .map(|s| crate::report::catalogue::text("rb_did_you_mean_rule", &[("suggestion", s)]))
         .unwrap_or_default();
-    let message = crate::report::catalogue::text_by_lang("rb_waiver_unknown_rule", |lang| {
+    let message = crate::report::catalogue::text_by_lang("rb_unknown_rule", |lang| {
         vec![("id", id.clone()), ("hint", hint.get(lang).to_string())]
     });
     diags.push(file.at(v.span(), message));

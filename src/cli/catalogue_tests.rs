@@ -302,3 +302,36 @@ fn rulebook() -> crate::rulebook::Rulebook {
         privacy: Default::default(),
     }
 }
+
+/// `rules lint` of a profile and a waiver file with every kind of problem:
+/// under a pseudo-locale, every word left is the file's own (its keys, ids
+/// and values), a file name or the command line's.
+#[test]
+fn lint_under_a_pseudo_locale_has_no_text_in_the_code() {
+    let catalogue = Catalogue::embedded().transformed(pseudo);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut allowed = BTreeSet::from(["hs".to_string(), "audit".to_string(), "toml".to_string()]);
+    command_words(&Cli::command(), &mut allowed);
+    // The base rulebook's keys, table names and rule ids (named by a
+    // diagnostic about a profile), not its texts.
+    let base = std::fs::read_to_string(root.join("rules/homestart-nl.toml")).unwrap_or_default();
+    allowed.extend(base.lines().flat_map(|l| words(l.split('=').next().unwrap_or(""))));
+    crate::report::catalogue::with_catalogue(catalogue, || {
+        for name in ["broken-profile.toml", "broken-waivers.toml"] {
+            let path = root.join("fixtures/rulebooks").join(name);
+            let mut own = allowed.clone();
+            let file = std::fs::read_to_string(&path).unwrap_or_default();
+            own.extend(file.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(words));
+            own.extend(words(&path.display().to_string()));
+            for lang in [Lang::Nl, Lang::En] {
+                let mut out = Vec::new();
+                crate::rulebook::lint_cmd::run_lint(&path, lang, &mut out).unwrap_or_else(|e| panic!("{e}"));
+                let text = String::from_utf8(out).unwrap_or_default();
+                assert!(text.matches('⟦').count() > 5, "{text}");
+                let left: BTreeSet<String> =
+                    words(&outside_pseudo(&text)).into_iter().filter(|w| !own.contains(w)).collect();
+                assert!(left.is_empty(), "untransformed {left:?} in {text}");
+            }
+        }
+    });
+}

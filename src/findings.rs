@@ -170,13 +170,22 @@ impl InputFinding {
     pub fn place(&self, lang: Lang) -> String {
         let mut parts = vec![self.file.clone()];
         if let Some(s) = &self.sheet {
-            parts.push(format!("{} {s}", lang.pick("blad", "sheet")));
+            parts.push(format!(
+                "{} {s}",
+                crate::report::catalogue::msg("cli_place_sheet", lang, crate::report::catalogue::NO_ARGS)
+            ));
         }
         if let Some(r) = self.row {
-            parts.push(format!("{} {r}", lang.pick("rij", "row")));
+            parts.push(format!(
+                "{} {r}",
+                crate::report::catalogue::msg("cli_place_row", lang, crate::report::catalogue::NO_ARGS)
+            ));
         }
         if let Some(c) = &self.column {
-            parts.push(format!("{} {c}", lang.pick("kolom", "column")));
+            parts.push(format!(
+                "{} {c}",
+                crate::report::catalogue::msg("cli_place_column", lang, crate::report::catalogue::NO_ARGS)
+            ));
         }
         parts.join(", ")
     }

@@ -5,68 +5,46 @@
 use std::io::{Error, ErrorKind};
 use std::path::Path;
 
+use crate::i18n::Lang;
+use crate::report::catalogue::{msg, text};
 use crate::results::Text;
 
 /// "cannot read the file: <why>; <what to do>", for a rulebook, profile,
 /// waiver or template file.
 pub fn cannot_read(e: &Error) -> Text {
-    let (nl, en) = match e.kind() {
-        ErrorKind::NotFound => (
-            "het bestand bestaat niet; controleer de naam en de map (een pad zonder map zoekt in de map waarin u de opdracht geeft)"
-                .to_string(),
-            "the file does not exist; check its name and folder (a path without a folder looks in the folder you run the command in)"
-                .to_string(),
-        ),
-        ErrorKind::PermissionDenied => (
-            "u mag het bestand niet lezen; vraag leesrechten, of kopieer het naar een eigen map".to_string(),
-            "you may not read the file; ask for read access, or copy it to a folder of your own".to_string(),
-        ),
-        ErrorKind::IsADirectory => (
-            "dit is een map, geen bestand; geef het pad van het bestand zelf".to_string(),
-            "this is a folder, not a file; give the path of the file itself".to_string(),
-        ),
-        _ => (
-            format!("{e}; controleer of het bestand bestaat en te lezen is"),
-            format!("{e}; check that the file exists and can be read"),
-        ),
+    let error = e.to_string();
+    let why = match e.kind() {
+        ErrorKind::NotFound => "io_read_not_found",
+        ErrorKind::PermissionDenied => "io_read_denied",
+        ErrorKind::IsADirectory => "io_read_is_folder",
+        _ => "io_read_other",
     };
-    Text::new(format!("kan het bestand niet lezen: {nl}"), format!("cannot read the file: {en}"))
+    let why = text(why, &[("error", error.as_str())]);
+    Text::new(msg("io_cannot_read", Lang::Nl, &[("why", why.nl)]), msg("io_cannot_read", Lang::En, &[("why", why.en)]))
 }
 
 /// "cannot write to <path>: <why>; <what to do>", where `option` is the
 /// option that chooses another place (`--out`).
 pub fn cannot_write(path: &Path, e: &Error, option: &str) -> Text {
-    let shown = crate::ingest::display_path(path);
-    let (nl, en) = match e.kind() {
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => (
-            format!("u mag daar niet schrijven; kies een andere plek met {option}"),
-            format!("you may not write there; choose another place with {option}"),
-        ),
-        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => (
-            format!("er staat een bestand waar een map moet komen; kies een andere naam met {option}"),
-            format!("a file stands where a folder should go; choose another name with {option}"),
-        ),
-        ErrorKind::IsADirectory => (
-            format!("er staat al een map met die naam; kies een bestandsnaam met {option}"),
-            format!("a folder of that name is already there; choose a file name with {option}"),
-        ),
-        ErrorKind::NotFound => (
-            format!("de map bestaat niet; maak hem eerst, of kies een andere met {option}"),
-            format!("the folder does not exist; make it first, or choose another with {option}"),
-        ),
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (
-            format!("de schijf is vol; maak ruimte vrij, of kies een andere schijf met {option}"),
-            format!("the disk is full; free some space, or choose another disk with {option}"),
-        ),
-        _ => (format!("{e}; kies een andere plek met {option}"), format!("{e}; choose another place with {option}")),
+    let shown = crate::ingest::display_path(path).to_string();
+    let why = match e.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "io_write_denied",
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => "io_write_file_in_the_way",
+        ErrorKind::IsADirectory => "io_write_folder_in_the_way",
+        ErrorKind::NotFound => "io_write_no_folder",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "io_write_disk_full",
+        _ => "io_write_other",
     };
-    Text::new(format!("kan niet schrijven naar {shown}: {nl}"), format!("cannot write to {shown}: {en}"))
+    let why = text(why, &[("error", e.to_string()), ("option", option.to_string())]);
+    Text::new(
+        msg("io_cannot_write", Lang::Nl, &[("path", shown.clone()), ("why", why.nl)]),
+        msg("io_cannot_write", Lang::En, &[("path", shown), ("why", why.en)]),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     #[test]
     fn a_missing_file_says_what_to_check() {

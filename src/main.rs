@@ -17,11 +17,11 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean.into(),
         Err(e) => {
-            let (nl, en) = (
-                format!("hs-audit: schrijven mislukte ({e}); controleer of er ruimte is en of u daar mag schrijven"),
-                format!("hs-audit: writing failed ({e}); check that there is space and that you may write there"),
+            let lang = lang_from_args(&args);
+            eprintln!(
+                "hs-audit: {}",
+                hs_audit::report::catalogue::msg("cli_writing_failed", lang, &[("error", e.to_string())])
             );
-            eprintln!("{}", lang_from_args(&args).pick(&nl, &en));
             Outcome::InputProblem.into()
         }
     }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use super::period::{UsageError, check_options, resolve};
 use crate::i18n::Lang;
+use crate::report::catalogue::{NO_ARGS, msg, text};
 use crate::report::{self, Audience, Format, ReportOptions};
 use crate::results::{Audit, LocationEntry, Severity, Text, WaiverEntry, apply_waivers, json, summarize};
 use crate::rulebook::{self, Diagnostic, Rulebook};
@@ -213,24 +214,11 @@ fn drop_in_background<T: Send + 'static>(value: T) {
 fn option_problem(opts: &CheckOptions) -> Option<String> {
     let lang = opts.lang;
     if opts.audience == Some(Audience::Municipality) && opts.municipality.is_none() {
-        return Some(
-            lang.pick(
-                "--audience municipality vraagt ook de gemeente; voeg bijv. --municipality Utrecht toe",
-                "--audience municipality needs the municipality too; add e.g. --municipality Utrecht",
-            )
-            .to_string(),
-        );
+        return Some(msg("cli_municipality_needed", lang, NO_ARGS));
     }
     if let Some(dir) = opts.templates.as_deref().filter(|d| !d.is_dir()) {
         let shown = crate::ingest::display_path(dir);
-        return Some(match lang {
-            Lang::Nl => format!(
-                "--templates {shown}: die map bestaat niet; controleer de naam, of laat --templates weg voor de ingebouwde rapporten"
-            ),
-            Lang::En => format!(
-                "--templates {shown}: that folder does not exist; check its name, or leave out --templates for the built-in reports"
-            ),
-        });
+        return Some(msg("cli_templates_not_found", lang, &[("folder", shown)]));
     }
     None
 }
@@ -278,14 +266,8 @@ fn render_reports(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions) -> R
     report::render(audit, rulebook, opts).map_err(|e| match opts.templates.as_deref() {
         Some(dir) => {
             let shown = crate::ingest::display_path(dir);
-            Text::new(
-                format!("de rapporten konden niet worden gemaakt ({e}); verbeter de sjablonen in {shown}, of laat --templates weg"),
-                format!("the reports could not be made ({e}); fix the templates in {shown}, or leave out --templates"),
-            )
+            text("cli_templates_failed", &[("error", e.to_string()), ("folder", shown)])
         }
-        None => Text::new(
-            format!("de rapporten konden niet worden gemaakt ({e}); dit is een fout in hs-audit: meld die met deze melding"),
-            format!("the reports could not be made ({e}); this is a bug in hs-audit: please report it with this message"),
-        ),
+        None => text("cli_reports_failed", &[("error", e.to_string())]),
     })
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::i18n::Lang;
+use crate::report::catalogue::{NO_ARGS, msg};
 use crate::results::history::{Change, Note, NoteKind, Snapshot, compare, json, read_file};
 
 pub fn run(
@@ -38,8 +39,13 @@ pub fn run(
 }
 
 fn audit_line(s: &Snapshot, lang: Lang) -> String {
-    let (p, a) = (lang.pick("periode", "period"), lang.pick("peildatum", "as of"));
-    format!("{} ({p} {} – {}, {a} {})", s.source, s.period_start, s.period_end, s.as_of)
+    let args = [
+        ("source", s.source.to_string()),
+        ("start", s.period_start.to_string()),
+        ("end", s.period_end.to_string()),
+        ("as_of", s.as_of.to_string()),
+    ];
+    msg("cli_compare_audit", lang, &args)
 }
 
 /// Per location a table of its rules with a failure then or now.
@@ -51,16 +57,21 @@ fn table(
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "{}: {}", lang.pick("Eerder", "Before"), audit_line(then, lang))?;
-    writeln!(out, "{}: {}", lang.pick("Nu", "Now"), audit_line(now, lang))?;
-    let head = [lang.pick("nieuw", "new"), lang.pick("blijvend", "persisting"), lang.pick("opgelost", "fixed")];
+    writeln!(out, "{}", msg("cli_compare_before", lang, &[("audit", audit_line(then, lang))]))?;
+    writeln!(out, "{}", msg("cli_compare_now", lang, &[("audit", audit_line(now, lang))]))?;
+    let head = [
+        msg("cli_compare_new", lang, NO_ARGS),
+        msg("cli_compare_persisting", lang, NO_ARGS),
+        msg("cli_compare_fixed", lang, NO_ARGS),
+    ];
+    let rule = msg("cli_compare_rule", lang, NO_ARGS);
     let mut location = "";
     for c in changes {
         if c.location_id != location {
             location = &c.location_id;
             let name = now.locations.get(location).map(|l| l.0.as_str()).unwrap_or("");
             writeln!(out, "\n{location} {name}")?;
-            writeln!(out, "  {:<8} {:>8} {:>10} {:>9}", lang.pick("regel", "rule"), head[0], head[1], head[2])?;
+            writeln!(out, "  {:<8} {:>8} {:>10} {:>9}", rule, head[0], head[1], head[2])?;
         }
         writeln!(
             out,
@@ -73,10 +84,10 @@ fn table(
         )?;
     }
     if changes.is_empty() {
-        writeln!(out, "\n{}", lang.pick("Geen fouten, nu noch eerder.", "No failures, now or before."))?;
+        writeln!(out, "\n{}", msg("cli_compare_no_failures", lang, NO_ARGS))?;
     }
     if !notes.is_empty() {
-        writeln!(out, "\n{}", lang.pick("Niet vergeleken:", "Not compared:"))?;
+        writeln!(out, "\n{}", msg("cli_compare_not_compared", lang, NO_ARGS))?;
         for n in notes {
             writeln!(out, "  {}", note_text(n, lang))?;
         }
@@ -85,15 +96,11 @@ fn table(
 }
 
 pub(crate) fn note_text(n: &Note, lang: Lang) -> String {
-    let id = &n.id;
-    match (n.kind, lang) {
-        (NoteKind::LocationOnlyNow, Lang::Nl) => format!("locatie {id} staat niet in de eerdere audit"),
-        (NoteKind::LocationOnlyNow, Lang::En) => format!("location {id} is not in the earlier audit"),
-        (NoteKind::LocationOnlyThen, Lang::Nl) => format!("locatie {id} staat alleen in de eerdere audit"),
-        (NoteKind::LocationOnlyThen, Lang::En) => format!("location {id} is in the earlier audit only"),
-        (NoteKind::RuleOnlyNow, Lang::Nl) => format!("regel {id} was in de eerdere audit niet beoordeeld"),
-        (NoteKind::RuleOnlyNow, Lang::En) => format!("rule {id} was not evaluated in the earlier audit"),
-        (NoteKind::RuleOnlyThen, Lang::Nl) => format!("regel {id} is nu niet beoordeeld (uitgeschakeld of vervallen)"),
-        (NoteKind::RuleOnlyThen, Lang::En) => format!("rule {id} is not evaluated now (disabled or removed)"),
-    }
+    let key = match n.kind {
+        NoteKind::LocationOnlyNow => "cli_note_location_only_now",
+        NoteKind::LocationOnlyThen => "cli_note_location_only_then",
+        NoteKind::RuleOnlyNow => "cli_note_rule_only_now",
+        NoteKind::RuleOnlyThen => "cli_note_rule_only_then",
+    };
+    msg(key, lang, &[("id", n.id.as_str())])
 }

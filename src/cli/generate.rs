@@ -7,6 +7,7 @@ use super::{GenFormatArg, Outcome};
 use crate::generate::{GenFormat, GenerateOptions, YEARS, generate};
 use crate::i18n::Lang;
 use crate::ingest::display_path;
+use crate::report::catalogue::{NO_ARGS, msg};
 
 /// What `generate` was asked to do.
 #[derive(Debug, Clone)]
@@ -46,23 +47,16 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> std
     match written {
         Ok(paths) => {
             let n = paths.len();
-            match lang {
-                Lang::Nl => writeln!(out, "{n} exports geschreven naar {shown}")?,
-                Lang::En => writeln!(out, "{n} exports written to {shown}")?,
-            }
+            writeln!(
+                out,
+                "{}",
+                msg("cli_generate_written", lang, &[("count", n.to_string()), ("folder", shown.to_string())])
+            )?;
             Ok(Outcome::Clean)
         }
         Err(e) => {
-            match lang {
-                Lang::Nl => writeln!(
-                    err,
-                    "hs-audit: kon de exports niet schrijven naar {shown} ({e}); kies een andere map met --out"
-                )?,
-                Lang::En => writeln!(
-                    err,
-                    "hs-audit: could not write the exports to {shown} ({e}); choose another folder with --out"
-                )?,
-            }
+            let args = [("folder", shown.to_string()), ("error", e.to_string())];
+            writeln!(err, "hs-audit: {}", msg("cli_generate_failed", lang, &args))?;
             Ok(Outcome::InputProblem)
         }
     }
@@ -72,34 +66,15 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> std
 fn argument_problem(args: &GenerateArgs) -> Option<String> {
     let (first, last) = (YEARS.start(), YEARS.end());
     if args.locations == 0 {
-        return Some(
-            args.lang
-                .pick(
-                    "--locations moet minstens 1 zijn; schrijf bijv. --locations 10",
-                    "--locations must be at least 1; write e.g. --locations 10",
-                )
-                .to_string(),
-        );
+        return Some(msg("cli_generate_no_locations", args.lang, NO_ARGS));
     }
     if args.history == Some(0) || args.history.is_some_and(|n| !YEARS.contains(&(args.year - n.min(10_000) as i32 + 1)))
     {
-        return Some(
-            args.lang
-                .pick(
-                    "--history moet minstens 1 jaar zijn en mag niet vóór het eerste jaar beginnen; schrijf bijv. --history 3",
-                    "--history must be at least 1 year and may not start before the first year; write e.g. --history 3",
-                )
-                .to_string(),
-        );
+        return Some(msg("cli_generate_bad_history", args.lang, NO_ARGS));
     }
     if !YEARS.contains(&args.year) {
-        let year = args.year;
-        return Some(match args.lang {
-            Lang::Nl => {
-                format!("--year {year} kan niet; kies een jaar van {first} tot en met {last}, bijv. --year 2026")
-            }
-            Lang::En => format!("--year {year} cannot be used; choose a year from {first} to {last}, e.g. --year 2026"),
-        });
+        let years = [("year", args.year.to_string()), ("first", first.to_string()), ("last", last.to_string())];
+        return Some(msg("cli_generate_bad_year", args.lang, &years));
     }
     None
 }

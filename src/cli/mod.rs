@@ -131,14 +131,7 @@ fn load_or_report(
 /// `None` when the file is not there (its diagnostic already says so).
 pub(crate) fn lint_hint(file: &Path, lang: Lang) -> Option<String> {
     file.is_file().then(|| {
-        let shown = file.display();
-        match lang {
-            Lang::Nl => format!(
-                "verbeter de problemen hierboven in {shown} en controleer het bestand opnieuw met `hs-audit rules lint {shown}`"
-            ),
-            Lang::En => format!(
-                "fix the problems above in {shown} and check the file again with `hs-audit rules lint {shown}`"
-            ),
-        }
+        let shown = file.display().to_string();
+        crate::report::catalogue::msg("cli_lint_hint", lang, &[("file", shown)])
     })
 }

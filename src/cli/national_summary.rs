@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::i18n::Lang;
+use crate::report::catalogue::{NO_ARGS, msg};
 use crate::results::{Audit, Outcome, Severity};
 use crate::rulebook::Rulebook;
 use crate::tables::normalize::normalize_name;
@@ -93,19 +94,10 @@ pub fn write(
     let attention = failing.len().saturating_sub(at_risk);
     let period = format!("{} – {}", audit.period_start.format("%Y-%m-%d"), audit.period_end.format("%Y-%m-%d"));
     let as_of = audit.as_of.format("%Y-%m-%d");
-    match lang {
-        Lang::Nl => {
-            writeln!(out, "Periode {period}, peildatum {as_of}: {total} locaties")?;
-            writeln!(
-                out,
-                "  {meets} voldoen aan alle regels, {attention} halen alleen waarschuwingen niet, {at_risk} lopen risico"
-            )?;
-        }
-        Lang::En => {
-            writeln!(out, "Period {period}, as of {as_of}: {total} locations")?;
-            writeln!(out, "  {meets} meet every rule, {attention} fail warnings only, {at_risk} are at risk")?;
-        }
-    }
+    let args = [("period", period), ("as_of", as_of.to_string()), ("total", total.to_string())];
+    writeln!(out, "{}", msg("cli_national_head", lang, &args))?;
+    let args = [("meets", meets.to_string()), ("attention", attention.to_string()), ("at_risk", at_risk.to_string())];
+    writeln!(out, "  {}", msg("cli_national_counts", lang, &args))?;
     if let Some(c) = &audit.comparison
         && let Some(then) = c.against()
     {
@@ -117,16 +109,10 @@ pub fn write(
             .collect();
         let n = new_errors.len();
         let since = then.as_of.format("%Y-%m-%d");
-        match lang {
-            Lang::Nl => {
-                writeln!(out, "  sinds de audit van {since}: {n} locaties met nieuwe fouten op regels met ernst fout")?
-            }
-            Lang::En => {
-                writeln!(out, "  since the audit as of {since}: {n} locations with new failures of error rules")?
-            }
-        }
+        let args = [("since", since.to_string()), ("count", n.to_string())];
+        writeln!(out, "  {}", msg("cli_national_new_errors", lang, &args))?;
     }
-    writeln!(out, "\n{}", lang.pick("Per regel: locaties die niet voldoen", "Per rule: locations that fail"))?;
+    writeln!(out, "\n{}", msg("cli_national_per_rule", lang, NO_ARGS))?;
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for v in audit.verdicts.iter().filter(|v| v.outcome == Outcome::Fail) {
         *per_rule.entry(v.rule_id.as_str()).or_default() += 1;
@@ -138,33 +124,23 @@ pub fn write(
         let sev = crate::rulebook::prose::severity_word(r.severity, lang);
         writeln!(out, "  {:<7} {n:>5}/{total}  {} [{sev}]", r.id, r.title.get(lang))?;
     }
-    writeln!(out, "\n{}", lang.pick("De tien locaties met het meeste risico", "The ten locations most at risk"))?;
+    writeln!(out, "\n{}", msg("cli_national_top_risk", lang, NO_ARGS))?;
     for r in ranks.iter().filter(|r| r.at_risk).take(TOP) {
         let pct = (r.family_share * 100.0).round();
-        match lang {
-            Lang::Nl => writeln!(
-                out,
-                "  {} {}: {} regels met ernst fout niet gehaald, {pct} % van de gezinnen met een fout",
-                r.location_id, r.name, r.error_fails
-            )?,
-            Lang::En => writeln!(
-                out,
-                "  {} {}: {} error rules failed, {pct} % of families with a failure",
-                r.location_id, r.name, r.error_fails
-            )?,
-        }
+        let args = [("errors", r.error_fails.to_string()), ("percent", pct.to_string())];
+        writeln!(out, "  {} {}: {}", r.location_id, r.name, msg("cli_national_risk_line", lang, &args))?;
     }
     if at_risk == 0 {
-        writeln!(out, "  {}", lang.pick("Geen locatie loopt risico.", "No location is at risk."))?;
+        writeln!(out, "  {}", msg("cli_national_no_risk", lang, NO_ARGS))?;
     }
     if !audit.input_findings.is_empty() {
         let n = audit.input_findings.len();
-        let see = lang.pick("zie results.json of `hs-audit inspect`", "see results.json or `hs-audit inspect`");
-        writeln!(out, "\n{}: {n} ({see})", lang.pick("Invoerbevindingen", "Input findings"))?;
+        writeln!(out, "\n{}", msg("cli_national_findings", lang, &[("count", n.to_string())]))?;
     }
     writeln!(out)?;
     for p in written {
-        writeln!(out, "{}: {}", lang.pick("Geschreven", "Written"), crate::ingest::display_path(p))?;
+        let shown = crate::ingest::display_path(p).to_string();
+        writeln!(out, "{}", msg("cli_national_written", lang, &[("path", shown)]))?;
     }
     Ok(())
 }

@@ -12,18 +12,16 @@ pub struct UsageError {
     pub en: String,
 }
 
-fn usage(nl: impl Into<String>, en: impl Into<String>) -> UsageError {
-    UsageError { nl: nl.into(), en: en.into() }
+/// The usage error of catalogue key `key` with its named arguments.
+fn usage(key: &str, args: &[(&str, String)]) -> UsageError {
+    let t = crate::report::catalogue::text(key, args);
+    UsageError { nl: t.nl, en: t.en }
 }
 
 /// Parses a command-line date, `YYYY-MM-DD`.
 pub fn parse_cli_date(s: &str, option: &str) -> Result<NaiveDate, UsageError> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        usage(
-            format!("{option}: \"{s}\" is geen datum; schrijf JJJJ-MM-DD, bijv. 2026-12-31"),
-            format!("{option}: \"{s}\" is not a date; write YYYY-MM-DD, e.g. 2026-12-31"),
-        )
-    })
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| usage("cli_not_a_date", &[("option", option.to_string()), ("value", s.to_string())]))
 }
 
 /// Checks the period options on their own, before any export is read, so a
@@ -53,66 +51,36 @@ pub fn resolve(
 ) -> Result<Context, UsageError> {
     let p = match (period, from, to) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            return Err(usage(
-                "--period en --from/--to gaan niet samen; gebruik --period 2026 óf --from 2026-01-01 --to 2026-12-31",
-                "--period and --from/--to do not go together; use --period 2026 or --from 2026-01-01 --to 2026-12-31",
-            ));
+            return Err(usage("cli_period_and_from_to", &[]));
         }
         (Some(y), None, None) => {
-            let year: i32 = y.trim().parse().ok().filter(|y| (1900..=9999).contains(y)).ok_or_else(|| {
-                usage(
-                    format!("--period: \"{y}\" is geen jaartal; schrijf bijv. --period 2026"),
-                    format!("--period: \"{y}\" is not a year; write e.g. --period 2026"),
-                )
-            })?;
-            calendar_year(year).ok_or_else(|| {
-                usage(
-                    format!("--period: {year} kan niet; schrijf bijv. --period 2026"),
-                    format!("--period: {year} cannot be used; write e.g. --period 2026"),
-                )
-            })?
+            let year: i32 = y
+                .trim()
+                .parse()
+                .ok()
+                .filter(|y| (1900..=9999).contains(y))
+                .ok_or_else(|| usage("cli_period_not_a_year", &[("value", y.to_string())]))?;
+            calendar_year(year).ok_or_else(|| usage("cli_period_year_out_of_range", &[("year", year.to_string())]))?
         }
         (None, Some(f), Some(t)) => Period { start: parse_cli_date(f, "--from")?, end: parse_cli_date(t, "--to")? },
         (None, Some(f), None) => {
-            return Err(usage(
-                format!("--from zonder --to; geef ook het einde van de periode, bijv. --from {f} --to 2026-12-31"),
-                format!("--from without --to; give the end of the period too, e.g. --from {f} --to 2026-12-31"),
-            ));
+            return Err(usage("cli_from_without_to", &[("from", f.to_string())]));
         }
         (None, None, Some(t)) => {
-            return Err(usage(
-                format!("--to zonder --from; geef ook het begin van de periode, bijv. --from 2026-01-01 --to {t}"),
-                format!("--to without --from; give the start of the period too, e.g. --from 2026-01-01 --to {t}"),
-            ));
+            return Err(usage("cli_to_without_from", &[("to", t.to_string())]));
         }
         (None, None, None) => {
             let year = latest_year(exports).unwrap_or(2026);
-            calendar_year(year).ok_or_else(|| {
-                usage(
-                    format!("de exports lopen tot het jaar {year}, dat kan niet; geef de periode zelf, bijv. --period 2026"),
-                    format!("the exports run to the year {year}, which cannot be; give the period yourself, e.g. --period 2026"),
-                )
-            })?
+            calendar_year(year).ok_or_else(|| usage("cli_exports_year_out_of_range", &[("year", year.to_string())]))?
         }
     };
     if p.end < p.start {
-        return Err(usage(
-            format!("--to {} ligt vóór --from {}; verwissel de twee datums", p.end, p.start),
-            format!("--to {} lies before --from {}; swap the two dates", p.end, p.start),
-        ));
+        return Err(usage("cli_to_before_from", &[("to", p.end.to_string()), ("from", p.start.to_string())]));
     }
     let a = as_of.map(|s| parse_cli_date(s, "--as-of")).transpose()?;
     if let Some(a) = a.filter(|a| *a < p.start) {
-        return Err(usage(
-            format!(
-                "--as-of {a} ligt vóór het begin van de periode ({}); kies een peildatum in of na de periode, bijv. --as-of {}",
-                p.start, p.end
-            ),
-            format!(
-                "--as-of {a} lies before the start of the period ({}); choose a date in or after the period, e.g. --as-of {}",
-                p.start, p.end
-            ),
-        ));
+        let args = [("as_of", a.to_string()), ("start", p.start.to_string()), ("end", p.end.to_string())];
+        return Err(usage("cli_as_of_before_period", &args));
     }
     Ok(Context::new(p, a))
 }

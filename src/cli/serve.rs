@@ -23,10 +23,7 @@ pub fn run(
             Event::OpenFailed => writeln!(
                 err,
                 "hs-audit: {}",
-                lang.pick(
-                    "de browser kon niet geopend worden; open het adres hierboven zelf",
-                    "the browser could not be opened; open the address above yourself",
-                )
+                crate::report::catalogue::msg("cli_browser_not_opened", lang, crate::report::catalogue::NO_ARGS)
             ),
             Event::Log(line) => writeln!(err, "hs-audit serve: {line}"),
         };
@@ -38,22 +35,13 @@ pub fn run(
     match result {
         Ok(()) => Ok(Outcome::Clean),
         Err(e) => {
-            let (nl, en) = match e {
-                ServeError::Bind(e) => (
-                    format!(
-                        "poort {port} kan niet gebruikt worden ({e}); kies een andere met --port, of --port 0 voor een vrije"
-                    ),
-                    format!("port {port} cannot be used ({e}); choose another with --port, or --port 0 for a free one"),
-                ),
-                ServeError::Temp(e) => (
-                    format!("de tijdelijke map kon niet gemaakt worden ({e}); controleer de ruimte op de schijf"),
-                    format!("the temporary folder could not be made ({e}); check the space on the disk"),
-                ),
-                ServeError::Runtime(e) => {
-                    (format!("de server kon niet starten ({e})"), format!("the server could not start ({e})"))
-                }
+            let (key, error) = match e {
+                ServeError::Bind(e) => ("cli_serve_port_in_use", e.to_string()),
+                ServeError::Temp(e) => ("cli_serve_no_temp_folder", e.to_string()),
+                ServeError::Runtime(e) => ("cli_serve_cannot_start", e.to_string()),
             };
-            writeln!(err, "hs-audit: {}", lang.pick(&nl, &en))?;
+            let args = [("port", port.to_string()), ("error", error)];
+            writeln!(err, "hs-audit: {}", crate::report::catalogue::msg(key, lang, &args))?;
             Ok(Outcome::InputProblem)
         }
     }

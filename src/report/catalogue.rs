@@ -2,7 +2,9 @@
 //! rulebook, in both languages, from `reports/messages/*.toml` (one file
 //! for what all reports share, one per audience, one for the export template).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -18,6 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/template.toml", include_str!("../../reports/messages/template.toml")),
     ("reports/messages/findings.toml", include_str!("../../reports/messages/findings.toml")),
     ("reports/messages/cli.toml", include_str!("../../reports/messages/cli.toml")),
+    ("reports/messages/rulebook.toml", include_str!("../../reports/messages/rulebook.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -98,6 +101,53 @@ impl Catalogue {
     }
 }
 
+/// The embedded catalogue, parsed once.
+static SHARED: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
+
+thread_local! {
+    /// A catalogue a test puts in place of the embedded one on its thread
+    /// (a pseudo-locale); `None` everywhere else.
+    static INSTEAD: RefCell<Option<Catalogue>> = const { RefCell::new(None) };
+}
+
+/// `f` applied to the catalogue in use: the embedded one, or on a test's
+/// thread the one it put in its place.
+fn with_current<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
+    INSTEAD.with(|c| match c.borrow().as_ref() {
+        Some(c) => f(c),
+        None => f(&SHARED),
+    })
+}
+
+/// The text of `key` in `lang` with its named arguments filled in, from the
+/// catalogue in use.
+pub fn msg<K: AsRef<str>, V: AsRef<str>>(key: &str, lang: Lang, args: &[(K, V)]) -> String {
+    with_current(|c| c.fill(key, lang, args))
+}
+
+/// The text of `key` in both languages with its named arguments filled in.
+pub fn text<K: AsRef<str>, V: AsRef<str>>(key: &str, args: &[(K, V)]) -> crate::results::Text {
+    with_current(|c| crate::results::Text::new(c.fill(key, Lang::Nl, args), c.fill(key, Lang::En, args)))
+}
+
+/// The text of `key` in both languages, with named arguments that differ
+/// by language (a text of the catalogue inside another).
+pub fn text_by_lang(key: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)>) -> crate::results::Text {
+    crate::results::Text::new(msg(key, Lang::Nl, &args(Lang::Nl)), msg(key, Lang::En, &args(Lang::En)))
+}
+
+/// No named arguments, for [`msg`] and [`text`].
+pub const NO_ARGS: &[(&str, &str)] = &[];
+
+/// Runs `f` with `catalogue` in place of the embedded one on this thread
+/// (for tests: a pseudo-locale shows which texts are still in the code).
+pub fn with_catalogue<R>(catalogue: Catalogue, f: impl FnOnce() -> R) -> R {
+    INSTEAD.with(|c| *c.borrow_mut() = Some(catalogue));
+    let out = f();
+    INSTEAD.with(|c| *c.borrow_mut() = None);
+    out
+}
+
 /// A pseudo-locale of a text: every ASCII letter accented or replaced by a
 /// look-alike outside ASCII, the whole in `⟦ ⟧`; named arguments (`{name}`)
 /// stay as they are, so they are still filled in.
@@ -133,6 +183,17 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Dutch text of the catalogue as one list, to read them all at
+    /// once: `cargo test --lib dutch_texts_to_read -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "prints the Dutch texts for a reader"]
+    fn dutch_texts_to_read() {
+        let c = Catalogue::embedded();
+        for key in c.keys() {
+            println!("{key}: {}", c.get(key, Lang::Nl));
+        }
+    }
 
     #[test]
     fn embedded_catalogue_parses_and_has_both_languages() {

@@ -61,10 +61,7 @@ pub struct RuleConfig {
 }
 
 fn missing(rule: &str, name: &str) -> Text {
-    Text::new(
-        format!("parameter `{name}` van regel {rule} ontbreekt in het regelboek"),
-        format!("parameter `{name}` of rule {rule} is missing from the rulebook"),
-    )
+    crate::report::catalogue::text("rb_parameter_missing", &[("name", name.to_string()), ("rule", rule.to_string())])
 }
 
 impl RuleConfig {

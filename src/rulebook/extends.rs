@@ -96,13 +96,7 @@ pub(crate) fn open(origin: &Origin<'_>, layer: usize) -> Result<(SourceFile, Opt
 pub(crate) fn read_text(shown: &str, path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::whole_file(shown, crate::io_text::cannot_read(&e)))?;
     String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::whole_file(
-            shown,
-            Text::new(
-                "het bestand is geen UTF-8-tekst (sla het op als UTF-8)",
-                "the file is not UTF-8 text (save it as UTF-8)",
-            ),
-        )
+        Diagnostic::whole_file(shown, crate::report::catalogue::text("rb_not_utf8", crate::report::catalogue::NO_ARGS))
     })
 }
 
@@ -160,19 +154,13 @@ fn parent(
         let mut names: Vec<&str> = stack.iter().skip(i).map(|(_, n)| n.as_str()).collect();
         names.extend(names.first().copied());
         let ring = names.join(" -> ");
-        diags.push(
-            ext.place.diag(Text::new(
-                format!("`extends` vormt een kring: {ring}"),
-                format!("`extends` forms a cycle: {ring}"),
-            )),
-        );
+        diags.push(ext.place.diag(crate::report::catalogue::text("rb_extends_cycle", &[("ring", ring)])));
         return None;
     }
     if depth + 1 >= MAX_DEPTH {
-        diags.push(ext.place.diag(Text::new(
-            format!("te veel profielen achter elkaar (meer dan {MAX_DEPTH})"),
-            format!("too many profiles in one chain (more than {MAX_DEPTH})"),
-        )));
+        diags.push(
+            ext.place.diag(crate::report::catalogue::text("rb_extends_too_deep", &[("max", MAX_DEPTH.to_string())])),
+        );
         return None;
     }
     load_at(origin, key, depth + 1, stack, specs, diags)
@@ -193,9 +181,9 @@ fn resolve<'a>(target: &str, dir: Option<&Path>) -> Result<Origin<'a>, Text> {
     let ids: Vec<&str> = EMBEDDED.iter().map(|e| e.id).collect();
     let ids = ids.join(", ");
     let shown = path.display();
-    Err(Text::new(
-        format!("`{target}` is geen ingebouwd regelboek ({ids}) en geen bestand ({shown} bestaat niet)"),
-        format!("`{target}` is not an embedded rulebook ({ids}) nor a file ({shown} does not exist)"),
+    Err(crate::report::catalogue::text(
+        "rb_extends_not_found",
+        &[("target", target.to_string()), ("ids", ids), ("file", shown.to_string())],
     ))
 }
 

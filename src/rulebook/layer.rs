@@ -105,9 +105,9 @@ pub(crate) fn read(file: &SourceFile, doc: &DeTable<'_>, specs: &[RuleSpec], dia
         privacy: PrivacyLayer::default(),
     };
     let (allowed, within): (&[&str], Text) = if profile {
-        (&PROFILE_KEYS, Text::new("een profiel", "a profile"))
+        (&PROFILE_KEYS, crate::report::catalogue::text("rb_a_profile", crate::report::catalogue::NO_ARGS))
     } else {
-        (&BASE_KEYS, Text::new("het regelboek", "the rulebook"))
+        (&BASE_KEYS, crate::report::catalogue::text("rb_the_rulebook", crate::report::catalogue::NO_ARGS))
     };
     for (key, v) in doc.iter() {
         let k = key.get_ref().as_ref();
@@ -156,7 +156,7 @@ fn read_sources(
         let Some(st) = raw::table(file, &name, v, diags) else { continue };
         let given = st.keys().map(|k| k.get_ref().to_string()).collect();
         let mut doc = SourceDoc { place: file.place(key.span().start), given, name_nl: None, name_en: None };
-        let within = Text::new(format!("bron `{name}`"), format!("source `{name}`"));
+        let within = crate::report::catalogue::text("rb_source_name", &[("name", name.to_string())]);
         for (k2, v2) in st.iter() {
             match k2.get_ref().as_ref() {
                 "name_nl" => doc.name_nl = raw::text(file, "name_nl", v2, diags),
@@ -191,11 +191,14 @@ fn read_municipalities(
         let Some(mt) = raw::table(file, &name, v, diags) else { continue };
         let norm = normalize_name(&name);
         if norm.is_empty() {
-            diags.push(file.at(key.span(), Text::new("lege gemeentenaam", "empty municipality name")));
+            diags.push(file.at(
+                key.span(),
+                crate::report::catalogue::text("rb_empty_municipality_name", crate::report::catalogue::NO_ARGS),
+            ));
             continue;
         }
         let mut m = Municipality { name: file.located(key.span(), name.clone()), params: BTreeMap::new() };
-        let within = Text::new(format!("gemeente `{name}`"), format!("municipality `{name}`"));
+        let within = crate::report::catalogue::text("rb_municipality_name", &[("name", name.to_string())]);
         for (k2, v2) in mt.iter() {
             let pname = k2.get_ref().as_ref();
             match accepted.get(pname) {
@@ -211,9 +214,9 @@ fn read_municipalities(
             let line = prev.name.place.line;
             diags.push(file.at(
                 key.span(),
-                Text::new(
-                    format!("gemeente `{name}` staat al op regel {line} (hoofdletters, accenten, spaties en streepjes tellen niet mee)"),
-                    format!("municipality `{name}` already appears on line {line} (case, accents, spaces and dashes do not count)"),
+                crate::report::catalogue::text(
+                    "rb_municipality_name_already_appears",
+                    &[("name", name.to_string()), ("line", line.to_string())],
                 ),
             ));
             continue;
@@ -234,12 +237,13 @@ fn read_rules(
     for (key, v) in t.iter() {
         let id = key.get_ref().to_string();
         let Some(spec) = specs.iter().find(|s| s.id == id) else {
-            let hint = raw::suggest(&id, &ids).map(|s| (format!(" (bedoelt u {s}?)"), format!(" (did you mean {s}?)")));
-            let (hnl, hen) = hint.unwrap_or_default();
-            diags.push(file.at(
-                key.span(),
-                Text::new(format!("onbekende regel `{id}`{hnl}"), format!("unknown rule id `{id}`{hen}")),
-            ));
+            let hint = raw::suggest(&id, &ids)
+                .map(|s| crate::report::catalogue::text("rb_did_you_mean_rule", &[("suggestion", s)]))
+                .unwrap_or_default();
+            let message = crate::report::catalogue::text_by_lang("rb_unknown_rule", |lang| {
+                vec![("id", id.clone()), ("hint", hint.get(lang).to_string())]
+            });
+            diags.push(file.at(key.span(), message));
             continue;
         };
         let Some(rt) = raw::table(file, &id, v, diags) else { continue };
@@ -318,32 +322,29 @@ fn not_of_rule(
     if k == super::tolerance::NAME {
         return file.at(
             key.span(),
-            Text::new(
-                format!("regel {id} is een locatieregel; `{k}` geldt alleen voor trajectregels (HS-G..)"),
-                format!("rule {id} is a location rule; `{k}` applies to trajectory rules (HS-G..) only"),
-            ),
+            crate::report::catalogue::text("rb_rule_id_is_a", &[("id", id.to_string()), ("k", k.to_string())]),
         );
     }
     if let Some(other) = specs.iter().find(|s| s.params.iter().any(|p| p.name == k)) {
         let o = other.id;
         return file.at(
             key.span(),
-            Text::new(
-                format!("regel {id} kent de parameter `{k}` niet; die hoort bij {o}"),
-                format!("rule {id} has no parameter `{k}`; it belongs to {o}"),
+            crate::report::catalogue::text(
+                "rb_rule_id_has_no",
+                &[("id", id.to_string()), ("k", k.to_string()), ("o", o.to_string())],
             ),
         );
     }
     if profile && (TEXT_KEYS.contains(&k) || k == "scope" || k == "source") {
         return file.at(
             key.span(),
-            Text::new(
-                format!("een profiel kan `{k}` van regel {id} niet wijzigen, alleen enabled, severity en parameters"),
-                format!("a profile cannot change `{k}` of rule {id}, only enabled, severity and parameters"),
+            crate::report::catalogue::text(
+                "rb_a_profile_cannot_change",
+                &[("k", k.to_string()), ("id", id.to_string())],
             ),
         );
     }
-    raw::unknown_key(file, key, &Text::new(format!("regel {id}"), format!("rule {id}")), allowed)
+    raw::unknown_key(file, key, &crate::report::catalogue::text("rb_rule_id", &[("id", id.to_string())]), allowed)
 }
 
 fn severity(file: &SourceFile, v: &raw::Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<Severity>> {
@@ -354,10 +355,7 @@ fn severity(file: &SourceFile, v: &raw::Value<'_>, diags: &mut Vec<Diagnostic>) 
             let got = s.value;
             diags.push(file.at(
                 v.span(),
-                Text::new(
-                    format!("ongeldige ernst `{got}`; kies error, warning of info"),
-                    format!("invalid severity `{got}`; use error, warning or info"),
-                ),
+                crate::report::catalogue::text("rb_invalid_severity_got_use", &[("got", got.to_string())]),
             ));
             None
         }
@@ -366,19 +364,17 @@ fn severity(file: &SourceFile, v: &raw::Value<'_>, diags: &mut Vec<Diagnostic>) 
 
 fn scope(file: &SourceFile, v: &raw::Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<Scope>> {
     let s = raw::string(file, "scope", v, diags)?;
-    let value = match s.value.trim() {
-        "location" => Scope::Location,
-        "trajectory" => Scope::Trajectory,
-        got => {
-            diags.push(file.at(
-                v.span(),
-                Text::new(
-                    format!("ongeldig bereik `{got}`; kies location of trajectory"),
-                    format!("invalid scope `{got}`; use location or trajectory"),
-                ),
-            ));
-            return None;
-        }
-    };
+    let value =
+        match s.value.trim() {
+            "location" => Scope::Location,
+            "trajectory" => Scope::Trajectory,
+            got => {
+                diags.push(file.at(
+                    v.span(),
+                    crate::report::catalogue::text("rb_invalid_scope_got_use", &[("got", got.to_string())]),
+                ));
+                return None;
+            }
+        };
     Some(Located { value, place: s.place })
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::{FileKind, kind_of, lint};
 use crate::cli::Outcome;
 use crate::i18n::Lang;
+use crate::report::catalogue::{NO_ARGS, msg};
 use crate::rules::registry::{RULES, RuleSpec};
 
 /// Lints against the rules the code implements.
@@ -21,24 +22,19 @@ pub fn run_lint_with(path: &Path, specs: &[RuleSpec], lang: Lang, out: &mut dyn 
     for d in &diagnostics {
         writeln!(out, "{}", d.render(lang))?;
     }
-    let shown = path.display();
+    let shown = path.display().to_string();
     let what = match std::fs::read_to_string(path).map(|t| kind_of(&t)) {
-        Ok(FileKind::Waivers) => lang.pick("waiverbestand", "waiver file"),
-        _ => lang.pick("regelboek", "rulebook"),
+        Ok(FileKind::Waivers) => msg("rb_lint_waiver_file", lang, NO_ARGS),
+        _ => msg("rb_lint_rulebook", lang, NO_ARGS),
     };
     match diagnostics.len() {
         0 => {
-            writeln!(
-                out,
-                "{shown}: {what} {}",
-                lang.pick("in orde, geen problemen gevonden.", "is fine, no problems found.")
-            )?;
+            writeln!(out, "{}", msg("rb_lint_fine", lang, &[("file", shown), ("what", what)]))?;
             Ok(Outcome::Clean)
         }
         n => {
-            let (one, many) = (lang.pick("probleem", "problem"), lang.pick("problemen", "problems"));
-            let word = if n == 1 { one } else { many };
-            writeln!(out, "{shown}: {n} {word} {}", lang.pick("gevonden.", "found."))?;
+            let key = if n == 1 { "rb_lint_problem" } else { "rb_lint_problems" };
+            writeln!(out, "{}", msg(key, lang, &[("file", shown), ("count", n.to_string())]))?;
             Ok(Outcome::InputProblem)
         }
     }

@@ -28,7 +28,6 @@ pub use diagnostics::{Diagnostic, render_all};
 pub use privacy::{Counts, Privacy};
 pub use waivers::Waiver;
 
-use crate::results::Text;
 use crate::rules::registry::RuleSpec;
 use extends::{EMBEDDED, Origin};
 use raw::SourceFile;
@@ -52,7 +51,7 @@ pub fn load_rulebook(path: Option<&Path>, specs: &[RuleSpec]) -> Result<Rulebook
             None => {
                 return Err(vec![Diagnostic::whole_file(
                     DEFAULT_RULEBOOK,
-                    Text::new("niet ingebouwd", "not embedded"),
+                    crate::report::catalogue::text("rb_not_embedded", crate::report::catalogue::NO_ARGS),
                 )]);
             }
         },
@@ -82,7 +81,10 @@ fn load_origin(origin: Origin<'_>, specs: &[RuleSpec]) -> Result<Rulebook, Vec<D
         Some(chain) if diags.is_empty() => Ok(validate::build(&chain, specs)),
         _ => {
             if diags.is_empty() {
-                diags.push(Diagnostic::whole_file("?", Text::new("regelboek niet geladen", "rulebook not loaded")));
+                diags.push(Diagnostic::whole_file(
+                    "?",
+                    crate::report::catalogue::text("rb_not_loaded", crate::report::catalogue::NO_ARGS),
+                ));
             }
             diagnostics::tidy(&mut diags);
             Err(diags)

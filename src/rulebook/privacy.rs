@@ -9,7 +9,6 @@ use toml::de::DeTable;
 use super::config::{ParamKind, ParamValue};
 use super::diagnostics::Diagnostic;
 use super::raw::{self, Located, SourceFile};
-use crate::results::Text;
 
 /// The keys of the `[privacy]` table.
 const KEYS: [&str; 2] = ["min_count", "round_to"];
@@ -118,7 +117,7 @@ impl PrivacyLayer {
 /// Reads a `[privacy]` table: whole numbers of at least 1, no other keys.
 pub(crate) fn read(file: &SourceFile, t: &DeTable<'_>, diags: &mut Vec<Diagnostic>) -> PrivacyLayer {
     let mut out = PrivacyLayer::default();
-    let within = Text::new("de tabel [privacy]", "the [privacy] table");
+    let within = crate::report::catalogue::text("rb_within_privacy", crate::report::catalogue::NO_ARGS);
     for (key, v) in t.iter() {
         let k = key.get_ref().as_ref();
         if !KEYS.contains(&k) {
@@ -131,9 +130,7 @@ pub(crate) fn read(file: &SourceFile, t: &DeTable<'_>, diags: &mut Vec<Diagnosti
             _ => 0,
         };
         if n < 1 {
-            diags.push(
-                value.place.diag(Text::new(format!("`{k}` moet minstens 1 zijn"), format!("`{k}` must be at least 1"))),
-            );
+            diags.push(value.place.diag(crate::report::catalogue::text("rb_at_least_one", &[("key", k)])));
             continue;
         }
         let located = Located { value: n, place: value.place };

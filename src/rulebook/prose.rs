@@ -8,31 +8,32 @@ use super::config::{RuleConfig, Rulebook, Scope};
 use super::raw::show;
 use crate::cli::Outcome;
 use crate::i18n::Lang;
+use crate::report::catalogue::{NO_ARGS, msg};
 use crate::results::Severity;
 
 /// Text width of wrapped paragraphs.
 const WIDTH: usize = 78;
 
 /// A severity in the reader's language.
-pub fn severity_word(s: Severity, lang: Lang) -> &'static str {
+pub fn severity_word(s: Severity, lang: Lang) -> String {
     match s {
-        Severity::Error => lang.pick("fout", "error"),
-        Severity::Warning => lang.pick("waarschuwing", "warning"),
-        Severity::Info => lang.pick("info", "info"),
+        Severity::Error => msg("rb_prose_error", lang, NO_ARGS),
+        Severity::Warning => msg("rb_prose_warning", lang, NO_ARGS),
+        Severity::Info => msg("rb_prose_info", lang, NO_ARGS),
     }
 }
 
-fn scope_heading(s: Scope, lang: Lang) -> &'static str {
+fn scope_heading(s: Scope, lang: Lang) -> String {
     match s {
-        Scope::Location => lang.pick("Locatieregels (per locatie)", "Location rules (per location)"),
-        Scope::Trajectory => lang.pick("Trajectregels (per gezin)", "Trajectory rules (per family)"),
+        Scope::Location => msg("rb_prose_location_rules_per_location", lang, NO_ARGS),
+        Scope::Trajectory => msg("rb_prose_trajectory_rules_per_family", lang, NO_ARGS),
     }
 }
 
-fn scope_word(s: Scope, lang: Lang) -> &'static str {
+fn scope_word(s: Scope, lang: Lang) -> String {
     match s {
-        Scope::Location => lang.pick("locatieregel", "location rule"),
-        Scope::Trajectory => lang.pick("trajectregel", "trajectory rule"),
+        Scope::Location => msg("rb_prose_location_rule", lang, NO_ARGS),
+        Scope::Trajectory => msg("rb_prose_trajectory_rule", lang, NO_ARGS),
     }
 }
 
@@ -47,12 +48,12 @@ pub fn run_list(lang: Lang, rulebook: &Rulebook, out: &mut dyn Write) -> io::Res
         writeln!(out)?;
         writeln!(out, "{}", scope_heading(scope, lang))?;
         for r in rulebook.rules.iter().filter(|r| r.scope == scope) {
-            let off = if r.enabled { "" } else { lang.pick("  (uitgeschakeld)", "  (disabled)") };
+            let off = if r.enabled { String::new() } else { msg("rb_prose_disabled", lang, NO_ARGS) };
             writeln!(out, "  {:<7} {:<13} {}{off}", r.id, severity_word(r.severity, lang), r.title.get(lang))?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "{} hs-audit rules explain HS-L01", lang.pick("Meer over één regel:", "More on one rule:"))
+    writeln!(out, "{} hs-audit rules explain HS-L01", msg("rb_prose_more_on_one_rule", lang, NO_ARGS))
 }
 
 /// One rule in full; an unknown id is a usage error (exit 2).
@@ -62,12 +63,9 @@ pub fn run_explain(id: &str, lang: Lang, rulebook: &Rulebook, out: &mut dyn Writ
         let mut rules: Vec<&RuleConfig> = rulebook.rules.iter().collect();
         rules.sort_by_key(|r| r.scope);
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-        let what_to_do = lang.pick(
-            "kies een van de regels hieronder (`hs-audit rules list` toont ze met hun titel)",
-            "choose one of the rules below (`hs-audit rules list` shows them with their titles)",
-        );
-        writeln!(out, "{} `{wanted}`; {what_to_do}.", lang.pick("Onbekende regel", "Unknown rule"))?;
-        writeln!(out, "{} {}", lang.pick("Bekende regels:", "Known rules:"), ids.join(", "))?;
+        let what_to_do = msg("rb_prose_choose_one_of_the", lang, NO_ARGS);
+        writeln!(out, "{} `{wanted}`; {what_to_do}.", msg("rb_prose_unknown_rule", lang, NO_ARGS))?;
+        writeln!(out, "{} {}", msg("rb_prose_known_rules", lang, NO_ARGS), ids.join(", "))?;
         return Ok(Outcome::InputProblem);
     };
     write_rule(rule, lang, out)?;
@@ -76,22 +74,23 @@ pub fn run_explain(id: &str, lang: Lang, rulebook: &Rulebook, out: &mut dyn Writ
 
 fn write_rule(rule: &RuleConfig, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}  {}", rule.id, rule.title.get(lang))?;
-    let state = if rule.enabled { lang.pick("aan", "enabled") } else { lang.pick("uitgeschakeld", "disabled") };
+    let state =
+        if rule.enabled { msg("rb_prose_enabled", lang, NO_ARGS) } else { msg("rb_prose_disabled_2", lang, NO_ARGS) };
     let sev = severity_word(rule.severity, lang);
     let scope = scope_word(rule.scope, lang);
-    let sev_label = lang.pick("ernst", "severity");
+    let sev_label = msg("rb_prose_severity", lang, NO_ARGS);
     let mut first = scope.to_string();
     if let Some(c) = first.get(..1) {
         first = format!("{}{}", c.to_uppercase(), first.get(1..).unwrap_or(""));
     }
     writeln!(out, "{first} · {sev_label}: {sev} · {state}")?;
-    section(out, lang.pick("Wat wordt gecontroleerd", "What it checks"), rule.explanation.get(lang))?;
-    section(out, lang.pick("Waarom", "Why it matters"), rule.why.get(lang))?;
-    section(out, lang.pick("Wat te doen als de regel faalt", "What to do when it fails"), rule.action.get(lang))?;
+    section(out, &msg("rb_prose_what_it_checks", lang, NO_ARGS), rule.explanation.get(lang))?;
+    section(out, &msg("rb_prose_why_it_matters", lang, NO_ARGS), rule.why.get(lang))?;
+    section(out, &msg("rb_prose_what_to_do_when", lang, NO_ARGS), rule.action.get(lang))?;
     writeln!(out)?;
-    writeln!(out, "{}", lang.pick("Parameters", "Parameters"))?;
+    writeln!(out, "{}", msg("rb_prose_parameters", lang, NO_ARGS))?;
     if rule.params.is_empty() {
-        writeln!(out, "  {}", lang.pick("(geen)", "(none)"))?;
+        writeln!(out, "  {}", msg("rb_prose_none", lang, NO_ARGS))?;
     }
     for (name, value) in &rule.params {
         writeln!(out, "  {name} = {}", show(*value))?;
@@ -100,14 +99,14 @@ fn write_rule(rule: &RuleConfig, lang: Lang, out: &mut dyn Write) -> io::Result<
         tolerance_lines(rule, lang, out)?;
     }
     if !rule.municipalities.is_empty() {
-        writeln!(out, "  {}", lang.pick("Per gemeente (naam genormaliseerd):", "Per municipality (name normalised):"))?;
+        writeln!(out, "  {}", msg("rb_prose_per_municipality_name_normalised", lang, NO_ARGS))?;
         for (m, params) in &rule.municipalities {
             let list: Vec<String> = params.iter().map(|(k, v)| format!("{k} = {}", show(*v))).collect();
             writeln!(out, "    {m}: {}", list.join(", "))?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "{}: {}", lang.pick("Bron", "Source"), rule.source.document.get(lang))?;
+    writeln!(out, "{}: {}", msg("rb_prose_source", lang, NO_ARGS), rule.source.document.get(lang))?;
     for line in wrap(&format!("\u{201c}{}\u{201d}", rule.source.sentence.get(lang)), WIDTH - 2) {
         writeln!(out, "  {line}")?;
     }
@@ -119,18 +118,11 @@ fn write_rule(rule: &RuleConfig, lang: Lang, out: &mut dyn Write) -> io::Result<
 fn tolerance_lines(rule: &RuleConfig, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     use super::tolerance;
     if !rule.params.contains_key(tolerance::NAME) {
-        writeln!(out, "  {} = {} ({})", tolerance::NAME, tolerance::DEFAULT, lang.pick("standaard", "default"))?;
+        writeln!(out, "  {} = {} ({})", tolerance::NAME, tolerance::DEFAULT, msg("rb_prose_default", lang, NO_ARGS))?;
     }
     let share = rule.tolerance();
     let percent = format!("{}", (share * 1000.0).round() / 10.0);
-    let text = match lang {
-        Lang::Nl => format!(
-            "Oordeel per locatie: een locatie voldoet niet aan de regel wanneer meer dan {percent} % van haar beoordeelde gezinnen (voldoet, voldoet niet, ontheffing) de regel niet haalt; bij {percent} % of minder voldoet de locatie. Alleen een oordeel ‘voldoet niet’ op een regel met ernst fout laat een locatie risico lopen en telt mee voor de exitstatus."
-        ),
-        Lang::En => format!(
-            "Verdict per location: the rule fails for a location when more than {percent} % of its judged families (pass, fail, waived) fail; at {percent} % or less the location passes. Only a failed verdict of an error rule puts a location at risk and counts toward the exit status."
-        ),
-    };
+    let text = msg("rb_prose_verdict_per_location", lang, &[("percent", percent)]);
     for line in wrap(&text, WIDTH - 4) {
         writeln!(out, "    {line}")?;
     }

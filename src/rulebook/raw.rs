@@ -10,6 +10,7 @@ use toml::de::{DeString, DeTable, DeValue};
 
 use super::config::{ParamKind, ParamValue};
 use super::diagnostics::Diagnostic;
+use crate::report::catalogue::{NO_ARGS, text as said, text_by_lang};
 use crate::results::Text;
 
 /// A key with its span.
@@ -90,17 +91,11 @@ impl SourceFile {
                 let span = e.span().unwrap_or(0..0);
                 if e.message() == "duplicate key" {
                     let key = self.text.get(span.clone()).unwrap_or("").trim_matches(|c| c == '"' || c == '\'');
-                    self.at(
-                        span,
-                        Text::new(
-                            format!("`{key}` staat hier voor de tweede keer (een sleutel, tabel of regel-id mag maar één keer voorkomen)"),
-                            format!("`{key}` appears here for the second time (a key, table or rule id may appear only once)"),
-                        ),
-                    )
+                    self.at(span, said("rb_duplicate_key", &[("key", key)]))
                 } else {
                     fatal = true;
                     let msg = e.message();
-                    self.at(span, Text::new(format!("geen geldige TOML: {msg}"), format!("not valid TOML: {msg}")))
+                    self.at(span, said("rb_not_toml", &[("error", msg)]))
                 }
             })
             .collect();
@@ -111,13 +106,13 @@ impl SourceFile {
 /// The name of a value's type, for messages.
 pub(crate) fn type_name(v: &DeValue<'_>) -> Text {
     match v {
-        DeValue::String(_) => Text::new("een tekst", "a string"),
-        DeValue::Integer(_) => Text::new("een geheel getal", "a whole number"),
-        DeValue::Float(_) => Text::new("een kommagetal", "a decimal number"),
-        DeValue::Boolean(_) => Text::new("true of false", "true or false"),
-        DeValue::Datetime(_) => Text::new("een datum", "a date"),
-        DeValue::Array(_) => Text::new("een lijst", "a list"),
-        DeValue::Table(_) => Text::new("een tabel", "a table"),
+        DeValue::String(_) => said("rb_type_string", NO_ARGS),
+        DeValue::Integer(_) => said("rb_type_integer", NO_ARGS),
+        DeValue::Float(_) => said("rb_type_float", NO_ARGS),
+        DeValue::Boolean(_) => said("rb_type_boolean", NO_ARGS),
+        DeValue::Datetime(_) => said("rb_type_date", NO_ARGS),
+        DeValue::Array(_) => said("rb_type_list", NO_ARGS),
+        DeValue::Table(_) => said("rb_type_table", NO_ARGS),
     }
 }
 
@@ -125,10 +120,9 @@ fn wrong_type(file: &SourceFile, key: &str, v: &Value<'_>, want: Text) -> Diagno
     let got = type_name(v.get_ref());
     file.at(
         v.span(),
-        Text::new(
-            format!("`{key}` moet {} zijn, maar is {}", want.nl, got.nl),
-            format!("`{key}` must be {}, but is {}", want.en, got.en),
-        ),
+        text_by_lang("rb_wrong_type", |lang| {
+            vec![("key", key.to_string()), ("want", want.get(lang).to_string()), ("got", got.get(lang).to_string())]
+        }),
     )
 }
 
@@ -142,7 +136,7 @@ pub(crate) fn string(
     match v.get_ref() {
         DeValue::String(s) => Some(file.located(v.span(), s.to_string())),
         _ => {
-            diags.push(wrong_type(file, key, v, Text::new("een tekst tussen aanhalingstekens", "a quoted string")));
+            diags.push(wrong_type(file, key, v, said("rb_type_quoted_string", NO_ARGS)));
             None
         }
     }
@@ -158,7 +152,7 @@ pub(crate) fn text(
     let mut s = string(file, key, v, diags)?;
     s.value = s.value.trim().to_string();
     if s.value.is_empty() {
-        diags.push(file.at(v.span(), Text::new(format!("`{key}` is leeg"), format!("`{key}` is empty"))));
+        diags.push(file.at(v.span(), said("rb_empty", &[("key", key)])));
         return None;
     }
     Some(s)
@@ -182,7 +176,7 @@ pub(crate) fn boolean(
     match v.get_ref() {
         DeValue::Boolean(b) => Some(file.located(v.span(), *b)),
         _ => {
-            diags.push(wrong_type(file, key, v, Text::new("true of false", "true or false")));
+            diags.push(wrong_type(file, key, v, said("rb_type_boolean", NO_ARGS)));
             None
         }
     }
@@ -198,7 +192,7 @@ pub(crate) fn table<'a, 'i>(
     match v.get_ref() {
         DeValue::Table(t) => Some(t),
         _ => {
-            diags.push(wrong_type(file, key, v, Text::new("een tabel", "a table")));
+            diags.push(wrong_type(file, key, v, said("rb_type_table", NO_ARGS)));
             None
         }
     }
@@ -227,41 +221,32 @@ pub(crate) fn param(
         (ParamKind::Number, DeValue::Float(f)) => match f.as_str().parse::<f64>() {
             Ok(x) if x.is_finite() => ParamValue::Number(x),
             _ => {
-                diags.push(file.at(
-                    v.span(),
-                    Text::new(
-                        format!("`{key}` moet een eindig getal zijn"),
-                        format!("`{key}` must be a finite number"),
-                    ),
-                ));
+                diags.push(file.at(v.span(), said("rb_not_finite", &[("key", key)])));
                 return None;
             }
         },
         (ParamKind::Bool, _) => {
-            diags.push(wrong_type(file, key, v, Text::new("true of false", "true or false")));
+            diags.push(wrong_type(file, key, v, said("rb_type_boolean", NO_ARGS)));
             return None;
         }
         (ParamKind::Integer, _) => {
-            diags.push(wrong_type(file, key, v, Text::new("een geheel getal", "a whole number")));
+            diags.push(wrong_type(file, key, v, said("rb_type_integer", NO_ARGS)));
             return None;
         }
         (ParamKind::Number, _) => {
-            diags.push(wrong_type(file, key, v, Text::new("een getal", "a number")));
+            diags.push(wrong_type(file, key, v, said("rb_type_number", NO_ARGS)));
             return None;
         }
     };
     if as_f64(value).is_some_and(|x| x < 0.0) {
-        diags.push(file.at(
-            v.span(),
-            Text::new(format!("`{key}` mag niet negatief zijn"), format!("`{key}` must not be negative")),
-        ));
+        diags.push(file.at(v.span(), said("rb_negative", &[("key", key)])));
         return None;
     }
     Some(file.located(v.span(), value))
 }
 
 fn too_large(file: &SourceFile, key: &str, v: &Value<'_>, diags: &mut Vec<Diagnostic>) -> Option<Located<ParamValue>> {
-    diags.push(file.at(v.span(), Text::new(format!("`{key}` is te groot"), format!("`{key}` is too large"))));
+    diags.push(file.at(v.span(), said("rb_too_large", &[("key", key)])));
     None
 }
 
@@ -288,16 +273,20 @@ pub(crate) fn show(v: ParamValue) -> String {
 pub(crate) fn unknown_key(file: &SourceFile, key: &Key<'_>, within: &Text, allowed: &[&str]) -> Diagnostic {
     let name = key.get_ref();
     let list = allowed.join(", ");
-    let (hint_nl, hint_en) = match suggest(name, allowed) {
-        Some(s) => (format!(" (bedoelt u `{s}`?)"), format!(" (did you mean `{s}`?)")),
-        None => (String::new(), String::new()),
+    let hint = match suggest(name, allowed) {
+        Some(s) => said("rb_did_you_mean", &[("suggestion", s)]),
+        None => Text::default(),
     };
     file.at(
         key.span(),
-        Text::new(
-            format!("onbekende sleutel `{name}` in {}{hint_nl}; toegestaan: {list}", within.nl),
-            format!("unknown key `{name}` in {}{hint_en}; allowed: {list}", within.en),
-        ),
+        text_by_lang("rb_unknown_key", |lang| {
+            vec![
+                ("key", name.to_string()),
+                ("within", within.get(lang).to_string()),
+                ("hint", hint.get(lang).to_string()),
+                ("allowed", list.clone()),
+            ]
+        }),
     )
 }
 

@@ -7,7 +7,6 @@
 use super::config::{ParamKind, ParamValue, Scope};
 use super::diagnostics::Diagnostic;
 use super::raw::{Located, as_f64, show};
-use crate::results::Text;
 use crate::rules::registry::{ParamSpec, RuleSpec};
 
 /// The parameter's name in a rulebook or profile.
@@ -31,14 +30,8 @@ pub(crate) fn check_range(rule: &str, value: &Located<ParamValue>, diags: &mut V
         return;
     }
     let v = show(value.value);
-    diags.push(value.place.diag(Text::new(
-        format!(
-            "`{NAME}` = {v} van regel {rule} is geen aandeel: kies een getal van 0 tot en met 1 (0,1 = 10 % van de gezinnen mag falen)"
-        ),
-        format!(
-            "`{NAME}` = {v} of rule {rule} is not a share: choose a number from 0 to 1 inclusive (0.1 = 10 % of the families may fail)"
-        ),
-    )));
+    let args = [("name", NAME.to_string()), ("value", v), ("rule", rule.to_string())];
+    diags.push(value.place.diag(crate::report::catalogue::text("rb_tolerance_not_a_share", &args)));
 }
 
 /// The tolerance of a configured rule: its own value, else the default.

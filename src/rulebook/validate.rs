@@ -9,14 +9,15 @@ use super::diagnostics::Diagnostic;
 use super::extends::Chain;
 use super::layer::{Layer, RuleLayer, TEXT_KEYS};
 use super::raw::{Located, Place, as_f64, show};
+use crate::report::catalogue::{NO_ARGS, text, text_by_lang};
 use crate::results::Text;
 use crate::rules::registry::RuleSpec;
 
 /// The last week of a pregnancy, the most a `*pregnancy_week` may be.
 const LAST_PREGNANCY_WEEK: f64 = 40.0;
 
-fn missing_at(place: &Place, what_nl: String, what_en: String) -> Diagnostic {
-    place.diag(Text::new(format!("{what_nl} ontbreekt"), format!("{what_en} is missing")))
+fn missing_at(place: &Place, key: &str, args: &[(&str, String)]) -> Diagnostic {
+    place.diag(text(key, args))
 }
 
 /// A base rulebook (no `extends`) must name itself, describe its sources and
@@ -26,28 +27,21 @@ pub(crate) fn check_base(layer: &Layer, specs: &[RuleSpec], diags: &mut Vec<Diag
     let start = Place { file: layer.file.clone(), line: 1, column: 1, layer: layer.rules_place.layer };
     for key in ["id", "version", "title_nl", "title_en"] {
         if !layer.given.contains(key) {
-            diags.push(missing_at(&start, format!("`{key}` van het regelboek"), format!("the rulebook's `{key}`")));
+            diags.push(missing_at(&start, "rb_missing_rulebook_key", &[("key", key.to_string())]));
         }
     }
     for (key, doc) in &layer.sources {
         for field in ["name_nl", "name_en"] {
             if !doc.given.contains(field) {
-                diags.push(missing_at(
-                    &doc.place,
-                    format!("`{field}` van bron `{key}`"),
-                    format!("`{field}` of source `{key}`"),
-                ));
+                let args = [("field", field.to_string()), ("source", key.to_string())];
+                diags.push(missing_at(&doc.place, "rb_missing_source_field", &args));
             }
         }
     }
     for spec in specs {
         match layer.rules.get(spec.id) {
             Some(rule) => check_rule(layer, spec, rule, diags),
-            None => diags.push(missing_at(
-                &layer.rules_place,
-                format!("regel {} (de code kent haar) in het regelboek", spec.id),
-                format!("rule {} (the code knows it) in the rulebook", spec.id),
-            )),
+            None => diags.push(missing_at(&layer.rules_place, "rb_missing_rule", &[("id", spec.id.to_string())])),
         }
     }
 }
@@ -57,17 +51,22 @@ fn check_rule(layer: &Layer, spec: &RuleSpec, rule: &RuleLayer, diags: &mut Vec<
     let keys = ["scope", "severity", "source"].into_iter().chain(TEXT_KEYS).chain(spec.params.iter().map(|p| p.name));
     for key in keys {
         if !rule.given.contains(key) {
-            diags.push(missing_at(&rule.place, format!("`{key}` van regel {id}"), format!("`{key}` of rule {id}")));
+            diags.push(missing_at(
+                &rule.place,
+                "rb_missing_rule_key",
+                &[("key", key.to_string()), ("id", id.to_string())],
+            ));
         }
     }
     if let Some(scope) = &rule.scope
         && scope.value != spec.scope
     {
-        let (nl, en) = scope_words(spec.scope);
-        diags.push(scope.place.diag(Text::new(
-            format!("regel {id} is een {nl}; zet scope = \"{en}\""),
-            format!("rule {id} is a {en} rule; set scope = \"{en}\""),
-        )));
+        let (key, value) = scope_words(spec.scope);
+        let kind = text(key, NO_ARGS);
+        let message = text_by_lang("rb_wrong_scope", |lang| {
+            vec![("id", id.to_string()), ("kind", kind.get(lang).to_string()), ("value", value.to_string())]
+        });
+        diags.push(scope.place.diag(message));
     }
     if let Some(src) = &rule.source
         && !layer.sources.contains_key(&src.value)
@@ -75,17 +74,17 @@ fn check_rule(layer: &Layer, spec: &RuleSpec, rule: &RuleLayer, diags: &mut Vec<
         let known: Vec<&str> = layer.sources.keys().map(String::as_str).collect();
         let known = known.join(", ");
         let s = &src.value;
-        diags.push(src.place.diag(Text::new(
-            format!("onbekende bron `{s}`; het regelboek beschrijft: {known}"),
-            format!("unknown source `{s}`; the rulebook describes: {known}"),
+        diags.push(src.place.diag(crate::report::catalogue::text(
+            "rb_unknown_source_s_the",
+            &[("s", s.to_string()), ("known", known.to_string())],
         )));
     }
 }
 
 fn scope_words(scope: super::Scope) -> (&'static str, &'static str) {
     match scope {
-        super::Scope::Location => ("locatieregel", "location"),
-        super::Scope::Trajectory => ("trajectregel", "trajectory"),
+        super::Scope::Location => ("rb_scope_location", "location"),
+        super::Scope::Trajectory => ("rb_scope_trajectory", "trajectory"),
     }
 }
 
@@ -171,9 +170,9 @@ fn check_range(name: &str, value: &Located<ParamValue>, diags: &mut Vec<Diagnost
 fn check_week(name: &str, value: &Located<ParamValue>, diags: &mut Vec<Diagnostic>) {
     if name.ends_with("pregnancy_week") && as_f64(value.value).is_some_and(|w| w > LAST_PREGNANCY_WEEK) {
         let v = show(value.value);
-        diags.push(value.place.diag(Text::new(
-            format!("`{name}` = {v} ligt na week 40, het einde van een zwangerschap: geen enkel gezin kan dan meedoen"),
-            format!("`{name}` = {v} is past week 40, the end of a pregnancy: no family could qualify"),
+        diags.push(value.place.diag(crate::report::catalogue::text(
+            "rb_name_v_is_past",
+            &[("name", name.to_string()), ("v", v.to_string())],
         )));
     }
 }
@@ -198,18 +197,23 @@ fn check_pair(
     let (at, other) =
         if rank(max) < rank(min) { (&max.value.place, &min.value.place) } else { (&min.value.place, &max.value.place) };
     let there = format!("{}:{}:{}", other.file, other.line, other.column);
-    let (for_nl, for_en) = match municipality {
-        Some(m) => (format!(" voor gemeente {m}"), format!(" for municipality {m}")),
-        None => (String::new(), String::new()),
+    let within = match municipality {
+        Some(m) => text("rb_for_municipality", &[("municipality", m)]),
+        None => Text::default(),
     };
-    diags.push(at.diag(Text::new(
-        format!(
-            "tegenstrijdige drempels{for_nl}: `{min_name}` = {lv} ({mr}) is groter dan `{max_name}` = {hv} ({xr}, zie {there}); geen locatie kan aan beide voldoen"
-        ),
-        format!(
-            "contradictory thresholds{for_en}: `{min_name}` = {lv} ({mr}) is above `{max_name}` = {hv} ({xr}, see {there}); no location can meet both"
-        ),
-    )));
+    let message = text_by_lang("rb_contradictory_thresholds", |lang| {
+        vec![
+            ("within", within.get(lang).to_string()),
+            ("min_name", min_name.to_string()),
+            ("min", lv.clone()),
+            ("min_rule", mr.to_string()),
+            ("max_name", max_name.clone()),
+            ("max", hv.clone()),
+            ("max_rule", xr.to_string()),
+            ("there", there.clone()),
+        ]
+    });
+    diags.push(at.diag(message));
 }
 
 fn text_of(rule: &RuleLayer, nl: &str, en: &str) -> Text {
@@ -229,8 +233,9 @@ pub(crate) fn build(chain: &Chain, specs: &[RuleSpec]) -> Rulebook {
     let mut title = Text::new(value_of(&base.title_nl), value_of(&base.title_en));
     for p in &chain.profiles {
         version = format!("{version}+{p}");
-        title.nl = format!("{} (profiel {p})", title.nl);
-        title.en = format!("{} (profile {p})", title.en);
+        title = text_by_lang("rb_title_with_profile", |lang| {
+            vec![("title", title.get(lang).to_string()), ("profile", p.to_string())]
+        });
     }
     let mut rules = Vec::new();
     for (id, r) in &base.rules {

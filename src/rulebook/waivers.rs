@@ -7,7 +7,6 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostics::Diagnostic;
 use super::raw::{self, SourceFile, Value};
-use crate::results::Text;
 use crate::rules::registry::RuleSpec;
 
 const WAIVER_KEYS: [&str; 6] = ["rule", "location", "subject", "reason", "approved_by", "expires"];
@@ -39,16 +38,18 @@ pub(crate) fn read(
     for (key, v) in doc.iter() {
         let k = key.get_ref().as_ref();
         if k != "waiver" {
-            diags.push(raw::unknown_key(file, key, &Text::new("een waiverbestand", "a waiver file"), &["waiver"]));
+            diags.push(raw::unknown_key(
+                file,
+                key,
+                &crate::report::catalogue::text("rb_within_waiver_file", crate::report::catalogue::NO_ARGS),
+                &["waiver"],
+            ));
             continue;
         }
         let DeValue::Array(list) = v.get_ref() else {
             diags.push(file.at(
                 v.span(),
-                Text::new(
-                    "`waiver` moet een lijst van tabellen zijn: schrijf elke waiver als [[waiver]]",
-                    "`waiver` must be a list of tables: write each waiver as [[waiver]]",
-                ),
+                crate::report::catalogue::text("rb_waiver_not_a_list", crate::report::catalogue::NO_ARGS),
             ));
             continue;
         };
@@ -67,7 +68,7 @@ fn read_one(file: &SourceFile, item: &Value<'_>, specs: &[RuleSpec], diags: &mut
     let before = diags.len();
     let (mut rule, mut location, mut subject, mut reason, mut approved_by, mut expires) =
         (None, None, None, None, None, None);
-    let within = Text::new("een waiver", "a waiver");
+    let within = crate::report::catalogue::text("rb_within_waiver", crate::report::catalogue::NO_ARGS);
     for (key, v) in t.iter() {
         let k = key.get_ref().as_ref();
         match k {
@@ -82,10 +83,7 @@ fn read_one(file: &SourceFile, item: &Value<'_>, specs: &[RuleSpec], diags: &mut
     }
     for key in ["rule", "location", "reason", "approved_by", "expires"] {
         if !t.contains_key(key) {
-            diags.push(place.diag(Text::new(
-                format!("`{key}` ontbreekt in deze waiver"),
-                format!("`{key}` is missing from this waiver"),
-            )));
+            diags.push(place.diag(crate::report::catalogue::text("rb_waiver_missing_key", &[("key", key)])));
         }
     }
     if diags.len() > before {
@@ -108,12 +106,13 @@ fn rule_id(file: &SourceFile, v: &Value<'_>, specs: &[RuleSpec], diags: &mut Vec
         return Some(id);
     }
     let ids: Vec<&str> = specs.iter().map(|s| s.id).collect();
-    let (hnl, hen) = raw::suggest(&id, &ids)
-        .map(|s| (format!(" (bedoelt u {s}?)"), format!(" (did you mean {s}?)")))
+    let hint = raw::suggest(&id, &ids)
+        .map(|s| crate::report::catalogue::text("rb_did_you_mean_rule", &[("suggestion", s)]))
         .unwrap_or_default();
-    diags.push(
-        file.at(v.span(), Text::new(format!("onbekende regel `{id}`{hnl}"), format!("unknown rule id `{id}`{hen}"))),
-    );
+    let message = crate::report::catalogue::text_by_lang("rb_unknown_rule", |lang| {
+        vec![("id", id.clone()), ("hint", hint.get(lang).to_string())]
+    });
+    diags.push(file.at(v.span(), message));
     None
 }
 
@@ -131,10 +130,7 @@ fn date(file: &SourceFile, v: &Value<'_>, diags: &mut Vec<Diagnostic>) -> Option
         let shown = file.text.get(v.span()).unwrap_or("");
         diags.push(file.at(
             v.span(),
-            Text::new(
-                format!("`expires` = {shown} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-03-31"),
-                format!("`expires` = {shown} is not a date; write YYYY-MM-DD, for example 2027-03-31"),
-            ),
+            crate::report::catalogue::text("rb_waiver_expires_not_a_date", &[("value", shown.to_string())]),
         ));
     }
     parsed

@@ -66,7 +66,24 @@ impl RuleResult {
         self.evidence.insert(key.to_string(), value.to_string());
         self
     }
+
+    /// Drops what no output reads of a trajectory rule's `pass`: its message
+    /// and all evidence but [`PASS_EVIDENCE_KEYS`]. `results.json` does not
+    /// list these results; the reports count them, and the due-soon list reads
+    /// their deadline. Most results are such passes: kept whole they were most
+    /// of the audit's memory. Other results are left as they are.
+    pub fn compact(&mut self) {
+        if self.subject_id.is_none() || self.outcome != Outcome::Pass {
+            return;
+        }
+        self.message = Text::default();
+        self.evidence.retain(|k, _| PASS_EVIDENCE_KEYS.contains(&k.as_str()));
+    }
 }
+
+/// The evidence a trajectory rule's `pass` keeps (see [`RuleResult::compact`]):
+/// what the due-soon list of the location report reads (`report::location::due_soon`).
+pub const PASS_EVIDENCE_KEYS: &[&str] = &["deadline", "end"];
 
 /// `YYYY-MM-DD`, as `%Y-%m-%d` writes it, without parsing a format each time.
 pub fn iso_date(d: chrono::NaiveDate) -> String {
@@ -81,8 +98,30 @@ pub fn iso_date(d: chrono::NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::iso_date;
+    use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn compact_keeps_only_what_a_trajectory_pass_is_read_for() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
+        let make = |subject: Option<(&str, u32)>, outcome| {
+            RuleResult::new("HS-G02", "L1", subject, outcome, Severity::Error, Text::new("nl", "en"))
+                .date("deadline", d)
+                .date("end", d)
+                .date("start", d)
+        };
+        let mut pass = make(Some(("G1", 2)), Outcome::Pass);
+        pass.compact();
+        assert_eq!(pass.message, Text::default());
+        assert_eq!(pass.evidence.keys().collect::<Vec<_>>(), ["deadline", "end"]);
+        assert_eq!((pass.subject_id.as_deref(), pass.row), (Some("G1"), Some(2)));
+        for (subject, outcome) in [(Some(("G1", 2)), Outcome::Fail), (None, Outcome::Pass)] {
+            let mut r = make(subject, outcome);
+            let before = r.clone();
+            r.compact();
+            assert_eq!(r, before, "{outcome:?}");
+        }
+    }
 
     #[test]
     fn iso_dates_are_written_as_strftime_writes_them() {

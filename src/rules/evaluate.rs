@@ -22,6 +22,7 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> V
         .par_iter()
         .map(|loc| {
             let mut own: Vec<RuleResult> = rules.iter().flat_map(|cfg| evaluate_rule(loc, cfg, ctx)).collect();
+            own.iter_mut().for_each(RuleResult::compact);
             own.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
             own
         })

@@ -74,6 +74,10 @@ pub fn audit_with(
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
     let mut locations = build_locations(&exports);
     super::location_ids::keep_apart(&mut locations, &mut exports);
+    // The model holds what the rules read: the raw exports can go before the
+    // results are made (peak memory), all but their findings.
+    let input_findings = all_findings(&exports);
+    drop_in_background(exports);
     let mut results = evaluate(&locations, &rulebook, &ctx);
     let entries: Vec<WaiverEntry> = waivers
         .iter()
@@ -114,12 +118,12 @@ pub fn audit_with(
         summary,
         verdicts,
         comparison: None,
-        input_findings: all_findings(&exports),
+        input_findings,
         waivers: waiver_report,
         trajectories: crate::rules::facts::trajectory_facts(&locations, &ctx),
     };
     // Freeing millions of small values costs real time: do it off the main path.
-    drop_in_background((exports, locations));
+    drop_in_background(locations);
 
     audit.comparison = super::history::compare_audit(previous, &audit);
     Ok((audit, rulebook))

@@ -32,5 +32,9 @@ pub(super) fn read_previous(
 
 /// The comparison with the latest earlier audit, when there is one.
 pub(super) fn compare_audit(previous: Vec<Snapshot>, audit: &Audit) -> Option<Comparison> {
+    // Without an earlier audit there is nothing to compare: skip the snapshot (a pass over all results).
+    if previous.is_empty() {
+        return None;
+    }
     compare_with_latest(previous, &Snapshot::of_audit(audit))
 }

@@ -66,23 +66,111 @@ impl RuleResult {
         self.evidence.insert(key.to_string(), value.to_string());
         self
     }
+
+    /// Drops what no output reads of a trajectory rule's `pass`: its message
+    /// and its evidence, all but [`PASS_EVIDENCE_KEYS`] where the rule's
+    /// passing deadline is shown (`keep_deadline`, from the rule's
+    /// `RuleFacts::pass_deadline`). `results.json` does not list these
+    /// results; the reports count them, and the due-soon list reads those
+    /// deadlines. Most results are such passes: kept whole they were most of
+    /// the audit's memory. Other results are left as they are.
+    pub fn compact(&mut self, keep_deadline: bool) {
+        if self.subject_id.is_none() || self.outcome != Outcome::Pass {
+            return;
+        }
+        self.message = Text::default();
+        if keep_deadline {
+            // A new small map: cheaper than removing most keys one by one.
+            let kept = PASS_EVIDENCE_KEYS.iter().filter_map(|k| self.evidence.remove_entry(*k));
+            self.evidence = kept.collect();
+        } else {
+            self.evidence = BTreeMap::new();
+        }
+    }
 }
 
-/// `YYYY-MM-DD`, as `%Y-%m-%d` writes it, without parsing a format each time.
+/// The evidence a trajectory rule's `pass` keeps (see [`RuleResult::compact`]):
+/// what the due-soon list of the location report reads (`report::location::due_soon`).
+pub const PASS_EVIDENCE_KEYS: &[&str] = &["deadline", "end"];
+
+/// `YYYY-MM-DD`, as `%Y-%m-%d` writes it, without the formatting machinery
+/// (every result's evidence writes dates: this was a tenth of a run).
 pub fn iso_date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let y = d.year();
     if (0..=9999).contains(&y) {
-        format!("{y:04}-{:02}-{:02}", d.month(), d.day())
+        let mut s = String::with_capacity(10);
+        push_padded(&mut s, y as u32, 4);
+        s.push('-');
+        push_padded(&mut s, d.month(), 2);
+        s.push('-');
+        push_padded(&mut s, d.day(), 2);
+        s
     } else {
         d.format("%Y-%m-%d").to_string()
     }
 }
 
+/// Appends `n` in decimal with at least `width` digits (zeros in front), as
+/// `{n:0width$}` writes it.
+pub fn push_padded(s: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let start = i.min(digits.len().saturating_sub(width));
+    for &b in &digits[start..] {
+        s.push(char::from(b));
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::iso_date;
+    use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn compact_keeps_only_what_a_trajectory_pass_is_read_for() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
+        let make = |subject: Option<(&str, u32)>, outcome| {
+            RuleResult::new("HS-G02", "L1", subject, outcome, Severity::Error, Text::new("nl", "en"))
+                .date("deadline", d)
+                .date("end", d)
+                .date("start", d)
+        };
+        let mut pass = make(Some(("G1", 2)), Outcome::Pass);
+        pass.compact(true);
+        assert_eq!(pass.message, Text::default());
+        assert_eq!(pass.evidence.keys().collect::<Vec<_>>(), ["deadline", "end"]);
+        assert_eq!((pass.subject_id.as_deref(), pass.row), (Some("G1"), Some(2)));
+        let mut pass = make(Some(("G1", 2)), Outcome::Pass);
+        pass.compact(false);
+        assert!(pass.evidence.is_empty());
+        for (subject, outcome) in [(Some(("G1", 2)), Outcome::Fail), (None, Outcome::Pass)] {
+            for keep in [true, false] {
+                let mut r = make(subject, outcome);
+                let before = r.clone();
+                r.compact(keep);
+                assert_eq!(r, before, "{outcome:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn padded_numbers_are_written_as_format_writes_them() {
+        for (n, w) in [(0, 1), (0, 2), (7, 2), (12, 2), (5, 4), (2026, 4), (123_456, 2), (u32::MAX, 1), (9, 0)] {
+            let mut s = String::from("x");
+            push_padded(&mut s, n, w);
+            assert_eq!(s, format!("x{n:0w$}"), "{n} {w}");
+        }
+    }
 
     #[test]
     fn iso_dates_are_written_as_strftime_writes_them() {

@@ -25,6 +25,10 @@ pub fn render(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Result<V
     let mut files = Vec::new();
     let name = |ext: &str| format!("report-{}.{ext}", file_stem(location_id));
     let html = ctx.formats.contains(&Format::Html);
+    // JSON alone: no report to render, so no model to build (a pass over all results).
+    if ctx.formats.iter().all(|f| *f == Format::Json) {
+        return Ok(files);
+    }
     // One model for every format; only HTML draws charts and inlines the stylesheet.
     let model = build(audit, location_id, ctx, html, if html { ctx.engine.css() } else { String::new() })?;
     if html {

@@ -22,6 +22,10 @@ pub use build::build;
 
 /// Renders the national report in the asked formats (JSON is written by the caller).
 pub fn render(audit: &Audit, ctx: &RenderContext) -> Result<Vec<RenderedFile>, String> {
+    // JSON alone: no report to render, so no model to build (a pass over all results).
+    if ctx.formats.iter().all(|f| *f == Format::Json) {
+        return Ok(Vec::new());
+    }
     let model = build(audit, ctx);
     let mut files = Vec::new();
     for format in ctx.formats {

@@ -9,6 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::results::Text;
+use crate::results::result::push_padded;
 
 const NL_MONTHS: [&str; 12] = [
     "januari",
@@ -54,12 +55,27 @@ pub(crate) use both;
 
 /// A date as a Dutch reader writes it: `2 maart 2026`.
 fn nl_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), NL_MONTHS[d.month0() as usize], d.year())
+    written_date(d, NL_MONTHS[d.month0() as usize])
 }
 
 /// A date for an English reader: `2 March 2026`.
 fn en_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), EN_MONTHS[d.month0() as usize], d.year())
+    written_date(d, EN_MONTHS[d.month0() as usize])
+}
+
+/// `{day} {month} {year}`, without the formatting machinery (most messages
+/// write dates: this was a sixth of a run).
+fn written_date(d: NaiveDate, month: &str) -> String {
+    let mut s = String::with_capacity(month.len() + 12);
+    push_padded(&mut s, d.day(), 1);
+    s.push(' ');
+    s.push_str(month);
+    s.push(' ');
+    match u32::try_from(d.year()) {
+        Ok(y) => push_padded(&mut s, y, 1),
+        Err(_) => s.push_str(&d.year().to_string()),
+    }
+    s
 }
 
 /// A date in both languages.
@@ -125,8 +141,13 @@ pub fn join<'a>(parts: impl IntoIterator<Item = &'a Text>, sep: &str) -> Text {
 pub fn sentence(fragment: &Text) -> Text {
     let one = |s: &str| {
         let mut chars = s.chars();
-        let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
-        full_stop(&format!("{first}{}", chars.as_str()))
+        let mut out = String::with_capacity(s.len() + 2);
+        out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+        out.push_str(chars.as_str());
+        if !out.ends_with(['.', '!', '?']) {
+            out.push('.');
+        }
+        out
     };
     Text::new(one(&fragment.nl), one(&fragment.en))
 }
@@ -154,6 +175,10 @@ mod tests {
         assert_eq!(nl_date(d("2026-03-02")), "2 maart 2026");
         assert_eq!(en_date(d("2026-12-31")), "31 December 2026");
         assert_eq!(day(d("2026-08-03")), Text::new("3 augustus 2026", "3 August 2026"));
+        for date in [d("0005-01-09"), d("2026-11-30"), NaiveDate::from_ymd_opt(-44, 3, 15).expect("a date")] {
+            let month = EN_MONTHS[date.month0() as usize];
+            assert_eq!(en_date(date), format!("{} {month} {}", date.day(), date.year()));
+        }
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages(
         trend_charts_read_without_colour(&html);
         print_in_chromium(&d.join(&out).join("report-L001.html"), heading.trim_start_matches("## "));
     }
-    // A municipality's run with --previous is the run without it (its trends are not built yet).
+    // A municipality's run takes its own earlier outputs, not the full record.
     let args = [
         "check",
         "2026",
@@ -194,11 +194,14 @@ fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages(
         "Zwolle",
         "--out",
         "m",
+        "--lang",
+        "en",
         "--previous",
         "r2025/results.json",
     ];
     let run = hs_audit_in(d, &args, LIMIT);
-    assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("not an earlier output of a municipality report"), "{}", run.stderr);
 }
 
 /// The trend charts of a location report: one per figure with a norm, the

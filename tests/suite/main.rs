@@ -14,6 +14,7 @@ mod generator_roundtrip;
 mod ground_truth;
 mod handbook;
 mod history;
+mod history_municipality;
 mod national_run;
 mod report_location;
 mod report_municipality;

@@ -164,8 +164,8 @@ fn summary(ctx: &RenderContext, rows: &[MatrixRow]) -> Summary {
     }
 }
 
-/// Locations with an unwaived failure of an `error` rule, by id, each with
-/// those rules by id.
+/// Locations with an unwaived failure of an `error` rule, most at risk first
+/// (the ranking), each with those rules by id.
 fn risk_locations(
     audit: &Audit,
     ctx: &RenderContext,
@@ -177,7 +177,8 @@ fn risk_locations(
     for r in audit.failures_at_or_above(Severity::Error) {
         failed.entry(r.location_id.as_str()).or_default().insert(r.rule_id.as_str());
     }
-    locations
+    let ranks = super::ranking::ranking(audit);
+    let mut at_risk: Vec<RiskLocation> = locations
         .iter()
         .filter_map(|loc| {
             let id = loc.location_id.as_str();
@@ -208,9 +209,19 @@ fn risk_locations(
                     }
                 })
                 .collect();
-            Some(RiskLocation { location_id: loc.location_id.clone(), name: loc.name.clone(), rules })
+            let (place, r) = ranks.iter().enumerate().find(|(_, r)| r.location_id == id)?;
+            Some(RiskLocation {
+                location_id: loc.location_id.clone(),
+                name: loc.name.clone(),
+                rank: place + 1,
+                error_fails: counted(ctx, r.error_fails, "nat_error_rule_one", "nat_error_rule_many"),
+                family_share: ctx.fmt.percent(r.family_share),
+                rules,
+            })
         })
-        .collect()
+        .collect();
+    at_risk.sort_by_key(|l| l.rank);
+    at_risk
 }
 
 /// Each error rule failed at some location at risk, by id, with its action.

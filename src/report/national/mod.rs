@@ -9,6 +9,7 @@ mod inputs;
 mod matrix;
 pub mod model;
 mod pass_rates;
+pub mod ranking;
 #[cfg(test)]
 mod tests;
 mod text;

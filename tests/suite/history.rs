@@ -204,10 +204,10 @@ fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages(
     assert!(run.stderr.contains("not an earlier output of a municipality report"), "{}", run.stderr);
 }
 
-/// The trend charts of a location report: one per figure with a norm, the
-/// norm drawn and labelled, and a bar on the failing side marked ✗ and
-/// hatched (L001's paid coordination was 0,41 fte in 2025), so they read in
-/// black and white.
+/// The trend charts of a location report: a line per figure with a norm, the
+/// norm drawn and labelled, and a point on the failing side a triangle marked
+/// ✗ (L001's paid coordination was 0,41 fte in 2025), the others circles, so
+/// they read in black and white.
 fn trend_charts_read_without_colour(html: &str) {
     let start = html.find("<section id=\"trends\">").expect("a trends section");
     let section = &html[start..start + html[start..].find("</section>").expect("its end")];
@@ -220,7 +220,9 @@ fn trend_charts_read_without_colour(html: &str) {
         }
     }
     assert_eq!(charts[0].matches('✗').count(), 1, "one failing year, marked");
-    assert!(charts[0].matches("<polyline").count() > 20, "the failing bar is hatched");
+    assert!(charts[0].contains("<polygon"), "the failing point is a triangle");
+    assert_eq!(charts[0].matches("<circle").count(), 2, "the passing points are circles");
+    assert!(charts[0].contains("<polyline"), "a line through the periods");
 }
 
 /// Prints a report to PDF in headless Chromium (skipped with a note where

@@ -141,6 +141,14 @@ fn the_national_report_shows_the_trends_in_both_languages() {
         insta::assert_snapshot!(format!("national_trends_{lang}"), section(&md, heading));
         let html = std::fs::read_to_string(d.join(&out).join("report-national.html")).expect("HTML");
         assert!(html.contains("<section id=\"trends\">"), "the HTML report has the trends too");
+        // Per rule its pass rate per period as a line chart, norm drawn, captioned to its table.
+        let charts = &html[html.find("<div class=\"trend-charts\">").expect("the trend charts")..];
+        let charts = &charts[..charts.find("</div>").expect("their end")];
+        let n = charts.matches("<svg").count();
+        assert_eq!(n, 20, "one chart per enabled rule");
+        assert_eq!(charts.matches("<figcaption>").count(), n);
+        assert_eq!(charts.matches("norm ≥ 100%").count(), n, "the norm (no tolerances here)");
+        assert!(charts.contains("2024") && charts.contains("2026"));
         let book: calamine::Xlsx<_> =
             calamine::open_workbook(d.join(&out).join("report-national.xlsx")).expect("the workbook");
         let sheet = if lang == "nl" { "Ontwikkeling" } else { "Trends" };

@@ -148,6 +148,15 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
         writeln!(err, "hs-audit: {problem}")?;
         return Ok(Outcome::InputProblem);
     }
+    let earlier = match super::history::read_municipality_previous(opts) {
+        Ok(e) => e,
+        Err(problems) => {
+            for p in problems {
+                writeln!(err, "hs-audit: {p}")?;
+            }
+            return Ok(Outcome::InputProblem);
+        }
+    };
     let (audit, rulebook) = match audit(opts) {
         Ok(a) => a,
         Err(problems) => {
@@ -168,6 +177,7 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
         formats: opts.formats.clone(),
         lang: opts.lang,
         templates: opts.templates.clone(),
+        earlier,
     };
     let written = match write_outputs(&audit, &rulebook, &report_opts, &opts.out) {
         Ok(w) => w,

@@ -9,8 +9,8 @@ use crate::results::Audit;
 use crate::results::history::{Comparison, Snapshot, compare_with_latest, read_file};
 
 /// Every `--previous` file, or the problems of those that are not a results.json.
-/// A municipality's run does not compare yet: its earlier outputs are not
-/// read (see docs/decisions.md).
+/// A municipality's run reads its own earlier outputs instead
+/// ([`read_municipality_previous`]).
 pub(super) fn read_previous(
     paths: &[PathBuf],
     audience: Option<crate::report::Audience>,
@@ -37,4 +37,24 @@ pub(super) fn compare_audit(previous: Vec<Snapshot>, audit: &Audit) -> Option<Co
         return None;
     }
     compare_with_latest(previous, &Snapshot::of_audit(audit))
+}
+
+/// For `--audience municipality`: every `--previous` file as that
+/// municipality's earlier output, or the problems of those that are not one.
+pub(super) fn read_municipality_previous(
+    opts: &super::check::CheckOptions,
+) -> Result<Vec<crate::report::municipality::trends::Earlier>, Vec<String>> {
+    let asked = match (opts.audience, opts.municipality.as_deref()) {
+        (Some(crate::report::Audience::Municipality), Some(m)) => m,
+        _ => return Ok(Vec::new()),
+    };
+    let mut earlier = Vec::with_capacity(opts.previous.len());
+    let mut problems = Vec::new();
+    for p in &opts.previous {
+        match crate::report::municipality::trends::read_earlier(p, asked, opts.lang) {
+            Ok(e) => earlier.push(e),
+            Err(t) => problems.push(t),
+        }
+    }
+    if problems.is_empty() { Ok(earlier) } else { Err(problems) }
 }

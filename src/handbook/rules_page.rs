@@ -42,6 +42,7 @@ pub fn rules_page(rulebook: &Rulebook, lang: Lang) -> String {
             rule_section(&mut out, &t, rule);
         }
     }
+    out.push_str(&format!("## {}\n\n{}\n\n", t.get("hb_history_title"), t.get("hb_history").trim()));
     out.push_str(&format!("## {}\n\n{}\n", t.get("hb_tailor_title"), t.get("hb_tailor")));
     out
 }

@@ -23,6 +23,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("national.md.j2", include_str!("../../reports/national.md.j2")),
     ("location_trends.html.j2", include_str!("../../reports/location_trends.html.j2")),
     ("location_trends.md.j2", include_str!("../../reports/location_trends.md.j2")),
+    ("municipality_trends.html.j2", include_str!("../../reports/municipality_trends.html.j2")),
+    ("municipality_trends.md.j2", include_str!("../../reports/municipality_trends.md.j2")),
     ("national_trends.html.j2", include_str!("../../reports/national_trends.html.j2")),
     ("national_trends.md.j2", include_str!("../../reports/national_trends.md.j2")),
 ];

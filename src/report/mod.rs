@@ -52,6 +52,8 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// A folder whose templates replace the built-in ones.
     pub templates: Option<PathBuf>,
+    /// The municipality's earlier outputs (`--previous`), for its trends.
+    pub earlier: Vec<municipality::trends::Earlier>,
 }
 
 /// Everything an audience's renderer needs besides the audit.
@@ -93,7 +95,9 @@ pub fn render(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions) -> Resul
             }
             Ok(files)
         }
-        Audience::Municipality => municipality::render(audit, opts.municipality.as_deref().unwrap_or(""), &ctx),
+        Audience::Municipality => {
+            municipality::render(audit, opts.municipality.as_deref().unwrap_or(""), &opts.earlier, &ctx)
+        }
         Audience::National => national::render(audit, &ctx),
     }
 }

@@ -90,6 +90,7 @@ pub fn run(paths: Vec<PathBuf>, dir: &Path, fields: &Fields, lang: Lang, progres
         formats: opts.formats.clone(),
         lang,
         templates: None,
+        earlier: Vec::new(),
     };
     let files = match render_outputs(&audit, &rulebook, &report_opts) {
         Ok(f) => f,

@@ -3,7 +3,8 @@
 //! with no violation, and printed on A4 portrait no element reaches past the
 //! page's content width. `tests/browser/reports.a11y.mjs` does the measuring;
 //! CI installs chromium and `npm ci --prefix tests/browser`; elsewhere the
-//! test is skipped (with a note) when either is missing.
+//! test is skipped (with a note) when either is missing. The reports of a
+//! third year with `--previous` (trends) are checked alike.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -64,6 +65,41 @@ fn golden_reports(dir: &Path) -> Vec<PathBuf> {
     html
 }
 
+/// The reports of a three-year history's last year with `--previous`
+/// (location, municipality, national; both languages) under `dir`.
+fn history_reports(dir: &Path) -> Vec<PathBuf> {
+    let limit = Duration::from_secs(120);
+    std::fs::create_dir_all(dir).expect("a folder");
+    let run = |args: &[&str]| {
+        let done = hs_audit_in(dir, args, limit);
+        assert!(matches!(done.code, Some(0 | 1)), "{args:?}: {}", done.stderr);
+    };
+    run(&["generate", "--locations", "6", "--seed", "3", "--history", "3", "--out", "."]);
+    let municipality = ["--audience", "municipality", "--municipality", "Zwolle"];
+    for year in ["2024", "2025"] {
+        run(&["check", year, "--period", year, "--format", "json", "--out", &format!("r{year}")]);
+        let mut args = vec!["check", year, "--period", year, "--format", "json"];
+        let out = format!("m{year}");
+        args.extend(municipality.iter().chain(&["--out", out.as_str()]));
+        run(&args);
+    }
+    let mut html = Vec::new();
+    for lang in ["nl", "en"] {
+        let runs: [(&str, Vec<&str>, &str); 3] =
+            [("2026/L001.xlsx", vec![], "r"), ("2026", municipality.to_vec(), "m"), ("2026", vec![], "r")];
+        for (i, (input, extra, prev)) in runs.into_iter().enumerate() {
+            let out = format!("h-{i}-{lang}");
+            let (p24, p25) = (format!("{prev}2024/results.json"), format!("{prev}2025/results.json"));
+            let mut args = vec!["check", input, "--period", "2026", "--lang", lang, "--format", "html", "--out", &out];
+            args.extend(extra);
+            args.extend(["--previous", &p24, "--previous", &p25]);
+            run(&args);
+            html.extend(files_in(&dir.join(&out)).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")));
+        }
+    }
+    html
+}
+
 #[test]
 fn every_golden_report_has_no_axe_violation_and_fits_a4() {
     if let Err(why) = tools() {
@@ -72,7 +108,8 @@ fn every_golden_report_has_no_axe_violation_and_fits_a4() {
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let pages = golden_reports(dir.path());
+    let mut pages = golden_reports(dir.path());
+    pages.extend(history_reports(&dir.path().join("history")));
     let script = root().join("tests/browser/reports.a11y.mjs");
     let run = Command::new("node").arg(&script).args(&pages).output().expect("node starts");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));

@@ -141,6 +141,14 @@ fn the_national_report_shows_the_trends_in_both_languages() {
         insta::assert_snapshot!(format!("national_trends_{lang}"), section(&md, heading));
         let html = std::fs::read_to_string(d.join(&out).join("report-national.html")).expect("HTML");
         assert!(html.contains("<section id=\"trends\">"), "the HTML report has the trends too");
+        // Per rule its pass rate per period as a line chart, norm drawn, captioned to its table.
+        let charts = &html[html.find("<div class=\"trend-charts\">").expect("the trend charts")..];
+        let charts = &charts[..charts.find("</div>").expect("their end")];
+        let n = charts.matches("<svg").count();
+        assert_eq!(n, 20, "one chart per enabled rule");
+        assert_eq!(charts.matches("<figcaption>").count(), n);
+        assert_eq!(charts.matches("norm ≥ 100%").count(), n, "the norm (no tolerances here)");
+        assert!(charts.contains("2024") && charts.contains("2026"));
         let book: calamine::Xlsx<_> =
             calamine::open_workbook(d.join(&out).join("report-national.xlsx")).expect("the workbook");
         let sheet = if lang == "nl" { "Ontwikkeling" } else { "Trends" };
@@ -182,7 +190,7 @@ fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages(
         trend_charts_read_without_colour(&html);
         print_in_chromium(&d.join(&out).join("report-L001.html"), heading.trim_start_matches("## "));
     }
-    // A municipality's run with --previous is the run without it (its trends are not built yet).
+    // A municipality's run takes its own earlier outputs, not the full record.
     let args = [
         "check",
         "2026",
@@ -194,17 +202,20 @@ fn the_location_report_shows_its_years_and_marks_the_worklist_in_both_languages(
         "Zwolle",
         "--out",
         "m",
+        "--lang",
+        "en",
         "--previous",
         "r2025/results.json",
     ];
     let run = hs_audit_in(d, &args, LIMIT);
-    assert!(matches!(run.code, Some(0 | 1)), "{}", run.stderr);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stderr.contains("not an earlier output of a municipality report"), "{}", run.stderr);
 }
 
-/// The trend charts of a location report: one per figure with a norm, the
-/// norm drawn and labelled, and a bar on the failing side marked ✗ and
-/// hatched (L001's paid coordination was 0,41 fte in 2025), so they read in
-/// black and white.
+/// The trend charts of a location report: a line per figure with a norm, the
+/// norm drawn and labelled, and a point on the failing side a triangle marked
+/// ✗ (L001's paid coordination was 0,41 fte in 2025), the others circles, so
+/// they read in black and white.
 fn trend_charts_read_without_colour(html: &str) {
     let start = html.find("<section id=\"trends\">").expect("a trends section");
     let section = &html[start..start + html[start..].find("</section>").expect("its end")];
@@ -217,7 +228,9 @@ fn trend_charts_read_without_colour(html: &str) {
         }
     }
     assert_eq!(charts[0].matches('✗').count(), 1, "one failing year, marked");
-    assert!(charts[0].matches("<polyline").count() > 20, "the failing bar is hatched");
+    assert!(charts[0].contains("<polygon"), "the failing point is a triangle");
+    assert_eq!(charts[0].matches("<circle").count(), 2, "the passing points are circles");
+    assert!(charts[0].contains("<polyline"), "a line through the periods");
 }
 
 /// Prints a report to PDF in headless Chromium (skipped with a note where

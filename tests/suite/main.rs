@@ -18,6 +18,8 @@ mod history;
 
 mod hostile;
 mod libreoffice_variants;
+
+mod history_municipality;
 mod national_run;
 mod outputs;
 mod report_location;

@@ -158,6 +158,7 @@ fn every_municipality_of_the_folder_is_protected_alike() {
             formats: vec![Format::Json],
             lang: Lang::En,
             templates: None,
+            earlier: Vec::new(),
         };
         let files = render(&audit, &rulebook, &report_opts).expect("the report renders");
         assert_eq!(files.len(), 1);

@@ -151,9 +151,13 @@ fn no_output_holds_a_family_id_and_the_at_risk_list_and_matrix_follow_the_result
         assert_eq!(waived, BTreeSet::from(["HS-G01", "HS-L02"]), "the waivers applied");
         let risk_sheet = sheet(&book, if lang == "nl" { "Risico" } else { "At risk" });
         let listed: BTreeSet<(String, String)> =
-            risk_sheet.iter().skip(1).map(|row| (row[0].clone(), row[2].clone())).collect();
+            risk_sheet.iter().skip(1).map(|row| (row[1].clone(), row[5].clone())).collect();
         assert_eq!(listed, expected, "{lang}: the worklist is exactly the unwaived failed error rules");
-        assert!(risk_sheet.iter().skip(1).all(|row| !row[6].is_empty()), "every row says what to do");
+        assert!(risk_sheet.iter().skip(1).all(|row| !row[9].is_empty()), "every row says what to do");
+        // Ranked: the rank never goes down from row to row, and starts at 1.
+        let ranks: Vec<f64> = risk_sheet.iter().skip(1).filter_map(|row| row[0].parse().ok()).collect();
+        assert_eq!(ranks.len(), risk_sheet.len() - 1, "every row has its rank");
+        assert!(ranks.first().is_none_or(|r| *r == 1.0) && ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
         let md = read(&out.join("report-national.md"));
         for (loc, rule) in &expected {
             assert!(md.contains(loc.as_str()) && md.contains(rule.as_str()), "{loc} {rule} in the Markdown");

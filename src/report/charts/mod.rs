@@ -12,6 +12,7 @@ mod common;
 mod distribution;
 mod gauge;
 mod heatmap;
+mod line;
 #[cfg(test)]
 mod tests;
 
@@ -19,6 +20,7 @@ pub use bar::bar_chart;
 pub use distribution::distribution;
 pub use gauge::gauge;
 pub use heatmap::heatmap;
+pub use line::line_chart;
 
 /// The visible texts of a chart, and its size.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::model::{Figure, WorkGroup};
 use crate::report::RenderContext;
-use crate::report::charts::{ChartText, Norm, NormKind, bar_chart};
+use crate::report::charts::{ChartText, Norm, NormKind, line_chart};
 use crate::results::history::Snapshot;
 use crate::results::{Audit, Outcome};
 use crate::rules::registry::metric_rules;
@@ -57,7 +57,7 @@ fn charts(snaps: &[&Snapshot], periods: &[String], location_id: &str, ctx: &Rend
             let text = ChartText::new(&title, &x_label, &title, &no_data);
             let norm = Norm { value: norm_value, label: &norm_label, kind: *kind };
             let fmt = |x: f64| ctx.fmt.number_auto(x, 2);
-            Some(bar_chart(&text, &bars, Some(&norm), &fmt))
+            Some(line_chart(&text, &bars, Some(&norm), &fmt))
         })
         .collect()
 }

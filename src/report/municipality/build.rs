@@ -111,6 +111,7 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
         duration: tables.duration,
         timeliness: if ours.is_empty() { Vec::new() } else { timeliness(&audit.results, &ours, &rules, policy) },
         outcomes: outcomes(&supported, &domain_label, policy),
+        trends: None,
     }
 }
 

@@ -24,6 +24,7 @@ pub mod suppress;
 #[cfg(test)]
 mod suppress_tests;
 mod timeliness;
+pub mod trends;
 mod xlsx;
 
 use serde::Serialize;
@@ -56,8 +57,14 @@ struct RuleText {
 /// Renders the report for `municipality` in the asked formats, JSON included
 /// (the aggregated model, never family ids). A municipality without families
 /// gives a report that says so.
-pub fn render(audit: &Audit, municipality: &str, ctx: &RenderContext) -> Result<Vec<RenderedFile>, String> {
-    let model = build(audit, municipality, ctx);
+pub fn render(
+    audit: &Audit,
+    municipality: &str,
+    earlier: &[trends::Earlier],
+    ctx: &RenderContext,
+) -> Result<Vec<RenderedFile>, String> {
+    let mut model = build(audit, municipality, ctx);
+    model.trends = trends::trends(&model, earlier, &|key| ctx.catalogue.get(key, ctx.lang));
     let base = format!("report-{}", slug(&model.municipality));
     let mut formats = ctx.formats.to_vec();
     formats.sort();

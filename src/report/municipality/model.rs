@@ -109,6 +109,9 @@ pub struct MunicipalityReport {
     pub timeliness: Vec<TimelinessRow>,
     /// Empty when no export has `metingen` for these families.
     pub outcomes: Vec<OutcomeRow>,
+    /// The figures per period with the earlier outputs (`--previous`); absent without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trends: Option<super::trends::Trends>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::model::{CategoryTable, Count, Figure, MunicipalityReport};
 use super::notes;
+use super::trends::{Cell, Trends};
 use crate::report::RenderContext;
 use crate::report::xlsx_util::{SheetTable, XCell, new_workbook, to_bytes, write_table};
 
@@ -162,10 +163,43 @@ pub fn workbook(model: &MunicipalityReport, ctx: &RenderContext) -> Result<Vec<u
         rows: outcomes,
     });
 
+    if let Some(trends) = &model.trends {
+        sheets.push(trends_sheet(trends, &count, &figure, &t));
+    }
+
     let mut wb = new_workbook(&model.title).map_err(|e| e.to_string())?;
     let date_format = t("mun_xlsx_date_format");
     for sheet in &sheets {
         write_table(&mut wb, sheet, &date_format).map_err(|e| format!("{}: {e}", sheet.name))?;
     }
     to_bytes(wb).map_err(|e| e.to_string())
+}
+
+/// The figures per period: one row per figure, one column per period; each
+/// value as its own period's report showed it.
+fn trends_sheet(
+    trends: &Trends,
+    count: &dyn Fn(Count) -> XCell,
+    figure: &dyn Fn(Figure, f64) -> XCell,
+    t: &dyn Fn(&str) -> String,
+) -> SheetTable {
+    let rows = trends
+        .rows
+        .iter()
+        .map(|r| {
+            let scale = if r.kind == "percent" { 100.0 } else { 1.0 };
+            let label = if r.kind == "percent" { format!("{} (%)", r.label) } else { r.label.clone() };
+            std::iter::once(XCell::Text(label))
+                .chain(r.values.iter().map(|v| match v {
+                    Cell::Count(c) => count(*c),
+                    Cell::Figure(f) => figure(*f, scale),
+                }))
+                .collect()
+        })
+        .collect();
+    SheetTable {
+        name: t("mun_sheet_trends"),
+        headers: std::iter::once(t("mun_col_figure")).chain(trends.periods.iter().map(|p| p.label.clone())).collect(),
+        rows,
+    }
 }

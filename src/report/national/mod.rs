@@ -3,12 +3,16 @@
 //! HTML, the Markdown and the workbook; it holds locations, rules and
 //! counts only, never a family id or row.
 
+mod at_risk;
 mod build;
 mod distributions;
+mod findings;
 mod inputs;
 mod matrix;
 pub mod model;
 mod pass_rates;
+pub mod ranking;
+mod summary;
 #[cfg(test)]
 mod tests;
 mod text;

@@ -88,11 +88,17 @@ pub enum Status {
     AtRisk,
 }
 
-/// A location at risk and the error rules it fails.
+/// A location at risk and the error rules it fails; ranked (see [`super::ranking`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct RiskLocation {
     pub location_id: String,
     pub name: String,
+    /// Place in the ranking (1: most at risk).
+    pub rank: usize,
+    /// Failing `error` verdicts, written out.
+    pub error_fails: String,
+    /// Share of the location's families with a failure (`12%`).
+    pub family_share: String,
     pub rules: Vec<RiskRule>,
 }
 

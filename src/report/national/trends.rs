@@ -27,6 +27,8 @@ pub struct Trends {
     pub counts: Vec<String>,
     /// Locations or rules not compared, in words.
     pub notes: Vec<String>,
+    /// Per rule, its pass rate per period as a line chart (SVG; HTML only).
+    pub charts: Vec<String>,
 }
 
 /// One rule's pass rate per period.
@@ -115,6 +117,12 @@ pub fn trends(audit: &Audit, ctx: &RenderContext) -> Option<Trends> {
             TrendRule { id: r.id.clone(), title: r.title.get(ctx.lang).to_string(), rates, change }
         })
         .collect();
+    let charts = if ctx.formats.contains(&crate::report::Format::Html) {
+        let labels: Vec<String> = snaps.iter().map(|s| period_label(s)).collect();
+        rate_charts(ctx, &labels, &per_period)
+    } else {
+        Vec::new()
+    };
 
     let error_rules: BTreeSet<&str> =
         ctx.rulebook.rules.iter().filter(|r| r.severity == Severity::Error).map(|r| r.id.as_str()).collect();
@@ -164,7 +172,37 @@ pub fn trends(audit: &Audit, ctx: &RenderContext) -> Option<Trends> {
             line("nat_trend_unchanged", unchanged),
         ],
         notes,
+        charts,
     })
+}
+
+/// Per enabled rule (location rules first), its pass rate per period as a
+/// line chart; the norm drawn is the share a location must pass
+/// (1 - `tolerance`; 100 % for a rule without one).
+fn rate_charts(ctx: &RenderContext, periods: &[String], per_period: &[BTreeMap<&str, OutcomeCounts>]) -> Vec<String> {
+    use crate::report::charts::{ChartText, Norm, NormKind, line_chart};
+    let (x_label, y_label, norm_label, no_data) =
+        (t(ctx, "nat_trend_axis"), t(ctx, "nat_trend_rate_axis"), t(ctx, "nat_trend_norm"), t(ctx, "nat_no_value"));
+    let fmt = |x: f64| format!("{}%", ctx.fmt.number(x, 0));
+    let mut rules: Vec<&crate::rulebook::RuleConfig> = ctx.rulebook.rules.iter().filter(|r| r.enabled).collect();
+    rules.sort_by_key(|r| r.scope);
+    rules
+        .into_iter()
+        .map(|r| {
+            let points: Vec<(String, f64)> = periods
+                .iter()
+                .zip(per_period)
+                .map(|(p, counts)| {
+                    (p.clone(), counts.get(r.id.as_str()).and_then(pass_share).map_or(f64::NAN, |x| x * 100.0))
+                })
+                .collect();
+            let tolerance = r.num("tolerance").unwrap_or(0.0);
+            let norm = Norm { value: (1.0 - tolerance) * 100.0, label: &norm_label, kind: NormKind::AtLeast };
+            let title = format!("{} {}", r.id, r.title.get(ctx.lang));
+            let text = ChartText::new(&title, &x_label, &y_label, &no_data).with_size(460, 220);
+            line_chart(&text, &points, Some(&norm), &fmt)
+        })
+        .collect()
 }
 
 /// The trends as workbook sheets: pass rate per rule and period, and the

@@ -64,11 +64,14 @@ fn matrix_sheet(model: &NationalModel, ctx: &RenderContext) -> SheetTable {
 }
 
 /// The worklist of the national review: per location at risk, per failed
-/// error rule, what to do.
+/// error rule, what to do; ranked, most at risk first.
 fn risk_sheet(model: &NationalModel, ctx: &RenderContext) -> SheetTable {
     let headers = vec![
+        t(ctx, "nat_col_rank"),
         t(ctx, "nat_col_location_id"),
         t(ctx, "nat_col_location"),
+        t(ctx, "nat_col_error_fails"),
+        t(ctx, "nat_col_family_share"),
         t(ctx, "nat_col_rule"),
         t(ctx, "nat_col_title"),
         t(ctx, "nat_col_failing_trajectories"),
@@ -81,8 +84,11 @@ fn risk_sheet(model: &NationalModel, ctx: &RenderContext) -> SheetTable {
         .flat_map(|loc| {
             loc.rules.iter().map(move |rule| {
                 vec![
+                    int(loc.rank),
                     text(&loc.location_id),
                     text(&loc.name),
+                    text(&loc.error_fails),
+                    text(&loc.family_share),
                     text(&rule.id),
                     text(&rule.title),
                     if rule.trajectory { int(rule.fails) } else { XCell::Empty },

@@ -1,0 +1,52 @@
+//! The findings sheet of the workbook: per location and rule, a location
+//! rule's own result or a trajectory rule's counts.
+
+use super::matrix;
+use super::model::{Counts, FindingRow};
+use super::text::{expected, fill, outcome_label, t};
+use crate::report::RenderContext;
+use crate::results::{LocationEntry, RuleResult};
+use crate::rulebook::{RuleConfig, Scope};
+
+/// A row of the findings sheet: a location rule's result, or a trajectory rule's counts.
+pub fn finding_row(
+    ctx: &RenderContext,
+    loc: &LocationEntry,
+    rule: &RuleConfig,
+    counts: Counts,
+    own: Option<&&RuleResult>,
+) -> FindingRow {
+    let trajectory = rule.scope == Scope::Trajectory;
+    let outcome = matrix::deciding_outcome(&counts);
+    let outcome_text = outcome.map_or_else(|| t(ctx, "nat_cell_no_results"), |o| outcome_label(ctx, o));
+    let (measured_value, expected_text, message) = match own {
+        Some(r) if !trajectory => (
+            r.measured.filter(|m| m.is_finite()),
+            r.expected.as_deref().map(|e| expected(ctx, e)).unwrap_or_default(),
+            r.message.get(ctx.lang).to_string(),
+        ),
+        _ if trajectory && outcome.is_some() => {
+            let judged = counts.pass + counts.fail + counts.waived;
+            let text = fill(
+                ctx,
+                "nat_trajectory_counts",
+                &[("fail", ctx.fmt.count(counts.fail)), ("judged", ctx.fmt.count(judged))],
+            );
+            (None, String::new(), text)
+        }
+        _ => (None, String::new(), String::new()),
+    };
+    FindingRow {
+        location_id: loc.location_id.clone(),
+        name: loc.name.clone(),
+        rule_id: rule.id.clone(),
+        title: rule.title.get(ctx.lang).to_string(),
+        scope_label: t(ctx, if trajectory { "nat_scope_trajectory" } else { "nat_scope_location" }),
+        severity_label: super::text::severity_label(ctx, rule.severity),
+        outcome_label: outcome_text,
+        measured: measured_value,
+        expected: expected_text,
+        message,
+        counts,
+    }
+}

@@ -107,6 +107,19 @@ fn rows_padded_out_to_xfd_stop_at_the_budget() {
     check_survives(dir.path(), "padded.xlsx", "too_large");
 }
 
+/// Rows that start at column XFD (issue 9): each row's one cell is the sheet's last column, so a reader that
+/// fills rows from column A pads 16,383 empty cells into every row. 20,000 such rows (327 million cells padded)
+/// stop at the budget; the demo beside them is still audited, within 20 s.
+#[test]
+fn rows_that_all_start_at_column_xfd_stop_at_the_budget() {
+    let dir = folder_with(|d| {
+        let rows: String =
+            (1..=20_000).map(|r| format!(r#"<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>"#)).collect();
+        xlsx(&d.join("xfd.xlsx"), &sheet_xml(&rows), None, None);
+    });
+    check_survives(dir.path(), "xfd.xlsx", "too_large");
+}
+
 #[test]
 fn a_shared_strings_count_of_two_billion_is_not_believed() {
     let dir = folder_with(|d| {

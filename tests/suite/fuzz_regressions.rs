@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use hs_audit::tables::{parse_bool, parse_date, parse_number};
 
-use crate::support::root;
+use crate::support::{hs_audit_capped, root};
 
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = root().join("fixtures/fuzz-regressions").join(target);
@@ -65,34 +65,13 @@ fn every_kept_crash_input_now_ends_orderly() {
 /// the machine; each must end orderly within 20 s.
 #[test]
 fn every_kept_workbook_input_is_inspected_within_a_memory_cap() {
-    let bin = std::env::var_os("HS_AUDIT_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_hs-audit").into());
     for (path, data) in inputs("workbook") {
         let Some((&pick, bytes)) = data.split_first() else { continue };
         let dir = tempfile::tempdir().expect("a temporary folder");
         let ext = ["xlsx", "xls", "xlsb", "ods"][usize::from(pick % 4)];
         std::fs::write(dir.path().join(format!("export.{ext}")), bytes).expect("writing the input");
-        let start = std::time::Instant::now();
-        let mut child = std::process::Command::new("sh")
-            .args(["-c", "ulimit -v 2000000; exec \"$0\" inspect \"$1\""])
-            .arg(&bin)
-            .arg(dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("sh starts");
-        let status = loop {
-            if let Some(status) = child.try_wait().expect("waiting on hs-audit") {
-                break Some(status);
-            }
-            if start.elapsed() > std::time::Duration::from_secs(20) {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        };
-        let status = status.unwrap_or_else(|| panic!("{} takes over 20 s", path.display()));
-        assert!(status.code().is_some_and(|c| c <= 2), "{} ends with {status} under a 2 GB cap", path.display());
+        let run = hs_audit_capped(dir.path(), 2_000_000, &["inspect", "."], std::time::Duration::from_secs(20));
+        assert!(run.code.is_some_and(|c| c <= 2), "{}: {run:?} under a 2 GB cap", path.display());
     }
 }
 

@@ -40,8 +40,11 @@ fn rulebook(data: &[u8]) {
     let _ = hs_audit::rulebook::load_waivers_text("fuzz.toml", text, hs_audit::rules::registry::RULES);
 }
 
+/// In process, except the `oom-*` inputs: a regression there would allocate without bound in the test process, so
+/// they are replayed only in a child process under a cap (below).
 fn replay(target: &str, run: impl Fn(&[u8])) -> usize {
-    let all = inputs(target);
+    let mut all = inputs(target);
+    all.retain(|(path, _)| !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("oom-")));
     for (path, data) in &all {
         let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(data)));
         assert!(ok.is_ok(), "{} panics again", path.display());

@@ -266,4 +266,54 @@ mod tests {
         assert!(dir.path().join("precious").exists());
         Ok(())
     }
+
+    /// A writer that writes half of `bytes` and then fails as a full disk does.
+    fn fails_halfway(bytes: &[u8]) -> impl Fn(&mut dyn Write) -> std::io::Result<()> + '_ {
+        move |f| {
+            f.write_all(&bytes[..bytes.len() / 2])?;
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"))
+        }
+    }
+
+    #[test]
+    fn a_write_failing_halfway_leaves_the_previous_complete_file_and_no_temporary_one()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("results.json");
+        let new = format!("{{\"runs\": [{}]}}", "1, ".repeat(10_000));
+        let half = fails_halfway(new.as_bytes());
+        assert!(write_atomically_with(dir.path(), &path, |f| half(f)).is_err());
+        assert_eq!(listing(dir.path()), Vec::<String>::new(), "no file at all, not a truncated one");
+        write_atomically(dir.path(), &path, b"{\"complete\": true}")?;
+        assert!(write_atomically_with(dir.path(), &path, |f| half(f)).is_err());
+        assert_eq!(listing(dir.path()), ["results.json"]);
+        assert_eq!(std::fs::read_to_string(&path)?, "{\"complete\": true}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_run_failing_or_killed_while_writing_leaves_nothing_that_looks_real_after_the_next_run()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("out");
+        let first = "{\"run\": 1}";
+        let whole = |f: &mut dyn Write| f.write_all(first.as_bytes());
+        write_run_with(&[file("report-L1.html", "<html>1</html>")], &[("results.json", &whole)], &out)
+            .map_err(|e| format!("{e:?}"))?;
+        // A full disk while the second run streams results.json: the error comes back, the first run's
+        // results.json stays whole, and no temporary file is left.
+        let big = "x".repeat(100_000);
+        let half = fails_halfway(big.as_bytes());
+        let got = write_run_with(&[file("report-L1.html", "<html>2</html>")], &[("results.json", &half)], &out);
+        assert!(matches!(got, Err(WriteError::Io(_))), "{got:?}");
+        assert_eq!(listing(&out), [MANIFEST, "report-L1.html", "results.json"]);
+        assert_eq!(std::fs::read_to_string(out.join("results.json"))?, first);
+        // A kill mid-write leaves a temporary file (under another process id); the next run removes it.
+        std::fs::write(out.join(format!("{TMP_PREFIX}1-results.json")), &big[..500])?;
+        write_run_with(&[file("report-L1.html", "<html>3</html>")], &[("results.json", &whole)], &out)
+            .map_err(|e| format!("{e:?}"))?;
+        assert_eq!(listing(&out), [MANIFEST, "report-L1.html", "results.json"]);
+        assert_eq!(std::fs::read_to_string(out.join("report-L1.html"))?, "<html>3</html>");
+        Ok(())
+    }
 }

@@ -1,7 +1,8 @@
 //! Checking an OLE compound file (`.xls`, an encrypted `.xlsx`) before calamine opens it: no sector chain of its
 //! allocation table may loop. calamine 0.38 follows the directory chain with no length limit (`Cfb::new`, the
 //! `get_chain(dir_start, .., usize::MAX)` call), so a 17 KB file whose table sends a sector back to itself made it
-//! allocate without end (found by fuzzing; 22 GB within a minute). Fixed here, not yet reported upstream.
+//! allocate without end (found by fuzzing; 22 GB within a minute). Fixed here, not yet reported upstream. The table
+//! checked is the one calamine builds, short sectors at the end of the file included ([`calamine_fat`]).
 //!
 //! The workbook stream is then read as calamine will read it, and every `DIMENSIONS` record's claim is measured:
 //! calamine reserves rows x columns cells from it before reading any (`Xls::parse_workbook`; fuzzing found a 45 KB
@@ -23,6 +24,9 @@ pub enum OleProblem {
 /// Chains end at or above this id (free, end of chain, table sectors).
 const RESERVED: u32 = 0xFFFF_FFFA;
 
+/// Ids at or above this are no table sectors (DIFAT, FAT markers).
+const DIFSECT: u32 = 0xFFFF_FFFC;
+
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     let b = bytes.get(at..at.checked_add(4)?)?;
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -36,30 +40,16 @@ pub fn check(bytes: &[u8]) -> Result<(), OleProblem> {
         return Ok(());
     }
     let size = 1usize << shift;
-    let sectors = bytes.len() / size;
+    let Some(body) = bytes.get(size..) else { return Ok(()) };
     let sector = |id: u32| -> Option<&[u8]> {
         let start = (id as usize).checked_add(1)?.checked_mul(size)?;
         bytes.get(start..start.checked_add(size)?)
     };
-    // The table's own sectors: 109 ids in the header, then a chain of DIFAT sectors (bounded by the file).
-    let mut table_ids: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).collect();
-    let mut next = u32_at(bytes, 68).unwrap_or(u32::MAX);
-    let mut steps = 0;
-    while next < RESERVED && steps <= sectors {
-        let Some(s) = sector(next) else { break };
-        let ids = size / 4 - 1;
-        table_ids.extend((0..ids).filter_map(|i| u32_at(s, 4 * i)));
-        next = u32_at(s, 4 * ids).unwrap_or(u32::MAX);
-        steps += 1;
-    }
-    let mut fat: Vec<u32> = Vec::new();
-    for id in table_ids.into_iter().filter(|&id| id < RESERVED) {
-        if let Some(s) = sector(id) {
-            fat.extend((0..size / 4).filter_map(|i| u32_at(s, 4 * i)));
-        }
-        if fat.len() > bytes.len() {
-            return Err(OleProblem::Corrupt("its allocation table is larger than the file".into()));
-        }
+    let fat = calamine_fat(bytes, body, size).ok_or_else(|| {
+        OleProblem::Corrupt("its allocation table lies past the end of the file (a corrupt compound file)".into())
+    })?;
+    if fat.len() > bytes.len() {
+        return Err(OleProblem::Corrupt("its allocation table is larger than the file".into()));
     }
     // Walk every chain once; a walk meeting a sector of its own walk loops.
     let mut walk_of = vec![0u32; fat.len()];
@@ -129,6 +119,69 @@ pub fn check(bytes: &[u8]) -> Result<(), OleProblem> {
         out
     };
     dimension_claims(&workbook)
+}
+
+/// The allocation table exactly as calamine 0.38 builds it (`Cfb::new`, `Sectors::get`), so that the loop check
+/// sees the chains calamine will follow. calamine reads a sector that runs past the end of the file as far as the
+/// file goes (a shorter table sector), and one past the end as empty; a fuzzed file whose only table sector was
+/// such a short one hid its loop from a check that read whole sectors only (19 GB in 30 s). `None` where calamine
+/// stops with an error or a panic.
+fn calamine_fat(bytes: &[u8], body: &[u8], size: usize) -> Option<Vec<u32>> {
+    let mut view = Sectors { body, size, maxid: bytes.len() / size, loaded: 0 };
+    let mut difat: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).collect();
+    let mut next = u32_at(bytes, 68)?;
+    let mut steps = 0usize;
+    while next < RESERVED {
+        steps += 1;
+        if steps > view.maxid.saturating_add(1) {
+            return None;
+        }
+        difat.extend(view.get(next)?);
+        next = difat.pop()?;
+    }
+    let mut fat = Vec::new();
+    for id in difat.into_iter().filter(|&id| id < DIFSECT) {
+        fat.extend(view.get(id)?);
+        if fat.len() > bytes.len() {
+            break;
+        }
+    }
+    Some(fat)
+}
+
+/// calamine's sector cache: the bytes after the header, read in order and kept; a sector past the end of the file
+/// reads short the first time and as zeros after (the cache was grown to hold it).
+struct Sectors<'a> {
+    body: &'a [u8],
+    size: usize,
+    maxid: usize,
+    loaded: usize,
+}
+
+impl Sectors<'_> {
+    /// The sector's table entries, or `None` where calamine errs (an id past the end) or panics (a sector starting
+    /// past what it has read, or a length not a multiple of four).
+    fn get(&mut self, id: u32) -> Option<Vec<u32>> {
+        let id = id as usize;
+        if id > self.maxid {
+            return None;
+        }
+        let start = id.checked_mul(self.size)?;
+        let end = start.checked_add(self.size)?;
+        let mut stop = end;
+        if end > self.loaded {
+            let real = self.body.len().min(end);
+            if real < end {
+                stop = self.loaded.max(real);
+            }
+            self.loaded = end;
+        }
+        if stop < start || (stop - start) % 4 != 0 {
+            return None;
+        }
+        let entry = |k: usize| self.body.get(k..k + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        Some((start..stop).step_by(4).map(entry).collect())
+    }
 }
 
 /// Walks the BIFF records of a workbook stream and measures each `DIMENSIONS` claim, and the rectangle each sheet's
@@ -208,6 +261,20 @@ mod tests {
         assert!(matches!(check(&cfb(&[0xFFFF_FFFD, 2, 3, 1], 3)), Err(OleProblem::Corrupt(_))));
         assert!(check(&cfb(&[0xFFFF_FFFD, 1], 1)).is_err(), "a sector pointing at itself");
         assert_eq!(check(b"\xD0\xCF\x11\xE0"), Ok(()));
+    }
+
+    #[test]
+    fn a_loop_in_a_table_sector_cut_short_by_the_end_of_the_file_is_refused() {
+        // The table sits in sector 1, the file's last, cut to 8 bytes: entries 0 -> 0 (a loop) and 1 -> end.
+        let mut b = cfb(&[], 1);
+        b[76..80].copy_from_slice(&1u32.to_le_bytes());
+        b[48..52].copy_from_slice(&0u32.to_le_bytes());
+        b.truncate(1024 + 8);
+        b[1024..1028].copy_from_slice(&0u32.to_le_bytes());
+        b[1028..1032].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+        assert!(matches!(check(&b), Err(OleProblem::Corrupt(_))));
+        b[1024..1028].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+        assert_eq!(check(&b), Ok(()));
     }
 
     #[test]

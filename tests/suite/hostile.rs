@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::support::{hs_audit, hs_audit_in, root};
+use crate::support::{hs_audit, hs_audit_capped, hs_audit_in, root};
 
 /// A minimal workbook: one sheet `gezinnen` with the given sheet XML, and optional shared strings and styles.
 fn xlsx(path: &Path, sheet: &[u8], shared: Option<&[u8]>, styles: Option<&[u8]>) {
@@ -105,6 +105,19 @@ fn rows_padded_out_to_xfd_stop_at_the_budget() {
         xlsx(&d.join("padded.xlsx"), &sheet_xml(&rows), None, None);
     });
     check_survives(dir.path(), "padded.xlsx", "too_large");
+}
+
+/// Rows that start at column XFD (issue 9): each row's one cell is the sheet's last column, so a reader that
+/// fills rows from column A pads 16,383 empty cells into every row. 20,000 such rows (327 million cells padded)
+/// stop at the budget; the demo beside them is still audited, within 20 s.
+#[test]
+fn rows_that_all_start_at_column_xfd_stop_at_the_budget() {
+    let dir = folder_with(|d| {
+        let rows: String =
+            (1..=20_000).map(|r| format!(r#"<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>"#)).collect();
+        xlsx(&d.join("xfd.xlsx"), &sheet_xml(&rows), None, None);
+    });
+    check_survives(dir.path(), "xfd.xlsx", "too_large");
 }
 
 #[test]
@@ -215,6 +228,33 @@ fn a_workbook_or_csv_over_200_mb_is_refused_unread() {
             .iter()
             .any(|f| f["kind"] == "too_large" && f["file"].as_str().is_some_and(|p| p.ends_with("gezinnen.csv")))
     );
+}
+
+/// A 2.6 GB CSV (sparse: nothing on disk) is refused from its size before a byte is read: the run, under a 1 GB
+/// address-space cap and 20 s, gives the file's `too_large` finding and audits the demo beside it.
+#[test]
+fn a_csv_of_2_6_gb_is_refused_from_its_size_under_a_1_gb_cap() {
+    let dir = folder_with(|d| {
+        let csv = d.join("csvexport");
+        std::fs::create_dir(&csv).expect("a CSV folder");
+        std::fs::write(csv.join("locatie.csv"), "locatie_id;naam\nC1;Csv\n").expect("locatie.csv");
+        let big = std::fs::File::create(csv.join("gezinnen.csv")).expect("creating");
+        big.set_len(2600 * 1024 * 1024).expect("sizing");
+    });
+    let out = dir.path().join("out");
+    let args = ["check", ".", "--out", "out", "--period", "2026", "--format", "json", "--lang", "en"];
+    let run = hs_audit_capped(dir.path(), 1_000_000, &args, Duration::from_secs(20));
+    assert_eq!(run.code, Some(2), "{}\n{}", run.stdout, run.stderr);
+    let text = std::fs::read_to_string(out.join("results.json")).expect("results.json written");
+    let results: serde_json::Value = serde_json::from_str(&text).expect("results.json is JSON");
+    let findings = results["input_findings"].as_array().cloned().unwrap_or_default();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["kind"] == "too_large" && f["file"].as_str().is_some_and(|p| p.ends_with("gezinnen.csv"))),
+        "{findings:?}"
+    );
+    assert!(results["locations"].as_array().is_some_and(|l| !l.is_empty()), "the demo is still audited");
 }
 
 #[test]

@@ -170,3 +170,50 @@ fn the_same_location_id_in_two_exports_is_a_finding_and_both_are_audited_apart()
         .collect();
     assert_eq!(dup.len(), 2, "{dup:?}");
 }
+
+/// Unmounts the small file system when the test ends, passed or failed.
+struct Mounted(PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// A disk that fills up during `check --out`: the run says so and fails, and every file left in the folder is
+/// whole (byte-identical to the same run's file on a roomy disk), with no temporary file beside them. Needs
+/// `mount` (root); skipped with a note where it is not permitted.
+#[test]
+fn a_disk_filling_up_during_check_leaves_only_whole_files() {
+    let demo = root().join("fixtures/demo/demo.xlsx").to_string_lossy().to_string();
+    let roomy = tempfile::tempdir().expect("a temporary folder");
+    let roomy_out = roomy.path().join("out");
+    assert_eq!(check(&[&demo, "--out", &roomy_out.to_string_lossy()]).code, Some(1));
+    let small = tempfile::tempdir().expect("a temporary folder");
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(small.path())
+        .stderr(std::process::Stdio::null())
+        .status();
+    if !mounted.is_ok_and(|s| s.success()) {
+        eprintln!(
+            "note: a_disk_filling_up_during_check_leaves_only_whole_files skipped: mounting a tmpfs is not permitted here"
+        );
+        return;
+    }
+    let _unmount = Mounted(small.path().to_path_buf());
+    let out = small.path().join("out");
+    for attempt in 0..2 {
+        let run = check(&[&demo, "--out", &out.to_string_lossy()]);
+        assert_eq!(run.code, Some(2), "attempt {attempt}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("disk is full"), "{}", run.stderr);
+        let left = names_in(&out);
+        assert!(!left.iter().any(|n| n.starts_with(".hs-audit-tmp-")), "a temporary file left: {left:?}");
+        assert!(!left.iter().any(|n| n == "results.json"), "results.json does not fit in 64 KB: {left:?}");
+        for name in left.iter().filter(|n| !n.starts_with('.')) {
+            let got = std::fs::read(out.join(name)).expect("a file left");
+            let whole = std::fs::read(roomy_out.join(name)).expect("the same file on a roomy disk");
+            assert!(got == whole, "{name} is not the whole file ({} of {} bytes)", got.len(), whole.len());
+        }
+    }
+}

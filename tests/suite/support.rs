@@ -31,12 +31,29 @@ pub fn hs_audit(args: &[&str], limit: Duration) -> Run {
 
 /// As [`hs_audit`], from the given working folder.
 pub fn hs_audit_in(dir: &Path, args: &[&str], limit: Duration) -> Run {
-    let start = Instant::now();
     // HS_AUDIT_BIN: another build of the binary (a target folder shared by
     // several worktrees may hold someone else's `hs-audit` at the usual path).
-    let bin = std::env::var_os("HS_AUDIT_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_hs-audit").into());
-    let mut child = Command::new(bin)
-        .args(args)
+    let mut command = Command::new(bin());
+    command.args(args);
+    run(command, dir, limit)
+}
+
+/// As [`hs_audit_in`], under an address-space cap of `kb` KB (`ulimit -v`): a run asking more ends instead of
+/// eating the machine, and the test fails.
+pub fn hs_audit_capped(dir: &Path, kb: u64, args: &[&str], limit: Duration) -> Run {
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(format!("ulimit -v {kb}; exec \"$0\" \"$@\"")).arg(bin()).args(args);
+    run(command, dir, limit)
+}
+
+/// The binary under test.
+fn bin() -> std::ffi::OsString {
+    std::env::var_os("HS_AUDIT_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_hs-audit").into())
+}
+
+fn run(mut command: Command, dir: &Path, limit: Duration) -> Run {
+    let start = Instant::now();
+    let mut child = command
         .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -24,6 +24,9 @@ pub fn risk_locations(
         failed.entry(r.location_id.as_str()).or_default().insert(r.rule_id.as_str());
     }
     let ranks = super::ranking::ranking(audit);
+    // Each location's place in the ranking, looked up once: O(locations).
+    let place_of: std::collections::HashMap<&str, usize> =
+        ranks.iter().enumerate().map(|(place, r)| (r.location_id, place)).collect();
     let mut at_risk: Vec<RiskLocation> = locations
         .iter()
         .filter_map(|loc| {
@@ -55,7 +58,8 @@ pub fn risk_locations(
                     }
                 })
                 .collect();
-            let (place, r) = ranks.iter().enumerate().find(|(_, r)| r.location_id == id)?;
+            let place = *place_of.get(id)?;
+            let r = ranks.get(place)?;
             Some(RiskLocation {
                 location_id: loc.location_id.clone(),
                 name: loc.name.clone(),

@@ -251,10 +251,7 @@ fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: 
         super::write_out::WriteError::Foreign(names) => {
             let shown = crate::ingest::display_path(out);
             let names = names.join(", ");
-            Text::new(
-                format!("--out {shown} bevat bestanden die hs-audit niet heeft geschreven ({names}); er is niets geschreven of verwijderd: kies een lege of nieuwe map met --out"),
-                format!("--out {shown} holds files hs-audit did not write ({names}); nothing was written or removed: choose an empty or new folder with --out"),
-            )
+            text("cli_out_foreign_files", &[("names", names), ("shown", shown)])
         }
     })
 }

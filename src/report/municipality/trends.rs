@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use super::model::{Count, Figure, MunicipalityReport};
 use crate::i18n::Lang;
+use crate::report::catalogue::msg;
 use crate::tables::normalize::normalize_name;
 
 /// The figures of one period, as its output showed them.
@@ -90,13 +91,7 @@ impl Serialize for Cell {
 /// sentence in `lang` when the file is not one.
 pub fn read_earlier(path: &Path, asked: &str, lang: Lang) -> Result<Earlier, String> {
     let shown = crate::ingest::display_path(path);
-    let not_one = |why: &str| {
-        lang.pick(
-            &format!("--previous {shown}: dit is geen eerdere uitvoer van een gemeenterapport ({why}); geef het results.json van een eerdere run met --audience municipality"),
-            &format!("--previous {shown}: this is not an earlier output of a municipality report ({why}); give the results.json of an earlier run with --audience municipality"),
-        )
-        .to_string()
-    };
+    let not_one = |why: &str| msg("cli_previous_not_municipality", lang, &[("why", why), ("shown", &shown)]);
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("--previous {shown}: {}", crate::io_text::cannot_read(&e).get(lang)))?;
     let v: Value = serde_json::from_str(&text).map_err(|e| not_one(&e.to_string()))?;
@@ -105,12 +100,11 @@ pub fn read_earlier(path: &Path, asked: &str, lang: Lang) -> Result<Earlier, Str
     }
     let municipality = v.get("municipality").and_then(Value::as_str).unwrap_or_default().to_string();
     if normalize_name(&municipality) != normalize_name(asked) {
-        return Err(lang
-            .pick(
-                &format!("--previous {shown}: dit is het rapport van {municipality}, niet van {asked}"),
-                &format!("--previous {shown}: this is the report of {municipality}, not of {asked}"),
-            )
-            .to_string());
+        return Err(msg(
+            "cli_previous_other_municipality",
+            lang,
+            &[("municipality", municipality.as_str()), ("asked", asked), ("shown", &shown)],
+        ));
     }
     let date = |k: &str| {
         v.pointer(&format!("/period/{k}"))

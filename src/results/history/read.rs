@@ -9,30 +9,21 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::snapshot::Snapshot;
+use crate::report::catalogue;
 use crate::results::{Outcome, OutcomeCounts, Text};
 
 /// Reads a file; `shown` is how the file is named in messages and `source`.
 pub fn read_file(path: &Path) -> Result<Snapshot, Text> {
     let shown = crate::ingest::display_path(path);
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Text::new(
-            format!("{shown} kan niet worden gelezen ({e}); geef het results.json dat `hs-audit check` schreef"),
-            format!("{shown} cannot be read ({e}); give the results.json that `hs-audit check` wrote"),
-        )
+        catalogue::text("cli_previous_cannot_read", &[("error", e.to_string()), ("shown", shown.clone())])
     })?;
     let value: Value = serde_json::from_str(&text).map_err(|e| not_one(&shown, &format!("JSON: {e}")))?;
     read_value(&shown, &value)
 }
 
 fn not_one(shown: &str, why: &str) -> Text {
-    Text::new(
-        format!(
-            "{shown} is geen results.json van hs-audit ({why}); geef het results.json dat `hs-audit check` schreef (schema_version 1)"
-        ),
-        format!(
-            "{shown} is not a results.json of hs-audit ({why}); give the results.json that `hs-audit check` wrote (schema_version 1)"
-        ),
-    )
+    catalogue::text("cli_previous_not_results", &[("why", why), ("shown", shown)])
 }
 
 fn date(v: &Value) -> Option<NaiveDate> {

@@ -160,10 +160,7 @@ pub(crate) const MAX_PARAM: f64 = 1_000_000.0;
 fn check_range(name: &str, value: &Located<ParamValue>, diags: &mut Vec<Diagnostic>) {
     if as_f64(value.value).is_some_and(|x| x > MAX_PARAM) {
         let v = show(value.value);
-        diags.push(value.place.diag(Text::new(
-            format!("`{name}` = {v} is groter dan hs-audit kan rekenen (ten hoogste 1.000.000)"),
-            format!("`{name}` = {v} is larger than hs-audit can compute with (at most 1,000,000)"),
-        )));
+        diags.push(value.place.diag(text("rb_param_too_large", &[("value", v), ("name", name.to_string())])));
     }
 }
 

@@ -18,12 +18,20 @@ pub fn read_file(path: &Path) -> Result<Snapshot, Text> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         catalogue::text("cli_previous_cannot_read", &[("error", e.to_string()), ("shown", shown.clone())])
     })?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| not_one(&shown, &format!("JSON: {e}")))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| not_one(&shown, same(format!("JSON: {e}"))))?;
     read_value(&shown, &value)
 }
 
-fn not_one(shown: &str, why: &str) -> Text {
-    catalogue::text("cli_previous_not_results", &[("why", why), ("shown", shown)])
+/// What a file that is not a results.json gets; `why` is what it lacks.
+fn not_one(shown: &str, why: Text) -> Text {
+    catalogue::text_by_lang("cli_previous_not_results", |lang| {
+        vec![("why", why.get(lang).to_string()), ("shown", shown.to_string())]
+    })
+}
+
+/// A text that reads the same in both languages (a name or an error of a library).
+fn same(s: String) -> Text {
+    Text::new(s.clone(), s)
 }
 
 fn date(v: &Value) -> Option<NaiveDate> {
@@ -40,12 +48,12 @@ fn outcome(v: &Value) -> Option<Outcome> {
 
 /// A parsed `results.json`.
 pub fn read_value(shown: &str, v: &Value) -> Result<Snapshot, Text> {
-    let missing = |what: &str| not_one(shown, &format!("`{what}` ontbreekt / `{what}` is missing"));
+    let missing = |what: &str| not_one(shown, catalogue::text("cli_previous_missing", &[("what", what)]));
     match v.get("schema_version").and_then(Value::as_u64) {
         Some(1) => {}
-        Some(n) => return Err(not_one(shown, &format!("schema_version {n}"))),
+        Some(n) => return Err(not_one(shown, same(format!("schema_version {n}")))),
         None if v.get("municipality").is_some() => {
-            return Err(not_one(shown, "municipality output / gemeente-uitvoer"));
+            return Err(not_one(shown, catalogue::text("cli_previous_municipality_output", catalogue::NO_ARGS)));
         }
         None => return Err(missing("schema_version")),
     }

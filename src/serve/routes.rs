@@ -44,7 +44,7 @@ pub async fn progress(State(state): State<Arc<ServerState>>, Query(q): Query<Pag
 pub async fn template(State(state): State<Arc<ServerState>>, Query(q): Query<PageQuery>) -> Response {
     let lang = lang_of(q.lang.as_deref(), state.lang);
     let name = crate::template::default_file_name(lang);
-    match crate::template::build(lang, name) {
+    match crate::template::build(lang, &name) {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),

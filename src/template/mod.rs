@@ -21,8 +21,8 @@ use crate::report::xlsx_util::{new_workbook, to_bytes};
 
 /// The file the template is written to when no `--out` is given: the Dutch
 /// and the English template have different names, so both can sit in one folder.
-pub fn default_file_name(lang: Lang) -> &'static str {
-    lang.pick("hs-audit-export.xlsx", "hs-audit-export-en.xlsx")
+pub fn default_file_name(lang: Lang) -> String {
+    crate::report::catalogue::msg("tpl_file_name", lang, crate::report::catalogue::NO_ARGS)
 }
 
 /// The template's bytes, in the user's language. `file_name` is the name the

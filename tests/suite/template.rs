@@ -20,7 +20,7 @@ use crate::expected::{b, d, i, n, t};
 /// Writes the template for `lang` into `dir` and returns its path.
 pub fn write_template(dir: &Path, lang: Lang) -> PathBuf {
     let path = dir.join(default_file_name(lang));
-    let bytes = build(lang, default_file_name(lang)).expect("the template builds");
+    let bytes = build(lang, &default_file_name(lang)).expect("the template builds");
     std::fs::write(&path, bytes).expect("the template is written");
     path
 }

@@ -8,6 +8,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::i18n::Lang;
+use crate::report::catalogue::msg;
 use crate::results::Text;
 use crate::results::result::push_padded;
 
@@ -52,6 +54,22 @@ macro_rules! both {
     };
 }
 pub(crate) use both;
+
+/// A rule message from the catalogue (`reports/messages/rules.toml`), each
+/// named argument filled in with its own language's text.
+pub fn say(key: &str, args: &[(&str, &Text)]) -> Text {
+    let one = |lang: Lang| {
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, t)| (*k, lang.pick(&t.nl, &t.en))).collect();
+        msg(key, lang, &args)
+    };
+    Text::new(one(Lang::Nl), one(Lang::En))
+}
+
+/// A value that reads the same in both languages (a count, an id).
+pub fn plain(x: impl std::fmt::Display) -> Text {
+    let s = x.to_string();
+    Text::new(s.clone(), s)
+}
 
 /// A date as a Dutch reader writes it: `2 maart 2026`.
 fn nl_date(d: NaiveDate) -> String {

@@ -9,7 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::Lang;
-use crate::report::catalogue::msg;
+use crate::report::catalogue::{NO_ARGS, msg};
 use crate::results::Text;
 use crate::results::result::push_padded;
 
@@ -56,13 +56,37 @@ macro_rules! both {
 pub(crate) use both;
 
 /// A rule message from the catalogue (`reports/messages/rules.toml`), each
-/// named argument filled in with its own language's text.
+/// named argument filled in with its own language's text, in one pass (a
+/// value from the export that holds `{name}` stays as it is).
 pub fn say(key: &str, args: &[(&str, &Text)]) -> Text {
-    let one = |lang: Lang| {
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, t)| (*k, lang.pick(&t.nl, &t.en))).collect();
-        msg(key, lang, &args)
-    };
+    let one = |lang: Lang| fill_once(&msg(key, lang, NO_ARGS), lang, args);
     Text::new(one(Lang::Nl), one(Lang::En))
+}
+
+/// `template` with each `{name}` of `args` replaced by its text in `lang`;
+/// other braces stay as written.
+fn fill_once(template: &str, lang: Lang, args: &[(&str, &Text)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let value = after
+            .find('}')
+            .and_then(|j| args.iter().find(|(k, _)| *k == &after[..j]).map(|(_, t)| (lang.pick(&t.nl, &t.en), j)));
+        match value {
+            Some((v, j)) => {
+                out.push_str(v);
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A value that reads the same in both languages (a count, an id).
@@ -204,6 +228,14 @@ mod tests {
         let (a, n) = (day(d("2026-03-02")), 3);
         assert_eq!(both!("op {} ({n})", "on {} ({n})"; a), Text::new("op 2 maart 2026 (3)", "on 2 March 2026 (3)"));
         assert_eq!(both!("ja", "yes"), Text::new("ja", "yes"));
+    }
+
+    #[test]
+    fn say_fills_each_name_once_and_leaves_other_braces() {
+        let t = Text::new("{b} x", "{b} y");
+        let out = fill_once("{a}: {b} {c}", Lang::Nl, &[("a", &t), ("b", &Text::new("B", "b"))]);
+        assert_eq!(out, "{b} x: B {c}");
+        assert_eq!(fill_once("{a}", Lang::En, &[("a", &t)]), "{b} y");
     }
 
     #[test]

@@ -43,18 +43,6 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A message in both languages: the Dutch and the English format string
-/// take the same [`Text`] arguments, each its own language (`both!(nl, en;
-/// a, b)` is `Text::new(format!(nl, a.nl, b.nl), format!(en, a.en, b.en))`).
-/// Other values go into the strings by name (`{n}`). An argument is
-/// evaluated once per language.
-macro_rules! both {
-    ($nl:literal, $en:literal $(; $($arg:expr),+)? $(,)?) => {
-        $crate::results::Text::new(format!($nl $($(, $arg.nl)+)?), format!($en $($(, $arg.en)+)?))
-    };
-}
-pub(crate) use both;
-
 /// A rule message from the catalogue (`reports/messages/rules.toml`), each
 /// named argument filled in with its own language's text, in one pass (a
 /// value from the export that holds `{name}` stays as it is).
@@ -196,10 +184,8 @@ pub fn sentence(fragment: &Text) -> Text {
 
 /// The message of a `not_evaluated` result: the reason in a sentence.
 pub fn not_evaluated(reason: &Text) -> Text {
-    Text::new(
-        full_stop(&format!("Niet te beoordelen: {}", reason.nl)),
-        full_stop(&format!("Cannot be judged: {}", reason.en)),
-    )
+    let t = say("hs_not_evaluated", &[("reason", reason)]);
+    Text::new(full_stop(&t.nl), full_stop(&t.en))
 }
 
 /// `s` with a full stop at the end, unless it ends a sentence already.
@@ -221,13 +207,6 @@ mod tests {
             let month = EN_MONTHS[date.month0() as usize];
             assert_eq!(en_date(date), format!("{} {month} {}", date.day(), date.year()));
         }
-    }
-
-    #[test]
-    fn both_fills_each_language_with_its_own_text() {
-        let (a, n) = (day(d("2026-03-02")), 3);
-        assert_eq!(both!("op {} ({n})", "on {} ({n})"; a), Text::new("op 2 maart 2026 (3)", "on 2 March 2026 (3)"));
-        assert_eq!(both!("ja", "yes"), Text::new("ja", "yes"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/findings.toml", include_str!("../../reports/messages/findings.toml")),
     ("reports/messages/cli.toml", include_str!("../../reports/messages/cli.toml")),
     ("reports/messages/rulebook.toml", include_str!("../../reports/messages/rulebook.toml")),
+    ("reports/messages/rules.toml", include_str!("../../reports/messages/rules.toml")),
 ];
 
 #[derive(Debug, Clone, Deserialize)]

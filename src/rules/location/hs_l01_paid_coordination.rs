@@ -35,7 +35,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Coordinator, Location};
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
-use crate::rules::trajectory::wording::{both, concat, count, day, number};
+use crate::rules::trajectory::wording::{concat, count, day, number, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L01",
@@ -81,10 +81,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let min_fte = cfg.num("min_fte")?;
     let hours_per_fte = cfg.num("hours_per_fte")?;
     if hours_per_fte.is_nan() || hours_per_fte <= 0.0 {
-        return Err(Text::new(
-            "parameter `hours_per_fte` van regel HS-L01 moet groter dan 0 zijn",
-            "parameter `hours_per_fte` of rule HS-L01 must be above 0",
-        ));
+        return Err(say("hs_l01_hours_per_fte", &[]));
     }
     let coordinators = loc.coordinators.as_ref().map_err(Clone::clone)?;
     let (mut total, mut counted, mut without_hours, mut left_out) = (0.0, 0usize, 0usize, 0usize);
@@ -104,22 +101,15 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let (x, norm, on) = (number_near(total, min_fte, 2), number(min_fte, 9), day(ctx.as_of));
     let who =
         count(counted, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
-    let head = both!(
-        "Betaalde coördinatie op {}: {} fte van {} in dienst; {} minimaal {} fte.",
-        "Paid coordination on {}: {} fte from {} in service; {} at least {} fte.";
-        on, x, who, against_norm(pass, false), norm
-    );
+    let against = against_norm(pass, false);
+    let head = say("hs_l01_head", &[("on", &on), ("fte", &x), ("who", &who), ("against", &against), ("norm", &norm)]);
     let zero = match without_hours {
         0 => Text::default(),
         n => {
-            let (nl, en) = if n == 1 { ("telt", "counts") } else { ("tellen", "count") };
+            let key = if n == 1 { "hs_l01_zero_one" } else { "hs_l01_zero_many" };
             let n =
                 count(n, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
-            both!(
-                " Daarvan {nl} {} zonder fte en zonder uren per week als 0 fte.",
-                " Of these, {} without fte and without hours per week {en} as 0 fte.";
-                n
-            )
+            say(key, &[("who", &n)])
         }
     };
     let note = left_out_note(left_out, ["coördinator", "coördinatoren", "coordinator", "coordinators"]);

@@ -31,7 +31,7 @@ use crate::rulebook::{Counts, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
-use crate::rules::trajectory::wording::{both, concat, count, day};
+use crate::rules::trajectory::wording::{concat, count, day, plain, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L02",
@@ -64,20 +64,12 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     }
     let on = day(ctx.as_of);
     let head = match (counted, educated) {
-        (0, _) => both!(
-            "Op {} is er geen betaalde coördinator in dienst, dus ook geen met hbo of wo.",
-            "On {} no paid coordinator is in service, so none with hbo or wo either.";
-            on
-        ),
+        (0, _) => say("hs_l02_none_in_service", &[("on", &on)]),
         (n, k) => {
             let all =
                 count(n, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
-            let verb = if k == 1 { Text::new("heeft", "has") } else { Text::new("hebben", "have") };
-            both!(
-                "Van de {} in dienst op {} {} er {k} hbo of wo; de norm is minimaal 1.",
-                "Of the {} in service on {}, {k} {} hbo or wo; the norm is at least 1.";
-                all, on, verb
-            )
+            let key = if k == 1 { "hs_l02_educated_one" } else { "hs_l02_educated_many" };
+            say(key, &[("all", &all), ("on", &on), ("k", &plain(k))])
         }
     };
     let note = left_out_note(left_out, ["coördinator", "coördinatoren", "coordinator", "coordinators"]);

@@ -27,7 +27,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
-use crate::rules::trajectory::wording::{both, concat, day};
+use crate::rules::trajectory::wording::{concat, day, plain, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L03",
@@ -68,12 +68,16 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     }
     let pass = trained as i64 >= min;
     let on = day(ctx.as_of);
-    let head = both!(
-        "Op {} zijn {trained} van de {active} actieve vrijwilligers getraind (basistraining afgerond); {} minimaal \
-         {min} getrainde vrijwilligers.",
-        "On {}, {trained} of the {active} active volunteers are trained (basic training completed); {} at least \
-         {min} trained volunteers.";
-        on, against_norm(pass, false)
+    let against = against_norm(pass, false);
+    let head = say(
+        "hs_l03_head",
+        &[
+            ("on", &on),
+            ("trained", &plain(trained)),
+            ("active", &plain(active)),
+            ("against", &against),
+            ("min", &plain(min)),
+        ],
     );
     let note = left_out_note(left_out, ["vrijwilliger", "vrijwilligers", "volunteer", "volunteers"]);
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };

@@ -36,7 +36,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
-use crate::rules::trajectory::wording::{both, concat, count, number};
+use crate::rules::trajectory::wording::{concat, count, number, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L06",
@@ -92,37 +92,24 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let note = left_out_note(left_out, NOUNS);
     if with_hours == 0 || days == 0 {
         let active = count(families.active.len(), NOUNS);
-        let why = if with_hours == 0 {
-            both!(
-                "van de {} die in de periode ondersteund zijn, heeft geen enkel gezin uren ingevuld.",
-                "of the {} supported in the period, none has hours filled in.";
-                active
-            )
-        } else {
-            Text::new(
-                "de gezinnen met uren hebben samen 0 dagen ondersteuning in de periode (einde vóór start).",
-                "the families with hours have 0 days of support in the period together (end before start).",
-            )
-        };
+        let why =
+            if with_hours == 0 { say("hs_l06_no_hours", &[("active", &active)]) } else { say("hs_l06_no_days", &[]) };
         return Err(concat(&[&why, &note]));
     }
     let per_year = hours / (days as f64 / 365.0);
     let pass = at_least(per_year, min);
     let (x, norm, h, d) = (number_near(per_year, min, 1), number(min, 9), number(hours, 2), number(days as f64, 0));
     let who = count(with_hours, NOUNS);
-    let head = both!(
-        "Vrijwilligers gaven {} uur ondersteuning per gezinsjaar ({} uur over {} met samen {} dagen ondersteuning in \
-         de periode); {} minimaal {} uur.",
-        "Volunteers gave {} hours of support per family-year ({} hours over {} with {} days of support in the \
-         period together); {} at least {} hours.";
-        x, h, who, d, against_norm(pass, false), norm
+    let against = against_norm(pass, false);
+    let head = say(
+        "hs_l06_head",
+        &[("per_year", &x), ("hours", &h), ("who", &who), ("days", &d), ("against", &against), ("norm", &norm)],
     );
     let empty = match without_hours {
         0 => Text::default(),
         n => {
-            let (nl, en) = if n == 1 { ("telt", "is") } else { ("tellen", "are") };
-            let n = count(n, NOUNS);
-            both!(" {} zonder ingevulde uren {nl} niet mee.", " {} without hours filled in {en} not included."; n)
+            let key = if n == 1 { "hs_l06_without_hours_one" } else { "hs_l06_without_hours_many" };
+            say(key, &[("who", &count(n, NOUNS))])
         }
     };
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };

@@ -27,7 +27,7 @@ use crate::rules::context::Context;
 use crate::rules::dates::days_between;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
-use crate::rules::trajectory::wording::{both, day};
+use crate::rules::trajectory::wording::{day, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L07",
@@ -43,11 +43,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
     let r = match &loc.licentie_geldig_tot {
         Cell::Unreadable(reason) | Cell::Missing(reason) => return vec![not_evaluated(loc, cfg, reason.clone())],
         Cell::Empty => {
-            let message = both!(
-                "De geldigheid van de licentie is niet ingevuld; de licentie moet op {} geldig zijn.",
-                "The licence's validity is not filled in; the licence must be valid on {}.";
-                on
-            );
+            let message = say("hs_l07_not_filled_in", &[("on", &on)]);
             let mut r = result(loc, cfg, Outcome::Fail, message);
             r.expected = Some(">= 0".to_string());
             r
@@ -56,17 +52,9 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
             let days = days_between(ctx.as_of, *until);
             let valid = day(*until);
             let message = if days >= 0 {
-                both!(
-                    "De licentie is geldig tot en met {}, dus geldig op {}.",
-                    "The licence is valid until {}, so it is valid on {}.";
-                    valid, on
-                )
+                say("hs_l07_pass", &[("valid", &valid), ("on", &on)])
             } else {
-                both!(
-                    "De licentie was geldig tot en met {} en is op {} verlopen.",
-                    "The licence was valid until {} and had expired by {}.";
-                    valid, on
-                )
+                say("hs_l07_fail", &[("valid", &valid), ("on", &on)])
             };
             let outcome = if days >= 0 { Outcome::Pass } else { Outcome::Fail };
             result(loc, cfg, outcome, message).measured(days as f64, ">= 0").date("licentie_geldig_tot", *until)

@@ -33,7 +33,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec, Unit};
-use crate::rules::trajectory::wording::{both, concat, number};
+use crate::rules::trajectory::wording::{concat, number, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
     id: "HS-L08",
@@ -55,33 +55,19 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
         Cell::Value(k) => *k,
         Cell::Unreadable(reason) | Cell::Missing(reason) => return Err(reason.clone()),
         Cell::Empty => {
-            return Err(Text::new(
-                "de kosten van de locatie zijn niet ingevuld",
-                "the location's cost is not filled in",
-            ));
+            return Err(say("hs_l08_cost_empty", &[]));
         }
     };
     let (k, n) = (number(kosten, 2), number(norm, 2));
-    let head = both!(
-        "De kosten zijn € {}; de norm is gemiddeld € {} per jaar.",
-        "The cost is € {}; the norm is on average € {} a year.";
-        k, n
-    );
+    let head = say("hs_l08_head", &[("cost", &k), ("norm", &n)]);
     let mut r = result(loc, cfg, Outcome::Pass, Text::default())
         .measured(tidy(kosten), format!("norm {norm}"))
         .fact("kosten", tidy(kosten))
         .fact("cost_norm", norm);
     let per_family = match active_families(loc, ctx) {
-        Err(reason) => both!(
-            " De kosten per gezin zijn niet te berekenen: {}.",
-            " The cost per family cannot be computed: {}.";
-            reason
-        ),
+        Err(reason) => say("hs_l08_per_family_unknown", &[("reason", &reason)]),
         Ok(families) if families.active.is_empty() => concat(&[
-            &Text::new(
-                " Er zijn in de periode geen gezinnen ondersteund, dus geen kosten per gezin.",
-                " No families were supported in the period, so there is no cost per family.",
-            ),
+            &say("hs_l08_no_families", &[]),
             &left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]),
         ]),
         Ok(families) => {
@@ -93,7 +79,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
                 .fact("cost_per_family", (each * 100.0).round() / 100.0)
                 .fact("left_out", families.left_out);
             concat(&[
-                &both!(" Per gezin is dat € {} (in de periode {}).", " Per family that is € {} ({} in the period)."; e, s),
+                &say("hs_l08_per_family", &[("each", &e), ("supported", &s)]),
                 &left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]),
             ])
         }

@@ -148,12 +148,21 @@ pub fn families_against_norm(
     let n = families.active.len() as i64;
     let pass = if maximum { n <= norm } else { n >= norm };
     let (from, to, s) = (day(ctx.period.start), day(ctx.window_end()), families_supported(families.active.len()));
-    let (bound, op) =
-        if maximum { (Text::new("maximaal", "at most"), "<=") } else { (Text::new("minimaal", "at least"), ">=") };
-    let head = wording::both!(
-        "Van {} tot en met {} {}; {} {} {norm} gezinnen.",
-        "From {} to {}, {}; {} {} {norm} families.";
-        from, to, s, against_norm(pass, maximum), bound
+    let (bound, op) = if maximum {
+        (wording::say("hs_loc_at_most", &[]), "<=")
+    } else {
+        (wording::say("hs_loc_at_least", &[]), ">=")
+    };
+    let head = wording::say(
+        "hs_loc_families_head",
+        &[
+            ("from", &from),
+            ("to", &to),
+            ("supported", &s),
+            ("against", &against_norm(pass, maximum)),
+            ("bound", &bound),
+            ("norm", &wording::plain(norm)),
+        ],
     );
     let note = left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]);
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
@@ -169,9 +178,9 @@ pub fn families_against_norm(
 /// "dat is meer dan de norm van" (a maximum); the norm itself follows.
 pub fn against_norm(pass: bool, maximum: bool) -> Text {
     match (pass, maximum) {
-        (true, _) => Text::new("de norm is", "the norm is"),
-        (false, false) => Text::new("dat is minder dan de norm van", "that is below the norm of"),
-        (false, true) => Text::new("dat is meer dan de norm van", "that is above the norm of"),
+        (true, _) => wording::say("hs_loc_norm_is", &[]),
+        (false, false) => wording::say("hs_loc_below_norm", &[]),
+        (false, true) => wording::say("hs_loc_above_norm", &[]),
     }
 }
 
@@ -180,22 +189,18 @@ pub fn against_norm(pass: bool, maximum: bool) -> Text {
 pub fn left_out_note(n: usize, nouns: [&str; 4]) -> Text {
     match n {
         0 => Text::default(),
-        1 => Text::new(
-            format!(" 1 {} is niet meegeteld omdat een cel niet leesbaar is (zie de invoerbevindingen).", nouns[0]),
-            format!(" 1 {} was left out because a cell could not be read (see the input findings).", nouns[2]),
-        ),
-        n => Text::new(
-            format!(" {n} {} zijn niet meegeteld omdat een cel niet leesbaar is (zie de invoerbevindingen).", nouns[1]),
-            format!(" {n} {} were left out because a cell could not be read (see the input findings).", nouns[3]),
+        1 => wording::say("hs_loc_left_out_one", &[("noun", &Text::new(nouns[0], nouns[2]))]),
+        n => wording::say(
+            "hs_loc_left_out_many",
+            &[("n", &wording::plain(n)), ("nouns", &Text::new(nouns[1], nouns[3]))],
         ),
     }
 }
 
 /// "zijn er N gezinnen ondersteund" / "N families were supported", in number.
 pub fn families_supported(n: usize) -> Text {
-    let (nl, en) = if n == 1 { ("is", "was") } else { ("zijn", "were") };
-    let c = count(n, ["gezin", "gezinnen", "family", "families"]);
-    wording::both!("{nl} er {} ondersteund", "{} {en} supported"; c)
+    let key = if n == 1 { "hs_loc_families_supported_one" } else { "hs_loc_families_supported_many" };
+    wording::say(key, &[("count", &count(n, ["gezin", "gezinnen", "family", "families"]))])
 }
 
 /// Builders and a runner for the location rules' tests.

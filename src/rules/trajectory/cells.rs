@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::wording::{both, count, day, join};
+use super::wording::{count, day, join, plain, say};
 use crate::results::Text;
 use crate::rules::context::Context;
 use crate::rules::dates::{add_days, add_months};
@@ -15,7 +15,7 @@ use crate::rules::model::{Cell, ContactKind, Trajectory};
 /// A cell's value; `Err` naming the column when it is empty, or the cell's
 /// reason when it cannot be read.
 pub fn filled<T: Clone>(cell: &Cell<T>, column: &str) -> Result<T, Text> {
-    cell.known()?.ok_or_else(|| Text::new(format!("`{column}` is leeg"), format!("`{column}` is empty")))
+    cell.known()?.ok_or_else(|| say("hs_cell_empty", &[("column", &plain(column))]))
 }
 
 /// Dates of this trajectory's readable contacts of the given kinds, dated on
@@ -37,26 +37,22 @@ pub fn unreadable_contacts(t: &Trajectory) -> Option<Text> {
     }
     let n = t.unreadable_contacts.len();
     let what = count(n, ["contact", "contacten", "contact", "contacts"]);
-    let verb = if n == 1 { "kon" } else { "konden" };
-    Some(both!(
-        "{} van dit gezin {verb} niet gelezen worden: {}",
-        "{} of this family could not be read: {}";
-        what, join(&t.unreadable_contacts, "; ")
-    ))
+    let key = if n == 1 { "hs_unreadable_contacts_one" } else { "hs_unreadable_contacts_many" };
+    Some(say(key, &[("what", &what), ("reasons", &join(&t.unreadable_contacts, "; "))]))
 }
 
 /// `d` plus `n` days (negative to go back), or the reason it cannot be computed.
 pub fn plus_days(d: NaiveDate, n: i64) -> Result<NaiveDate, Text> {
-    add_days(d, n).ok_or_else(|| out_of_range(d, n, "dagen", "days"))
+    add_days(d, n).ok_or_else(|| out_of_range(d, n, "hs_out_of_calendar_days"))
 }
 
 /// add_months(`d`, `n`), or the reason it cannot be computed.
 pub fn plus_months(d: NaiveDate, n: i64) -> Result<NaiveDate, Text> {
-    i32::try_from(n).ok().and_then(|n| add_months(d, n)).ok_or_else(|| out_of_range(d, n, "maanden", "months"))
+    i32::try_from(n).ok().and_then(|n| add_months(d, n)).ok_or_else(|| out_of_range(d, n, "hs_out_of_calendar_months"))
 }
 
-fn out_of_range(d: NaiveDate, n: i64, nl: &str, en: &str) -> Text {
-    both!("{} plus {n} {nl} valt buiten de kalender", "{} plus {n} {en} falls outside the calendar"; day(d))
+fn out_of_range(d: NaiveDate, n: i64, key: &str) -> Text {
+    say(key, &[("date", &day(d)), ("n", &plain(n))])
 }
 
 #[cfg(test)]

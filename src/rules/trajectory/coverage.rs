@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::wording::join;
+use super::wording::{join, say};
 use crate::results::Text;
 use crate::rules::context::Context;
 use crate::rules::model::Trajectory;
@@ -71,11 +71,7 @@ pub struct Match {
 impl Match {
     /// Where M comes from, for messages.
     pub fn source(&self) -> Text {
-        if self.from_koppeling {
-            Text::new("koppeling", "match")
-        } else {
-            Text::new("start (geen koppeling ingevuld)", "start (no match date filled)")
-        }
+        if self.from_koppeling { say("hs_match_from_koppeling", &[]) } else { say("hs_match_from_start", &[]) }
     }
 }
 

@@ -35,7 +35,7 @@ use chrono::NaiveDate;
 
 use super::cells::filled;
 use super::coverage::active_in_p;
-use super::wording::{both, concat, count, day, number};
+use super::wording::{concat, count, day, number, plain, say};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
@@ -81,29 +81,25 @@ fn check(j: &Judge) -> Judged {
     let r = filled(&t.aanmelding, "aanmelding")?;
     if let Some(birth) = t.geboortedatum_jongste.known()? {
         return match whole_years(birth, r) {
-            Some(years) => {
-                born(j, r, years, both!("geboren {}", "born {}"; day(birth))).map(|res| res.date("birth_date", birth))
-            }
-            None => pregnant(j, r, birth, Text::new("geboortedatum na aanmelding", "birth date after registration")),
+            Some(years) => born(j, r, years, say("hs_g01_born_on", &[("date", &day(birth))]))
+                .map(|res| res.date("birth_date", birth)),
+            None => pregnant(j, r, birth, say("hs_g01_birth_after_registration", &[])),
         };
     }
     if let Some(months) = t.leeftijd_jongste_maanden.known()? {
-        let said = Text::new(format!("{months} maanden oud"), format!("{months} months old"));
+        let said = say("hs_g01_months_old", &[("months", &plain(months))]);
         return born(j, r, months.div_euclid(12), said).map(|res| res.fact("age_months", months));
     }
     match t.uitgerekende_datum.known()? {
-        Some(due) => pregnant(j, r, due, Text::new("uitgerekende datum", "due date")),
-        None => Err(Text::new(
-            "geen leeftijdsgegevens: geboortedatum_jongste, leeftijd_jongste_maanden en uitgerekende_datum zijn leeg",
-            "no age data: geboortedatum_jongste, leeftijd_jongste_maanden and uitgerekende_datum are empty",
-        )),
+        Some(due) => pregnant(j, r, due, say("hs_g01_due_date", &[])),
+        None => Err(say("hs_g01_no_age_data", &[])),
     }
 }
 
 fn municipality(t: &Trajectory) -> Text {
     match &t.gemeente {
-        Some(g) => Text::new(format!("gemeente {g}"), format!("municipality {g}")),
-        None => Text::new("de gemeente (niet ingevuld)", "the municipality (not filled)"),
+        Some(g) => say("hs_g01_municipality", &[("name", &plain(g))]),
+        None => say("hs_g01_municipality_unknown", &[]),
     }
 }
 
@@ -111,15 +107,21 @@ fn municipality(t: &Trajectory) -> Text {
 fn born(j: &Judge, r: NaiveDate, years: i64, said: Text) -> Judged {
     let max_age = j.cfg.int_for("max_age", j.traj.gemeente.as_deref())?;
     let place = municipality(j.traj);
-    let (outcome, nl, en) = if years <= max_age {
-        (Outcome::Pass, "valt binnen de doelgroep van", "is within the target group of")
+    let (outcome, verdict) = if years <= max_age {
+        (Outcome::Pass, say("hs_g01_within_age", &[]))
     } else {
-        (Outcome::Fail, "is ouder dan de doelgroep van", "is older than the target group of")
+        (Outcome::Fail, say("hs_g01_older_than_age", &[]))
     };
-    let message = both!(
-        "Het jongste kind was bij aanmelding op {} {years} jaar ({}) en {nl} 0 t/m {max_age} jaar in {}.",
-        "The youngest child was {years} years old at registration on {} ({}) and {en} 0 to {max_age} years in {}.";
-        day(r), said, place
+    let message = say(
+        "hs_g01_born",
+        &[
+            ("on", &day(r)),
+            ("years", &plain(years)),
+            ("said", &said),
+            ("verdict", &verdict),
+            ("max_age", &plain(max_age)),
+            ("place", &place),
+        ],
     );
     Ok(j.result(outcome, message)
         .measured(years as f64, format!("<= {max_age}"))
@@ -135,38 +137,30 @@ fn pregnant(j: &Judge, r: NaiveDate, due: NaiveDate, source: Text) -> Judged {
     let shown = if pregnant_days >= 0 {
         let (w, d) = ((pregnant_days / 7) as usize, (pregnant_days % 7) as usize);
         let (weeks, days) = (count(w, ["week", "weken", "week", "weeks"]), count(d, ["dag", "dagen", "day", "days"]));
-        Text::new(format!("{w}+{d} weken"), format!("{} and {}", weeks.en, days.en))
+        say("hs_g01_weeks_days", &[("w", &plain(w)), ("d", &plain(d)), ("weeks", &weeks), ("days", &days)])
     } else {
         let w = number(week, 2);
-        Text::new(format!("{} weken", w.nl), format!("{} weeks", w.en))
+        say("hs_g01_weeks", &[("weeks", &w)])
     };
     let (on, due_on, place) = (day(r), day(due), municipality(j.traj));
-    let head = both!(
-        "Bij aanmelding op {} was de moeder {} zwanger ({} {}); {}",
-        "At registration on {} the mother was {} pregnant ({} {}); {}";
-        on, shown, source, due_on, place
+    let head = say(
+        "hs_g01_pregnant",
+        &[("on", &on), ("shown", &shown), ("source", &source), ("due", &due_on), ("place", &place)],
     );
     let evidence = |res: RuleResult| res.date("registered", r).date("due_date", due);
     if !j.cfg.flag_for("pregnancy_allowed", j.traj.gemeente.as_deref())? {
-        let tail = Text::new(
-            " ondersteunt geen gezinnen tijdens de zwangerschap.",
-            " does not support families during pregnancy.",
-        );
+        let tail = say("hs_g01_no_pregnancy", &[]);
         // No pregnancy week passes here: the child has to be born.
         return Ok(evidence(j.result(Outcome::Fail, concat(&[&head, &tail])).measured(week, "born")));
     }
     let min_week = j.cfg.num("min_pregnancy_week")?;
-    let (outcome, nl, en) = if pregnant_days as f64 >= 7.0 * min_week {
-        (Outcome::Pass, "binnen", "within")
+    let (outcome, verdict) = if pregnant_days as f64 >= 7.0 * min_week {
+        (Outcome::Pass, say("hs_g01_within", &[]))
     } else {
-        (Outcome::Fail, "buiten", "outside")
+        (Outcome::Fail, say("hs_g01_outside", &[]))
     };
     let min = number(min_week, 2);
-    let tail = both!(
-        " ondersteunt gezinnen vanaf week {} van de zwangerschap, dus dit gezin valt {nl} de doelgroep.",
-        " supports families from week {} of pregnancy, so this family is {en} the target group.";
-        min
-    );
+    let tail = say("hs_g01_pregnancy_week", &[("week", &min), ("verdict", &verdict)]);
     Ok(evidence(j.result(outcome, concat(&[&head, &tail])).measured(week, format!(">= {min_week}"))))
 }
 

@@ -22,7 +22,7 @@
 
 use super::cells::plus_months;
 use super::coverage::{Span, active_in_p};
-use super::wording::{both, concat, day};
+use super::wording::{concat, day, plain, say};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
@@ -53,20 +53,12 @@ fn check(j: &Judge, span: Span) -> Judged {
     let outcome = if until > limit { Outcome::Fail } else { Outcome::Pass };
     let (start, by) = (span.start, day(limit));
     let ran = match ended {
-        Some(e) => both!("De ondersteuning liep van {} tot {}", "Support ran from {} to {}"; day(start), day(e)),
-        None => both!(
-            "De ondersteuning begon op {} en liep op {} nog",
-            "Support started on {} and was still running on {}";
-            day(start), day(a)
-        ),
+        Some(e) => say("hs_g02_ran", &[("start", &day(start)), ("end", &day(e))]),
+        None => say("hs_g02_running", &[("start", &day(start)), ("on", &day(a))]),
     };
     let verdict = match outcome {
-        Outcome::Fail => both!(
-            ": langer dan {months} maanden (die had uiterlijk op {} moeten eindigen).",
-            ": longer than {months} months (it should have ended by {}).";
-            by
-        ),
-        _ => both!(", binnen {months} maanden (uiterlijk tot {}).", ", within {months} months (until {} at most)."; by),
+        Outcome::Fail => say("hs_g02_fail", &[("months", &plain(months)), ("by", &by)]),
+        _ => say("hs_g02_pass", &[("months", &plain(months)), ("by", &by)]),
     };
     let message = concat(&[&ran, &verdict]);
     let result = j.result(outcome, message).date("start", start).date("deadline", limit).date("until", until);

@@ -23,7 +23,7 @@
 
 use super::cells::filled;
 use super::coverage::{Match, matched_in_window};
-use super::wording::{both, day};
+use super::wording::{day, say};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{Counts, RuleConfig, Scope};
@@ -47,35 +47,19 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
 fn check(j: &Judge, m: Match) -> Judged {
     let (src, at) = (m.source(), day(m.date));
     let Some(intake) = j.traj.kennismaking.known()? else {
-        let message = both!(
-            "Er is geen kennismakingsbezoek ingevuld; dat was nodig vóór de {} op {}.",
-            "No intake home visit is recorded; it was due before the {} on {}.";
-            src, at
-        );
+        let message = say("hs_g03_missing", &[("what", &src), ("on", &at)]);
         return Ok(j.result(Outcome::Fail, message).date("match", m.date));
     };
     let registered = filled(&j.traj.aanmelding, "aanmelding")?;
     let (k, r) = (day(intake), day(registered));
     let (outcome, message) = if intake < registered {
-        let message = both!(
-            "Het kennismakingsbezoek op {} ligt vóór de aanmelding op {}; het hoort daarna te komen.",
-            "The intake home visit on {} is dated before the registration on {}; it should follow it.";
-            k, r
-        );
+        let message = say("hs_g03_before_registration", &[("intake", &k), ("registration", &r)]);
         (Outcome::Fail, message)
     } else if intake > m.date {
-        let message = both!(
-            "Het kennismakingsbezoek op {} kwam na de {} op {}; het hoort daarvóór te liggen.",
-            "The intake home visit on {} came after the {} on {}; it should come first.";
-            k, src, at
-        );
+        let message = say("hs_g03_fail", &[("intake", &k), ("what", &src), ("on", &at)]);
         (Outcome::Fail, message)
     } else {
-        let message = both!(
-            "Kennismakingsbezoek op {}: na de aanmelding op {} en uiterlijk op de {} op {}.",
-            "Intake home visit on {}: after registration on {} and no later than the {} on {}.";
-            k, r, src, at
-        );
+        let message = say("hs_g03_pass", &[("intake", &k), ("registration", &r), ("what", &src), ("on", &at)]);
         (Outcome::Pass, message)
     };
     Ok(j.result(outcome, message).date("registered", registered).date("intake", intake).date("match", m.date))

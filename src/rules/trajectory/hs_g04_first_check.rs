@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_days, unreadable_contacts};
 use super::coverage::{Span, active_in_p};
-use super::wording::{both, day};
+use super::wording::{day, say};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
@@ -71,43 +71,23 @@ fn check(j: &Judge, (span, deadline): (Span, NaiveDate)) -> Judged {
     let (s, d) = (day(start), day(deadline));
     let evidence = |r: RuleResult| r.date("start", start).date("deadline", deadline);
     if let Some(c) = checks.clone().find(|d| *d <= deadline) {
-        let message = both!(
-            "Eerste check op {}, binnen de termijn (start {}, uiterlijk {}).",
-            "First check on {}, in time (start {}, due by {}).";
-            day(c), s, d
-        );
+        let message = say("hs_g04_pass", &[("check", &day(c)), ("start", &s), ("due", &d)]);
         return Ok(evidence(j.result(Outcome::Pass, message)).date("first_check", c));
     }
     if let Some(reason) = unreadable_contacts(j.traj) {
         return Err(reason);
     }
     if let Some(e) = span.einde.filter(|e| *e <= a && *e < deadline) {
-        let message = both!(
-            "De ondersteuning eindigde op {}, voordat de eerste check (uiterlijk {}) nodig was.",
-            "Support ended on {} before the first check was due on {}.";
-            day(e), d
-        );
+        let message = say("hs_g04_ended_before_due", &[("end", &day(e)), ("due", &d)]);
         return Ok(evidence(j.result(Outcome::NotApplicable, message)).date("end", e));
     }
     if a < deadline {
-        let message = both!(
-            "Nog geen eerste check; die moet uiterlijk op {} plaatsvinden (start {}).",
-            "No first check yet; it is due by {} (start {}).";
-            d, s
-        );
+        let message = say("hs_g04_not_yet_due", &[("due", &d), ("start", &s)]);
         return Ok(evidence(j.result(Outcome::NotYetDue, message)));
     }
     let message = match checks.next() {
-        Some(late) => both!(
-            "De eerste check was pas op {}; die moest uiterlijk op {} (start {}).",
-            "The first check was only on {}; it was due by {} (start {}).";
-            day(late), d, s
-        ),
-        None => both!(
-            "Geen eerste check gevonden; die moest uiterlijk op {} (start {}).",
-            "No first check found; it was due by {} (start {}).";
-            d, s
-        ),
+        Some(late) => say("hs_g04_fail_late", &[("check", &day(late)), ("due", &d), ("start", &s)]),
+        None => say("hs_g04_fail_missing", &[("due", &d), ("start", &s)]),
     };
     Ok(evidence(j.result(Outcome::Fail, message)))
 }

@@ -33,7 +33,7 @@ use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_months, unreadable_contacts};
 use super::coverage::{Span, active_in_p};
-use super::wording::{both, concat, day, sentence};
+use super::wording::{concat, day, plain, say, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
@@ -92,28 +92,18 @@ fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
                 let next = plus_months(last, n)?;
                 let then = match closed {
                     Some(_) => Text::default(),
-                    None => both!(", het volgende is uiterlijk op {} nodig", ", the next is due by {}"; day(next)),
+                    None => say("hs_g05_next_due", &[("due", &day(next))]),
                 };
-                let msg = both!(
-                    "geen gat van meer dan {n} maanden tussen evaluaties; het laatste evaluatiemoment was op {}{}",
-                    "no gap of more than {n} months between evaluations; the last evaluation moment was on {}{}";
-                    day(last), then
-                );
+                let msg = say("hs_g05_pass", &[("months", &plain(n)), ("last", &day(last)), ("then", &then)]);
                 let r = base(Outcome::Pass, msg).date("last_point", last);
                 if closed.is_some() { r } else { r.date("deadline", next) }
             }
-            None => base(
-                Outcome::Pass,
-                Text::new(
-                    "geen evaluatiemoment vóór het einde om te beoordelen",
-                    "no evaluation moment before the end to judge",
-                ),
-            ),
+            None => base(Outcome::Pass, say("hs_g05_no_moment", &[])),
         });
     };
     let msg = describe(first, n, gaps.len());
     if let Some(unreadable) = unreadable_contacts(j.traj) {
-        return Err(both!("{}; zonder die contacten: {}", "{}; without those contacts: {}"; unreadable, msg));
+        return Err(say("hs_g05_unreadable", &[("unreadable", &unreadable), ("gap", &msg)]));
     }
     Ok(base(Outcome::Fail, msg)
         .date("gap_from", first.from)
@@ -126,23 +116,13 @@ fn check(j: &Judge, Span { start, einde }: Span, n: i64) -> Judged {
 fn describe(g: &Gap, n: i64, count: usize) -> Text {
     let (from, to, due) = (day(g.from), day(g.to), day(g.due));
     let gap = if g.to_horizon {
-        both!(
-            "na het evaluatiemoment van {} volgde tot {} geen evaluatie meer, terwijl er uiterlijk op {} een nodig \
-             was (ten hoogste {n} maanden ertussen)",
-            "after the evaluation moment of {} there was no evaluation up to {}, while one was due by {} (at most \
-             {n} months apart)";
-            from, to, due
-        )
+        say("hs_g05_gap_to_horizon", &[("from", &from), ("to", &to), ("due", &due), ("months", &plain(n))])
     } else {
-        both!(
-            "tussen de evaluatiemomenten van {} en {} zat meer dan {n} maanden; het volgende was uiterlijk op {} nodig",
-            "more than {n} months passed between the evaluation moments of {} and {}; the next was due by {}";
-            from, to, due
-        )
+        say("hs_g05_gap", &[("from", &from), ("to", &to), ("months", &plain(n)), ("due", &due)])
     };
     match count {
         1 => gap,
-        k => concat(&[&gap, &both!("; in totaal zijn er {k} zulke gaten", "; there are {k} such gaps in all")]),
+        k => concat(&[&gap, &say("hs_g05_gaps_in_all", &[("gaps", &plain(k))])]),
     }
 }
 

@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_days, unreadable_contacts};
 use super::coverage::closure;
-use super::wording::{both, day, sentence};
+use super::wording::{day, plain, say, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
@@ -80,37 +80,23 @@ fn check(j: &Judge, einde: NaiveDate, w: i64, what: &ClosureContact) -> Judged {
     let dates = contact_dates(j.traj, &[what.kind], ctx)?;
     let base =
         |o, m: Text| j.result(o, sentence(&m)).date("einde", einde).date("window_from", from).date("window_to", to);
-    let (e, t) = (day(einde), day(to));
+    let (e, t, what) = (day(einde), day(to), Text::new(what.nl, what.en));
     if let Some(&found) = dates.iter().find(|d| **d >= from && **d <= to) {
-        let msg = both!(
-            "{} op {}, binnen {w} dagen van het einde op {}",
-            "{} on {}, within {w} days of the closure on {}";
-            what, day(found), e
-        );
+        let msg = say("hs_g06_pass", &[("what", &what), ("on", &day(found)), ("days", &plain(w)), ("end", &e)]);
         return Ok(base(Outcome::Pass, msg).date("contact", found));
     }
     if let Some(unreadable) = unreadable_contacts(j.traj) {
         return Err(unreadable);
     }
     if ctx.as_of < to {
-        let msg = both!(
-            "nog geen {} bij het einde op {}; die kan nog tot en met {}",
-            "no {} yet for the closure on {}; it is due by {}";
-            what, e, t
-        );
+        let msg = say("hs_g06_not_yet_due", &[("what", &what), ("end", &e), ("due", &t)]);
         return Ok(base(Outcome::NotYetDue, msg).date("deadline", to));
     }
     let other = match dates.iter().min_by_key(|d| (**d - einde).num_days().abs()) {
-        Some(&d) => {
-            both!("; er is er wel een op {}, buiten dat venster", "; there is one on {}, outside that window"; day(d))
-        }
+        Some(&d) => say("hs_g06_outside_window", &[("on", &day(d))]),
         None => Text::default(),
     };
-    let msg = both!(
-        "geen {} tussen {} en {} (einde op {}){}",
-        "no {} between {} and {} (closure on {}){}";
-        what, day(from), t, e, other
-    );
+    let msg = say("hs_g06_fail", &[("what", &what), ("from", &day(from)), ("to", &t), ("end", &e), ("other", &other)]);
     Ok(base(Outcome::Fail, msg).date("deadline", to))
 }
 

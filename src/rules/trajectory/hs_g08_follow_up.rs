@@ -32,7 +32,7 @@ use chrono::NaiveDate;
 
 use super::cells::{contact_dates, plus_days, plus_months, unreadable_contacts};
 use super::coverage::closure;
-use super::wording::{both, day, sentence};
+use super::wording::{day, plain, say, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
@@ -98,29 +98,17 @@ fn check(j: &Judge, w: Window) -> Judged {
     };
     let (e, f, from, to, months) = (day(einde), day(w.due), day(w.from), day(w.to), w.months);
     if let Some(&found) = dates.iter().find(|d| **d >= w.from && **d <= w.to) {
-        let msg = both!(
-            "nabelgesprek op {}, binnen het venster van {} tot en met {} (einde op {})",
-            "follow-up call on {}, within the window from {} to {} (closure on {})";
-            day(found), from, to, e
-        );
+        let msg = say("hs_g08_pass", &[("on", &day(found)), ("from", &from), ("to", &to), ("end", &e)]);
         return Ok(base(Outcome::Pass, msg).date("contact", found));
     }
     if let Some(unreadable) = unreadable_contacts(j.traj) {
         return Err(unreadable);
     }
     if ctx.as_of < w.to {
-        let msg = both!(
-            "na het einde op {} is nog geen nabelgesprek gevoerd; dat hoort rond {} plaats te vinden, tussen {} en {}",
-            "no follow-up call yet after the closure on {}; it is due on {}, between {} and {}";
-            e, f, from, to
-        );
+        let msg = say("hs_g08_not_yet_due", &[("end", &e), ("due", &f), ("from", &from), ("to", &to)]);
         return Ok(base(Outcome::NotYetDue, msg).date("deadline", w.to));
     }
-    let msg = both!(
-        "geen nabelgesprek tussen {} en {} (rond {}, {months} maanden na het einde op {})",
-        "no follow-up call between {} and {} (around {}, {months} months after the closure on {})";
-        from, to, f, e
-    );
+    let msg = say("hs_g08_fail", &[("from", &from), ("to", &to), ("due", &f), ("months", &plain(months)), ("end", &e)]);
     Ok(base(Outcome::Fail, msg).date("deadline", w.to))
 }
 

@@ -32,7 +32,7 @@ use chrono::NaiveDate;
 
 use super::cells::plus_days;
 use super::coverage::{Span, active_in_p};
-use super::wording::{both, day, not_evaluated, sentence};
+use super::wording::{day, not_evaluated, say, sentence};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
@@ -98,20 +98,16 @@ fn message(
 /// One message's state, as a fragment.
 fn describe(m: &Message) -> Text {
     let [nl, nl_event, en, en_event] = m.words;
-    let e = day(m.event);
+    let (letter, event, e) = (Text::new(nl, en), Text::new(nl_event, en_event), day(m.event));
     match &m.state {
-        State::Sent(d) => both!("het {nl} is verstuurd op {}", "the {en} was sent on {}"; day(*d)),
-        State::NotYetDue(due) => both!(
-            "het {nl} is nog niet verstuurd ({nl_event} op {}) en moet uiterlijk op {} verstuurd zijn",
-            "the {en} has not been sent yet ({en_event} on {}) and is due by {}";
-            e, day(*due)
-        ),
-        State::Late(due) => both!(
-            "er is geen {nl} verstuurd ({nl_event} op {}), terwijl dat uiterlijk op {} moest",
-            "no {en} was sent ({en_event} on {}), while it was due by {}";
-            e, day(*due)
-        ),
-        State::Unknown(reason) => both!("het {nl} is niet te lezen: {}", "the {en} cannot be read: {}"; reason),
+        State::Sent(d) => say("hs_g09_sent", &[("letter", &letter), ("on", &day(*d))]),
+        State::NotYetDue(due) => {
+            say("hs_g09_not_yet_due", &[("letter", &letter), ("event", &event), ("on", &e), ("due", &day(*due))])
+        }
+        State::Late(due) => {
+            say("hs_g09_late", &[("letter", &letter), ("event", &event), ("on", &e), ("due", &day(*due))])
+        }
+        State::Unknown(reason) => say("hs_g09_unreadable", &[("letter", &letter), ("reason", reason)]),
     }
 }
 
@@ -144,7 +140,7 @@ fn check(j: &Judge, Span { start, einde }: Span, days: i64) -> Judged {
     // One sentence a message; the first is a fragment until the outcome's wording completes it.
     let mut text = describe(&messages[0]);
     for m in &messages[1..] {
-        text = both!("{}. {}", "{}. {}"; text, sentence(&describe(m)));
+        text = say("hs_g09_then", &[("first", &text), ("next", &sentence(&describe(m)))]);
     }
     let text = if outcome == Outcome::NotEvaluated { not_evaluated(&text) } else { sentence(&text) };
     let mut r = j.result(outcome, text).date("start", start);

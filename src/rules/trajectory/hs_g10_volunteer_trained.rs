@@ -23,7 +23,7 @@
 //! None.
 
 use super::coverage::{Match, matched_in_window};
-use super::wording::{both, day};
+use super::wording::{day, plain, say};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{Counts, RuleConfig, Scope};
@@ -47,44 +47,26 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
 fn check(j: &Judge, m: Match) -> Judged {
     let (src, at) = (m.source(), day(m.date));
     let Some(id) = j.traj.vrijwilliger_id.as_deref().map(str::trim).filter(|id| !id.is_empty()) else {
-        let message = both!(
-            "Er is geen vrijwilliger (vrijwilliger_id) bij dit gezin ingevuld.",
-            "No volunteer (vrijwilliger_id) is recorded for this family."
-        );
+        let message = say("hs_g10_no_volunteer", &[]);
         return Ok(j.result(Outcome::NotApplicable, message).date("match", m.date));
     };
     let volunteers = j.loc.volunteers.as_ref().map_err(Clone::clone)?;
     let evidence = |r: RuleResult| r.date("match", m.date).fact("volunteer_id", id);
     let Some(volunteer) = volunteers.iter().find(|v| v.id.trim() == id) else {
-        let message = both!(
-            "Vrijwilliger {id} staat niet in het blad vrijwilligers, dus de training vóór de {} op {} is niet \
-             aangetoond.",
-            "Volunteer {id} is not in the vrijwilligers sheet, so training before the {} on {} is not shown.";
-            src, at
-        );
+        let message = say("hs_g10_unknown_volunteer", &[("id", &plain(id)), ("what", &src), ("on", &at)]);
         return Ok(evidence(j.result(Outcome::Fail, message)));
     };
     let Some(trained) = volunteer.training_afgerond.known()? else {
-        let message = both!(
-            "Vrijwilliger {id} heeft geen afgeronde basistraining ingevuld; die was nodig vóór de {} op {}.",
-            "Volunteer {id} has no completed basic training recorded; it was due before the {} on {}.";
-            src, at
-        );
+        let message = say("hs_g10_no_training", &[("id", &plain(id)), ("what", &src), ("on", &at)]);
         return Ok(evidence(j.result(Outcome::Fail, message)));
     };
     let (outcome, message) = if trained <= m.date {
-        let message = both!(
-            "Vrijwilliger {id} rondde de training af op {}, vóór de {} op {}.",
-            "Volunteer {id} completed training on {}, before the {} on {}.";
-            day(trained), src, at
-        );
+        let message =
+            say("hs_g10_pass", &[("id", &plain(id)), ("trained", &day(trained)), ("what", &src), ("on", &at)]);
         (Outcome::Pass, message)
     } else {
-        let message = both!(
-            "Vrijwilliger {id} rondde de training pas af op {}, na de {} op {}.",
-            "Volunteer {id} only completed training on {}, after the {} on {}.";
-            day(trained), src, at
-        );
+        let message =
+            say("hs_g10_fail", &[("id", &plain(id)), ("trained", &day(trained)), ("what", &src), ("on", &at)]);
         (Outcome::Fail, message)
     };
     Ok(evidence(j.result(outcome, message)).date("trained", trained))

@@ -29,9 +29,9 @@
 
 use super::cells::filled;
 use super::coverage::{Span, active_in_p};
-use super::wording::{both, number};
+use super::wording::{number, plain, say};
 use super::{Judge, Judged, judge_each};
-use crate::results::{Outcome, RuleResult, Text};
+use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
@@ -74,16 +74,7 @@ fn check(j: &Judge, Span { start, einde }: Span) -> Judged {
     let overlap = j.ctx.overlap_days(start, einde);
     let result = |o, m| j.result(o, m).fact("overlap_days", overlap);
     if overlap < min_overlap {
-        let msg = Text::new(
-            format!(
-                "Het gezin werd maar {overlap} dagen in de periode ondersteund, minder dan {min_overlap}: de \
-                 bezoeken worden niet beoordeeld."
-            ),
-            format!(
-                "The family was supported for only {overlap} days in the period, fewer than {min_overlap}: the \
-                 visits are not judged."
-            ),
-        );
+        let msg = say("hs_g11_too_short", &[("days", &plain(overlap)), ("min", &plain(min_overlap))]);
         return Ok(result(Outcome::NotApplicable, msg));
     }
     let visits = match filled(&j.traj.bezoeken, "bezoeken") {
@@ -92,20 +83,23 @@ fn check(j: &Judge, Span { start, einde }: Span) -> Judged {
     };
     let least = least_passing(ratio, overlap);
     let per_week = visits as f64 * 7.0 / overlap as f64;
-    let (outcome, nl_verdict, en_verdict) = if enough(visits, ratio, overlap) {
-        (Outcome::Pass, "ten minste", "at least")
+    let (outcome, verdict) = if enough(visits, ratio, overlap) {
+        (Outcome::Pass, say("hs_g11_at_least", &[]))
     } else {
-        (Outcome::Fail, "minder dan", "fewer than")
+        (Outcome::Fail, say("hs_g11_fewer_than", &[]))
     };
     let (per_week, ratio_shown) = (number(per_week, 2), number(ratio, 9));
-    let (nl_verb, nl_visits, en_verb, en_visits) =
-        if visits == 1 { ("was", "bezoek", "was", "visit") } else { ("waren", "bezoeken", "were", "visits") };
-    let msg = both!(
-        "Er {nl_verb} {visits} {nl_visits} in {overlap} dagen ({} per week): {nl_verdict} de {least} die {} per week \
-         vraagt.",
-        "There {en_verb} {visits} {en_visits} in {overlap} days ({} a week): {en_verdict} the {least} that {} a week \
-         requires.";
-        per_week, ratio_shown
+    let key = if visits == 1 { "hs_g11_visits_one" } else { "hs_g11_visits_many" };
+    let msg = say(
+        key,
+        &[
+            ("visits", &plain(visits)),
+            ("days", &plain(overlap)),
+            ("per_week", &per_week),
+            ("verdict", &verdict),
+            ("least", &plain(least)),
+            ("ratio", &ratio_shown),
+        ],
     );
     Ok(result(outcome, msg).measured(visits as f64, format!(">= {least}")).fact("visits", visits))
 }

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::coverage::closure;
-use super::wording::{both, count, join, sentence, signed};
+use super::wording::{concat, count, join, plain, say, sentence, signed};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::{Counts, RuleConfig, Scope};
@@ -82,26 +82,21 @@ fn check(j: &Judge, (einde, ms): (NaiveDate, &[Measurement])) -> Judged {
             domains.iter().filter(|(_, v)| pick(v)).map(|(d, _)| *d).collect::<Vec<_>>().join(", ")
         };
         let (only_start, only_end) = (list(|v| !v.0.is_empty()), list(|v| !v.1.is_empty()));
-        let (mut nl, mut en) = (
-            "geen domein met zowel een start- als een eindmeting".to_string(),
-            "no domain with both a start and an end rating".to_string(),
-        );
+        let mut msg = say("hs_g12_no_domain", &[]);
         if !only_start.is_empty() {
-            nl += &format!("; alleen een startmeting: {only_start}");
-            en += &format!("; only a start rating: {only_start}");
+            msg = concat(&[&msg, &say("hs_g12_only_start", &[("domains", &plain(only_start))])]);
         }
         if !only_end.is_empty() {
-            nl += &format!("; alleen een eindmeting: {only_end}");
-            en += &format!("; only an end rating: {only_end}");
+            msg = concat(&[&msg, &say("hs_g12_only_end", &[("domains", &plain(only_end))])]);
         }
-        return Ok(base(Outcome::Fail, Text::new(nl, en)).measured(0.0, ">= 1"));
+        return Ok(base(Outcome::Fail, msg).measured(0.0, ">= 1"));
     }
-    let shown: Vec<Text> = changes.iter().map(|(d, x)| both!("{d} {}", "{d} {}"; signed(*x, 2))).collect();
-    let msg = both!(
-        "start- en eindmeting in {}; verandering (eind min start): {}",
-        "start and end rating in {}; change (end minus start): {}";
-        count(changes.len(), ["domein", "domeinen", "domain", "domains"]), join(&shown, ", ")
-    );
+    let shown: Vec<Text> = changes
+        .iter()
+        .map(|(d, x)| say("hs_g12_domain_change", &[("domain", &plain(d)), ("change", &signed(*x, 2))]))
+        .collect();
+    let domains = count(changes.len(), ["domein", "domeinen", "domain", "domains"]);
+    let msg = say("hs_g12_pass", &[("domains", &domains), ("changes", &join(&shown, ", "))]);
     let n = changes.len();
     let mut r = base(Outcome::Pass, msg).measured(n as f64, ">= 1");
     for (d, x) in &changes {

@@ -8,6 +8,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::i18n::Lang;
+use crate::report::catalogue::{NO_ARGS, msg};
 use crate::results::Text;
 use crate::results::result::push_padded;
 
@@ -41,17 +43,45 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A message in both languages: the Dutch and the English format string
-/// take the same [`Text`] arguments, each its own language (`both!(nl, en;
-/// a, b)` is `Text::new(format!(nl, a.nl, b.nl), format!(en, a.en, b.en))`).
-/// Other values go into the strings by name (`{n}`). An argument is
-/// evaluated once per language.
-macro_rules! both {
-    ($nl:literal, $en:literal $(; $($arg:expr),+)? $(,)?) => {
-        $crate::results::Text::new(format!($nl $($(, $arg.nl)+)?), format!($en $($(, $arg.en)+)?))
-    };
+/// A rule message from the catalogue (`reports/messages/rules.toml`), each
+/// named argument filled in with its own language's text, in one pass (a
+/// value from the export that holds `{name}` stays as it is).
+pub fn say(key: &str, args: &[(&str, &Text)]) -> Text {
+    let one = |lang: Lang| fill_once(&msg(key, lang, NO_ARGS), lang, args);
+    Text::new(one(Lang::Nl), one(Lang::En))
 }
-pub(crate) use both;
+
+/// `template` with each `{name}` of `args` replaced by its text in `lang`;
+/// other braces stay as written.
+fn fill_once(template: &str, lang: Lang, args: &[(&str, &Text)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let value = after
+            .find('}')
+            .and_then(|j| args.iter().find(|(k, _)| *k == &after[..j]).map(|(_, t)| (lang.pick(&t.nl, &t.en), j)));
+        match value {
+            Some((v, j)) => {
+                out.push_str(v);
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A value that reads the same in both languages (a count, an id).
+pub fn plain(x: impl std::fmt::Display) -> Text {
+    let s = x.to_string();
+    Text::new(s.clone(), s)
+}
 
 /// A date as a Dutch reader writes it: `2 maart 2026`.
 fn nl_date(d: NaiveDate) -> String {
@@ -154,10 +184,8 @@ pub fn sentence(fragment: &Text) -> Text {
 
 /// The message of a `not_evaluated` result: the reason in a sentence.
 pub fn not_evaluated(reason: &Text) -> Text {
-    Text::new(
-        full_stop(&format!("Niet te beoordelen: {}", reason.nl)),
-        full_stop(&format!("Cannot be judged: {}", reason.en)),
-    )
+    let t = say("hs_not_evaluated", &[("reason", reason)]);
+    Text::new(full_stop(&t.nl), full_stop(&t.en))
 }
 
 /// `s` with a full stop at the end, unless it ends a sentence already.
@@ -182,10 +210,11 @@ mod tests {
     }
 
     #[test]
-    fn both_fills_each_language_with_its_own_text() {
-        let (a, n) = (day(d("2026-03-02")), 3);
-        assert_eq!(both!("op {} ({n})", "on {} ({n})"; a), Text::new("op 2 maart 2026 (3)", "on 2 March 2026 (3)"));
-        assert_eq!(both!("ja", "yes"), Text::new("ja", "yes"));
+    fn say_fills_each_name_once_and_leaves_other_braces() {
+        let t = Text::new("{b} x", "{b} y");
+        let out = fill_once("{a}: {b} {c}", Lang::Nl, &[("a", &t), ("b", &Text::new("B", "b"))]);
+        assert_eq!(out, "{b} x: B {c}");
+        assert_eq!(fill_once("{a}", Lang::En, &[("a", &t)]), "{b} y");
     }
 
     #[test]

@@ -90,8 +90,11 @@ pub fn render(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions) -> Resul
     match opts.audience {
         Audience::Location => {
             let mut files = Vec::new();
+            let slices = location::slices_by_location(audit);
+            let none = location::LocationSlices::default();
             for loc in &audit.locations {
-                files.extend(location::render(audit, &loc.location_id, &ctx)?);
+                let own = slices.get(loc.location_id.as_str()).unwrap_or(&none);
+                files.extend(location::render(audit, &loc.location_id, own, &ctx)?);
             }
             Ok(files)
         }

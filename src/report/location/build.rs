@@ -1,5 +1,6 @@
 //! Builds the location report's model from the audit, for one location.
 
+use super::LocationSlices;
 use super::charts::figures;
 use super::due_soon::due_soon;
 use super::model::{
@@ -25,6 +26,7 @@ pub fn rule_order<'a>(ctx: &RenderContext<'a>) -> Vec<&'a RuleConfig> {
 pub fn build(
     audit: &Audit,
     location_id: &str,
+    slices: &LocationSlices<'_>,
     ctx: &RenderContext,
     with_charts: bool,
     css: String,
@@ -35,16 +37,16 @@ pub fn build(
         .iter()
         .find(|l| l.location_id == location_id)
         .ok_or_else(|| format!("location {location_id} is not in the audit"))?;
-    let own: Vec<&RuleResult> = audit.results.iter().filter(|r| r.location_id == location_id).collect();
+    let own: &[&RuleResult] = &slices.results;
     let location_results: Vec<&RuleResult> = own.iter().copied().filter(|r| r.subject_id.is_none()).collect();
-    let summary: Vec<&SummaryRow> = audit.summary.iter().filter(|s| s.location_id == location_id).collect();
+    let summary: &[&SummaryRow] = &slices.summary;
     let values = Values { fmt: ctx.fmt, catalogue: ctx.catalogue, lang };
     let measures = Measures { values: &values, as_of: audit.as_of };
     let order = rule_order(ctx);
     let order_ids: Vec<String> = order.iter().map(|r| r.id.clone()).collect();
 
     let rules: Vec<RuleSection> =
-        order.iter().map(|rule| section(rule, &location_results, &summary, &measures)).collect();
+        order.iter().map(|rule| section(rule, &location_results, summary, &measures)).collect();
     let (figures, charts) = figures(&location_results, ctx.rulebook, &values, with_charts);
     let describe = |r: &RuleResult, what_key: &str| {
         let title = ctx.rulebook.rule(&r.rule_id).map_or_else(|| r.rule_id.clone(), |c| c.title.get(lang).to_string());
@@ -56,13 +58,13 @@ pub fn build(
     Ok(LocationReport {
         css,
         header: header(audit, location, ctx),
-        verdict: verdict(&rules, &own),
+        verdict: verdict(&rules, own),
         charts,
         figures,
         worklist,
         trends,
         due_soon: due_soon(own.iter().copied(), audit.as_of, &describe),
-        findings: findings(&own, &order_ids, ctx),
+        findings: findings(own, &order_ids, ctx),
         rules,
         input_findings: audit
             .input_findings

@@ -7,21 +7,48 @@ mod build;
 mod charts;
 mod due_soon;
 pub mod model;
-pub mod values;
-
 pub mod trends;
+pub mod values;
 mod worklist;
 mod xlsx;
 
+use std::collections::HashMap;
+
 use super::{Format, RenderContext, RenderedFile};
-use crate::results::Audit;
+use crate::results::{Audit, RuleResult, SummaryRow};
 
 pub use build::build;
 pub use due_soon::DUE_SOON_DAYS;
 
+/// One location's results (all, passes included) and summary rows, in the
+/// audit's order.
+#[derive(Debug, Default)]
+pub struct LocationSlices<'a> {
+    pub results: Vec<&'a RuleResult>,
+    pub summary: Vec<&'a SummaryRow>,
+}
+
+/// Every location's slices, grouped in one pass over the results and the
+/// summary: O(results + summary), not a scan of all results per location.
+pub fn slices_by_location(audit: &Audit) -> HashMap<&str, LocationSlices<'_>> {
+    let mut by: HashMap<&str, LocationSlices<'_>> = HashMap::new();
+    for r in &audit.results {
+        by.entry(r.location_id.as_str()).or_default().results.push(r);
+    }
+    for s in &audit.summary {
+        by.entry(s.location_id.as_str()).or_default().summary.push(s);
+    }
+    by
+}
+
 /// Renders the location report of `location_id` in the asked formats (JSON
 /// is `results.json`, written by the caller).
-pub fn render(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Result<Vec<RenderedFile>, String> {
+pub fn render(
+    audit: &Audit,
+    location_id: &str,
+    slices: &LocationSlices<'_>,
+    ctx: &RenderContext,
+) -> Result<Vec<RenderedFile>, String> {
     let mut files = Vec::new();
     let name = |ext: &str| format!("report-{}.{ext}", file_stem(location_id));
     let html = ctx.formats.contains(&Format::Html);
@@ -30,7 +57,7 @@ pub fn render(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Result<V
         return Ok(files);
     }
     // One model for every format; only HTML draws charts and inlines the stylesheet.
-    let model = build(audit, location_id, ctx, html, if html { ctx.engine.css() } else { String::new() })?;
+    let model = build(audit, location_id, slices, ctx, html, if html { ctx.engine.css() } else { String::new() })?;
     if html {
         let text = ctx.engine.render("location.html.j2", &model)?;
         files.push(RenderedFile { name: name("html"), bytes: text.into_bytes() });
@@ -45,8 +72,6 @@ pub fn render(audit: &Audit, location_id: &str, ctx: &RenderContext) -> Result<V
     Ok(files)
 }
 
-/// The location id as it may appear in a file name: letters, digits, `-`
-/// and `_` kept, anything else (a path separator, a dot) as `_`.
 /// A location id as a file name, one-to-one: letters, digits and `-` stay, every other character becomes `_`
 /// and the hex of its UTF-8 bytes (`A/1` -> `A_2f1`, `A.1` -> `A_2e1`, `A 1` -> `A_201`, `A_1` -> `A_5f1`), so
 /// two ids that differ never share a name. The empty id is `_`.

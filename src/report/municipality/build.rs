@@ -63,6 +63,14 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
             Serving { id, name, mark }
         })
         .collect();
+    // The serving locations' own results, grouped in one pass over the audit.
+    let mut own_results: BTreeMap<&str, Vec<&crate::results::RuleResult>> =
+        ids.iter().map(|id| (*id, Vec::new())).collect();
+    for r in audit.results.iter().filter(|r| r.subject_id.is_none()) {
+        if let Some(own) = own_results.get_mut(r.location_id.as_str()) {
+            own.push(r);
+        }
+    }
 
     let supported: Vec<&TrajectoryFacts> = ours.iter().copied().filter(|f| f.active_in_period).collect();
     let category = |table: &str, row: &str| {
@@ -103,7 +111,8 @@ pub fn build(audit: &Audit, asked: &str, ctx: &RenderContext) -> MunicipalityRep
             .iter()
             .map(|s| {
                 let mark = shared.locations.get(s.id).copied().unwrap_or(Mark::Shown);
-                conditions(audit, ctx.rulebook, (s.id, s.name, mark), &measures, &too_few)
+                let own = own_results.get(s.id).map_or(&[][..], Vec::as_slice);
+                conditions(audit, own, ctx.rulebook, (s.id, s.name, mark), &measures, &too_few)
             })
             .collect(),
         families: tables.families,

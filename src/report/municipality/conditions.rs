@@ -10,15 +10,18 @@ use super::model::{ConditionRow, HIDDEN, LocationConditions};
 use super::shared::published_families;
 use super::suppress::Mark;
 use crate::report::measures::Measures;
-use crate::results::{Audit, Outcome, Severity};
+use crate::results::{Audit, Outcome, RuleResult, Severity};
 use crate::rulebook::{Counts, Rulebook, config::Scope};
 use crate::rules::registry::spec;
 
 /// The conditions of one location (id, name, and how its number of families
 /// is shown across the municipality reports), in the formatter's language.
-/// `too_few` is the report's text for a mean over too few families.
+/// `too_few` is the report's text for a mean over too few families. `own`
+/// holds the location's own results (subject none), in the audit's order:
+/// the caller groups them once, so this costs O(rules x own results).
 pub fn conditions(
     audit: &Audit,
+    own: &[&RuleResult],
     rulebook: &Rulebook,
     location: (&str, &str, Mark),
     measures: &Measures,
@@ -33,10 +36,7 @@ pub fn conditions(
         .iter()
         .filter(|rule| rule.enabled && rule.scope == Scope::Location)
         .filter_map(|rule| {
-            let r = audit
-                .results
-                .iter()
-                .find(|r| r.location_id == location_id && r.rule_id == rule.id && r.subject_id.is_none())?;
+            let r = own.iter().find(|r| r.rule_id == rule.id)?;
             // A rule the code does not know is taken to count families.
             let kind = spec(&rule.id).map_or(Counts::Families, |s| s.counts);
             let measured = r.measured.filter(|m| m.is_finite()).map(|m| match kind {
@@ -62,10 +62,8 @@ pub fn conditions(
             })
         })
         .collect();
-    let missed: Vec<String> = audit
-        .results
+    let missed: Vec<String> = own
         .iter()
-        .filter(|r| r.location_id == location_id && r.subject_id.is_none())
         .filter(|r| r.severity == Severity::Error && r.outcome == Outcome::Fail)
         .map(|r| r.rule_id.clone())
         .collect();

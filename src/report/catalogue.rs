@@ -120,6 +120,17 @@ fn with_current<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
     })
 }
 
+/// Whether a test has put a catalogue in place of the embedded one on this
+/// thread (then texts cached from the embedded one must not be used).
+pub fn replaced() -> bool {
+    INSTEAD.with(|c| c.borrow().is_some())
+}
+
+/// The embedded catalogue, parsed once.
+pub fn embedded() -> &'static Catalogue {
+    &SHARED
+}
+
 /// The text of `key` in `lang` with its named arguments filled in, from the
 /// catalogue in use.
 pub fn msg<K: AsRef<str>, V: AsRef<str>>(key: &str, lang: Lang, args: &[(K, V)]) -> String {

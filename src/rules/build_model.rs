@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::model::*;
+use super::trajectory::wording::{plain, say};
 use crate::findings::InputFinding;
 use crate::i18n::Lang;
 use crate::results::Text;
@@ -42,10 +43,9 @@ impl<'a> Reader<'a> {
         let sheet = self.table.kind.name();
         match self.export.finding_at(sheet, row, column) {
             Some(f) => finding_text(f),
-            None => Text::new(
-                format!("{sheet} rij {row}, kolom {column}: onleesbaar"),
-                format!("{sheet} row {row}, column {column}: unreadable"),
-            ),
+            None => {
+                say("hs_cell_unreadable", &[("sheet", &plain(sheet)), ("row", &plain(row)), ("column", &plain(column))])
+            }
         }
     }
 
@@ -88,24 +88,17 @@ impl<'a> Reader<'a> {
 
 /// A finding's place and sentence, in both languages, as a reason.
 pub fn finding_text(f: &InputFinding) -> Text {
-    Text::new(
-        format!("{}: {}", f.place(Lang::Nl), f.message(Lang::Nl)),
-        format!("{}: {}", f.place(Lang::En), f.message(Lang::En)),
-    )
+    let place = Text::new(f.place(Lang::Nl), f.place(Lang::En));
+    let message = Text::new(f.message(Lang::Nl), f.message(Lang::En));
+    say("hs_finding_reason", &[("place", &place), ("finding", &message)])
 }
 
 fn missing_sheet(kind: SheetKind) -> Text {
-    Text::new(
-        format!("blad `{}` ontbreekt of is leeg", kind.name()),
-        format!("sheet `{}` is missing or empty", kind.name()),
-    )
+    say("hs_sheet_missing", &[("sheet", &plain(kind.name()))])
 }
 
 fn missing_column(kind: SheetKind, column: &str) -> Text {
-    Text::new(
-        format!("kolom `{column}` ontbreekt in blad `{}`", kind.name()),
-        format!("column `{column}` is missing from sheet `{}`", kind.name()),
-    )
+    say("hs_column_missing", &[("column", &plain(column)), ("sheet", &plain(kind.name()))])
 }
 
 fn reader(export: &Export, kind: SheetKind) -> Result<Reader<'_>, Text> {

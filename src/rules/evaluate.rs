@@ -8,7 +8,8 @@ use rayon::prelude::*;
 use super::context::Context;
 use super::model::Location;
 use super::registry;
-use crate::results::{Outcome, RuleResult, Text};
+use super::trajectory::wording::{plain, say};
+use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{RuleConfig, Rulebook};
 
 /// Every result of every enabled rule for every location, sorted by
@@ -67,10 +68,7 @@ fn evaluate_rule(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleRes
         Some(spec) => crate::ingest::isolate::or_else(
             || (spec.evaluate)(loc, cfg, ctx),
             |reason| {
-                let text = Text::new(
-                    format!("regel {} kon hier niet worden berekend ({reason})", cfg.id),
-                    format!("rule {} could not be computed here ({reason})", cfg.id),
-                );
+                let text = say("hs_rule_panicked", &[("rule", &plain(&cfg.id)), ("reason", &plain(reason))]);
                 vec![RuleResult::new(&cfg.id, &loc.id, None, Outcome::NotEvaluated, cfg.severity, text)]
             },
         ),
@@ -81,10 +79,7 @@ fn evaluate_rule(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleRes
             None,
             Outcome::NotEvaluated,
             cfg.severity,
-            Text::new(
-                format!("regel {} is niet bekend in deze versie van hs-audit", cfg.id),
-                format!("rule {} is not known to this version of hs-audit", cfg.id),
-            ),
+            say("hs_rule_unknown", &[("rule", &plain(&cfg.id))]),
         )],
     }
 }

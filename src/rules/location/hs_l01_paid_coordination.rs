@@ -35,6 +35,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Coordinator, Location};
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
+use crate::rules::trajectory::wording::nouns::{COORDINATORS, PAID_COORDINATORS};
 use crate::rules::trajectory::wording::{concat, count, day, number, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -99,20 +100,18 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     }
     let pass = at_least(total, min_fte);
     let (x, norm, on) = (number_near(total, min_fte, 2), number(min_fte, 9), day(ctx.as_of));
-    let who =
-        count(counted, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
+    let who = count(counted, PAID_COORDINATORS);
     let against = against_norm(pass, false);
     let head = say("hs_l01_head", &[("on", &on), ("fte", &x), ("who", &who), ("against", &against), ("norm", &norm)]);
     let zero = match without_hours {
         0 => Text::default(),
         n => {
             let key = if n == 1 { "hs_l01_zero_one" } else { "hs_l01_zero_many" };
-            let n =
-                count(n, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
+            let n = count(n, PAID_COORDINATORS);
             say(key, &[("who", &n)])
         }
     };
-    let note = left_out_note(left_out, ["coördinator", "coördinatoren", "coordinator", "coordinators"]);
+    let note = left_out_note(left_out, COORDINATORS);
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
     Ok(result(loc, cfg, outcome, concat(&[&head, &zero, &note]))
         .measured(tidy(total), format!(">= {min_fte}"))

@@ -31,6 +31,7 @@ use crate::rulebook::{Counts, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{RuleFacts, RuleSpec, Unit};
+use crate::rules::trajectory::wording::nouns::{COORDINATORS, PAID_COORDINATORS};
 use crate::rules::trajectory::wording::{concat, count, day, plain, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -66,13 +67,12 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let head = match (counted, educated) {
         (0, _) => say("hs_l02_none_in_service", &[("on", &on)]),
         (n, k) => {
-            let all =
-                count(n, ["betaalde coördinator", "betaalde coördinatoren", "paid coordinator", "paid coordinators"]);
+            let all = count(n, PAID_COORDINATORS);
             let key = if k == 1 { "hs_l02_educated_one" } else { "hs_l02_educated_many" };
             say(key, &[("all", &all), ("on", &on), ("k", &plain(k))])
         }
     };
-    let note = left_out_note(left_out, ["coördinator", "coördinatoren", "coordinator", "coordinators"]);
+    let note = left_out_note(left_out, COORDINATORS);
     let outcome = if educated >= 1 { Outcome::Pass } else { Outcome::Fail };
     Ok(result(loc, cfg, outcome, concat(&[&head, &note]))
         .measured(educated as f64, ">= 1")

@@ -27,6 +27,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
+use crate::rules::trajectory::wording::nouns::VOLUNTEERS;
 use crate::rules::trajectory::wording::{concat, day, plain, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -79,7 +80,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
             ("min", &plain(min)),
         ],
     );
-    let note = left_out_note(left_out, ["vrijwilliger", "vrijwilligers", "volunteer", "volunteers"]);
+    let note = left_out_note(left_out, VOLUNTEERS);
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
     Ok(result(loc, cfg, outcome, concat(&[&head, &note]))
         .measured(trained as f64, format!(">= {min}"))

@@ -36,6 +36,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::Location;
 use crate::rules::registry::{Bound, Gauge, ParamSpec, RuleFacts, RuleSpec, Unit};
+use crate::rules::trajectory::wording::nouns::FAMILIES;
 use crate::rules::trajectory::wording::{concat, count, number, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -63,8 +64,6 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
     vec![compute(loc, cfg, ctx).unwrap_or_else(|reason| not_evaluated(loc, cfg, reason))]
 }
 
-const NOUNS: [&str; 4] = ["gezin", "gezinnen", "family", "families"];
-
 fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult, Text> {
     let min = cfg.num("min_hours_per_family_year")?;
     let families = active_families(loc, ctx)?;
@@ -89,9 +88,9 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
             _ => {}
         }
     }
-    let note = left_out_note(left_out, NOUNS);
+    let note = left_out_note(left_out, FAMILIES);
     if with_hours == 0 || days == 0 {
-        let active = count(families.active.len(), NOUNS);
+        let active = count(families.active.len(), FAMILIES);
         let why =
             if with_hours == 0 { say("hs_l06_no_hours", &[("active", &active)]) } else { say("hs_l06_no_days", &[]) };
         return Err(concat(&[&why, &note]));
@@ -99,7 +98,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let per_year = hours / (days as f64 / 365.0);
     let pass = at_least(per_year, min);
     let (x, norm, h, d) = (number_near(per_year, min, 1), number(min, 9), number(hours, 2), number(days as f64, 0));
-    let who = count(with_hours, NOUNS);
+    let who = count(with_hours, FAMILIES);
     let against = against_norm(pass, false);
     let head = say(
         "hs_l06_head",
@@ -109,7 +108,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
         0 => Text::default(),
         n => {
             let key = if n == 1 { "hs_l06_without_hours_one" } else { "hs_l06_without_hours_many" };
-            say(key, &[("who", &count(n, NOUNS))])
+            say(key, &[("who", &count(n, FAMILIES))])
         }
     };
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };

@@ -33,6 +33,7 @@ use crate::rulebook::{Counts, ParamKind, RuleConfig, Scope};
 use crate::rules::context::Context;
 use crate::rules::model::{Cell, Location};
 use crate::rules::registry::{ParamSpec, RuleFacts, RuleSpec, Unit};
+use crate::rules::trajectory::wording::nouns::FAMILIES;
 use crate::rules::trajectory::wording::{concat, number, say};
 
 pub const SPEC: RuleSpec = RuleSpec {
@@ -66,10 +67,9 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
         .fact("cost_norm", norm);
     let per_family = match active_families(loc, ctx) {
         Err(reason) => say("hs_l08_per_family_unknown", &[("reason", &reason)]),
-        Ok(families) if families.active.is_empty() => concat(&[
-            &say("hs_l08_no_families", &[]),
-            &left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]),
-        ]),
+        Ok(families) if families.active.is_empty() => {
+            concat(&[&say("hs_l08_no_families", &[]), &left_out_note(families.left_out, FAMILIES)])
+        }
         Ok(families) => {
             let count = families.active.len();
             let each = kosten / count as f64;
@@ -80,7 +80,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
                 .fact("left_out", families.left_out);
             concat(&[
                 &say("hs_l08_per_family", &[("each", &e), ("supported", &s)]),
-                &left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]),
+                &left_out_note(families.left_out, FAMILIES),
             ])
         }
     };

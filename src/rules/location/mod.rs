@@ -17,7 +17,8 @@
 
 use super::context::Context;
 use super::model::{Cell, Location, Trajectory};
-use super::trajectory::wording::{self, concat, count, day, number};
+use super::trajectory::wording::nouns::FAMILIES;
+use super::trajectory::wording::{self, Noun, concat, count, day, number};
 use crate::results::{Outcome, RuleResult, Text};
 use crate::rulebook::RuleConfig;
 
@@ -164,7 +165,7 @@ pub fn families_against_norm(
             ("norm", &wording::plain(norm)),
         ],
     );
-    let note = left_out_note(families.left_out, ["gezin", "gezinnen", "family", "families"]);
+    let note = left_out_note(families.left_out, FAMILIES);
     let outcome = if pass { Outcome::Pass } else { Outcome::Fail };
     Ok(result(loc, cfg, outcome, concat(&[&head, &note]))
         .measured(n as f64, format!("{op} {norm}"))
@@ -184,23 +185,19 @@ pub fn against_norm(pass: bool, maximum: bool) -> Text {
     }
 }
 
-/// " N rows were left out ..." for a message, or nothing when N is 0. The
-/// nouns are (Dutch singular, Dutch plural, English singular, English plural).
-pub fn left_out_note(n: usize, nouns: [&str; 4]) -> Text {
+/// " N rows were left out ..." for a message, or nothing when N is 0.
+pub fn left_out_note(n: usize, noun: Noun) -> Text {
     match n {
         0 => Text::default(),
-        1 => wording::say("hs_loc_left_out_one", &[("noun", &Text::new(nouns[0], nouns[2]))]),
-        n => wording::say(
-            "hs_loc_left_out_many",
-            &[("n", &wording::plain(n)), ("nouns", &Text::new(nouns[1], nouns[3]))],
-        ),
+        1 => wording::say("hs_loc_left_out_one", &[("what", &count(1, noun))]),
+        n => wording::say("hs_loc_left_out_many", &[("what", &count(n, noun))]),
     }
 }
 
 /// "zijn er N gezinnen ondersteund" / "N families were supported", in number.
 pub fn families_supported(n: usize) -> Text {
     let key = if n == 1 { "hs_loc_families_supported_one" } else { "hs_loc_families_supported_many" };
-    wording::say(key, &[("count", &count(n, ["gezin", "gezinnen", "family", "families"]))])
+    wording::say(key, &[("count", &count(n, FAMILIES))])
 }
 
 /// Builders and a runner for the location rules' tests.
@@ -319,7 +316,8 @@ mod tests {
         c.einde = Cell::Missing(Text::new("kolom einde ontbreekt", "column einde is missing"));
         let loc = location(vec![c]);
         assert!(active_families(&loc, &ctx_2026(None)).is_err());
-        assert_eq!(left_out_note(0, ["x", "xs", "y", "ys"]), Text::default());
-        assert!(left_out_note(2, ["x", "xs", "y", "ys"]).en.contains("2 ys were left out"));
+        assert_eq!(left_out_note(0, FAMILIES), Text::default());
+        assert!(left_out_note(2, FAMILIES).en.contains("2 families were left out"));
+        assert!(left_out_note(1, FAMILIES).nl.starts_with(" 1 gezin is niet meegeteld"));
     }
 }

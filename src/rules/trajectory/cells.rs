@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::wording::nouns::CONTACTS;
 use super::wording::{count, day, join, plain, say};
 use crate::results::Text;
 use crate::rules::context::Context;
@@ -36,7 +37,7 @@ pub fn unreadable_contacts(t: &Trajectory) -> Option<Text> {
         return None;
     }
     let n = t.unreadable_contacts.len();
-    let what = count(n, ["contact", "contacten", "contact", "contacts"]);
+    let what = count(n, CONTACTS);
     let key = if n == 1 { "hs_unreadable_contacts_one" } else { "hs_unreadable_contacts_many" };
     Some(say(key, &[("what", &what), ("reasons", &join(&t.unreadable_contacts, "; "))]))
 }

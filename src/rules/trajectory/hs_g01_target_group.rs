@@ -35,6 +35,7 @@ use chrono::NaiveDate;
 
 use super::cells::filled;
 use super::coverage::active_in_p;
+use super::wording::nouns::{DAYS, WEEKS};
 use super::wording::{concat, count, day, number, plain, say};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
@@ -136,7 +137,7 @@ fn pregnant(j: &Judge, r: NaiveDate, due: NaiveDate, source: Text) -> Judged {
     let week = pregnant_days as f64 / 7.0;
     let shown = if pregnant_days >= 0 {
         let (w, d) = ((pregnant_days / 7) as usize, (pregnant_days % 7) as usize);
-        let (weeks, days) = (count(w, ["week", "weken", "week", "weeks"]), count(d, ["dag", "dagen", "day", "days"]));
+        let (weeks, days) = (count(w, WEEKS), count(d, DAYS));
         say("hs_g01_weeks_days", &[("w", &plain(w)), ("d", &plain(d)), ("weeks", &weeks), ("days", &days)])
     } else {
         let w = number(week, 2);

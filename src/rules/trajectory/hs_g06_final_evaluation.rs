@@ -49,15 +49,15 @@ pub const SPEC: RuleSpec = RuleSpec {
     counts: Counts::Families,
 };
 
-/// The contact a closure rule looks for, and how its messages name it.
+/// The contact a closure rule looks for, and the catalogue key of how its
+/// messages name it.
 pub(super) struct ClosureContact {
     pub kind: ContactKind,
-    pub nl: &'static str,
-    pub en: &'static str,
+    pub name: &'static str,
 }
 
 const FINAL_EVALUATION: ClosureContact =
-    ClosureContact { kind: ContactKind::FinalEvaluation, nl: "eindevaluatie", en: "final evaluation" };
+    ClosureContact { kind: ContactKind::FinalEvaluation, name: "hs_g06_final_evaluation" };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     evaluate_closure_contact(loc, cfg, ctx, &FINAL_EVALUATION)
@@ -80,7 +80,7 @@ fn check(j: &Judge, einde: NaiveDate, w: i64, what: &ClosureContact) -> Judged {
     let dates = contact_dates(j.traj, &[what.kind], ctx)?;
     let base =
         |o, m: Text| j.result(o, sentence(&m)).date("einde", einde).date("window_from", from).date("window_to", to);
-    let (e, t, what) = (day(einde), day(to), Text::new(what.nl, what.en));
+    let (e, t, what) = (day(einde), day(to), say(what.name, &[]));
     if let Some(&found) = dates.iter().find(|d| **d >= from && **d <= to) {
         let msg = say("hs_g06_pass", &[("what", &what), ("on", &day(found)), ("days", &plain(w)), ("end", &e)]);
         return Ok(base(Outcome::Pass, msg).date("contact", found));

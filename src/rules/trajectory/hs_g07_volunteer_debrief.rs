@@ -36,11 +36,7 @@ pub const SPEC: RuleSpec = RuleSpec {
     counts: Counts::Families,
 };
 
-const DEBRIEF: ClosureContact = ClosureContact {
-    kind: ContactKind::VolunteerDebrief,
-    nl: "nabespreking met de vrijwilliger",
-    en: "debrief with the volunteer",
-};
+const DEBRIEF: ClosureContact = ClosureContact { kind: ContactKind::VolunteerDebrief, name: "hs_g07_debrief" };
 
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     evaluate_closure_contact(loc, cfg, ctx, &DEBRIEF)

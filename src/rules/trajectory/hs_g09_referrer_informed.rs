@@ -69,13 +69,11 @@ struct Message {
     state: State,
 }
 
-/// (the message, the event) in Dutch, then in English.
-type Words = [&'static str; 4];
+/// The catalogue keys of (the message, the event).
+type Words = [&'static str; 2];
 
-const START: Words =
-    ["startbericht aan de verwijzer", "de ondersteuning begon", "start message to the referrer", "support started"];
-const END: Words =
-    ["eindbericht aan de verwijzer", "de ondersteuning eindigde", "end message to the referrer", "support ended"];
+const START: Words = ["hs_g09_start_letter", "hs_g09_start_event"];
+const END: Words = ["hs_g09_end_letter", "hs_g09_end_event"];
 
 fn message(
     key: &'static str,
@@ -97,8 +95,8 @@ fn message(
 
 /// One message's state, as a fragment.
 fn describe(m: &Message) -> Text {
-    let [nl, nl_event, en, en_event] = m.words;
-    let (letter, event, e) = (Text::new(nl, en), Text::new(nl_event, en_event), day(m.event));
+    let [letter, event] = m.words;
+    let (letter, event, e) = (say(letter, &[]), say(event, &[]), day(m.event));
     match &m.state {
         State::Sent(d) => say("hs_g09_sent", &[("letter", &letter), ("on", &day(*d))]),
         State::NotYetDue(due) => {

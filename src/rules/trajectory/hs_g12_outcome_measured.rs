@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::coverage::closure;
+use super::wording::nouns::DOMAINS;
 use super::wording::{concat, count, join, plain, say, sentence, signed};
 use super::{Judge, Judged, judge_each};
 use crate::results::{Outcome, RuleResult, Text};
@@ -95,7 +96,7 @@ fn check(j: &Judge, (einde, ms): (NaiveDate, &[Measurement])) -> Judged {
         .iter()
         .map(|(d, x)| say("hs_g12_domain_change", &[("domain", &plain(d)), ("change", &signed(*x, 2))]))
         .collect();
-    let domains = count(changes.len(), ["domein", "domeinen", "domain", "domains"]);
+    let domains = count(changes.len(), DOMAINS);
     let msg = say("hs_g12_pass", &[("domains", &domains), ("changes", &join(&shown, ", "))]);
     let n = changes.len();
     let mut r = base(Outcome::Pass, msg).measured(n as f64, ">= 1");

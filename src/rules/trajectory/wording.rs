@@ -6,42 +6,14 @@
 //! last. Reasons (why something cannot be judged) are fragments: lower case,
 //! no full stop, so that they can stand inside a sentence.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::Lang;
-use crate::report::catalogue::{NO_ARGS, msg};
+use crate::report::catalogue::{self, NO_ARGS, msg};
 use crate::results::Text;
 use crate::results::result::push_padded;
-
-const NL_MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A rule message from the catalogue (`reports/messages/rules.toml`), each
 /// named argument filled in with its own language's text, in one pass (a
@@ -83,14 +55,36 @@ pub fn plain(x: impl std::fmt::Display) -> Text {
     Text::new(s.clone(), s)
 }
 
+/// The catalogue keys of the months (`month_1` is January), shared with
+/// the reports.
+const MONTHS: [&str; 12] = [
+    "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10",
+    "month_11", "month_12",
+];
+
+/// The month names of the embedded catalogue, Dutch then English, looked
+/// up once (a date is in most messages).
+static MONTH_NAMES: LazyLock<[[String; 12]; 2]> =
+    LazyLock::new(|| [Lang::Nl, Lang::En].map(|lang| MONTHS.map(|key| catalogue::embedded().get(key, lang))));
+
+/// `d` written with the name of its month in `lang`, from the catalogue in use.
+fn with_month(d: NaiveDate, lang: Lang) -> String {
+    let key = MONTHS[d.month0() as usize];
+    if catalogue::replaced() {
+        return written_date(d, &msg(key, lang, NO_ARGS));
+    }
+    let i = usize::from(lang == Lang::En);
+    written_date(d, &MONTH_NAMES[i][d.month0() as usize])
+}
+
 /// A date as a Dutch reader writes it: `2 maart 2026`.
 fn nl_date(d: NaiveDate) -> String {
-    written_date(d, NL_MONTHS[d.month0() as usize])
+    with_month(d, Lang::Nl)
 }
 
 /// A date for an English reader: `2 March 2026`.
 fn en_date(d: NaiveDate) -> String {
-    written_date(d, EN_MONTHS[d.month0() as usize])
+    with_month(d, Lang::En)
 }
 
 /// `{day} {month} {year}`, without the formatting machinery (most messages
@@ -142,14 +136,32 @@ pub fn signed(x: f64, decimals: usize) -> Text {
     Text::new(en.replace('.', ","), en)
 }
 
-/// "N nouns" in both languages, the noun in singular or plural as N asks;
-/// the nouns are (Dutch singular, Dutch plural, English singular, English plural).
-pub fn count(n: usize, nouns: [&str; 4]) -> Text {
-    if n == 1 {
-        Text::new(format!("1 {}", nouns[0]), format!("1 {}", nouns[2]))
-    } else {
-        Text::new(format!("{n} {}", nouns[1]), format!("{n} {}", nouns[3]))
-    }
+/// A noun the messages count: the catalogue keys of "1 gezin" and of
+/// "{n} gezinnen" (`reports/messages/rules.toml`, `hs_n_…`).
+#[derive(Debug, Clone, Copy)]
+pub struct Noun {
+    pub one: &'static str,
+    pub many: &'static str,
+}
+
+/// The nouns the rules count.
+pub mod nouns {
+    use super::Noun;
+
+    pub const FAMILIES: Noun = Noun { one: "hs_n_family_one", many: "hs_n_family_many" };
+    pub const COORDINATORS: Noun = Noun { one: "hs_n_coordinator_one", many: "hs_n_coordinator_many" };
+    pub const PAID_COORDINATORS: Noun = Noun { one: "hs_n_paid_coordinator_one", many: "hs_n_paid_coordinator_many" };
+    pub const VOLUNTEERS: Noun = Noun { one: "hs_n_volunteer_one", many: "hs_n_volunteer_many" };
+    pub const CONTACTS: Noun = Noun { one: "hs_n_contact_one", many: "hs_n_contact_many" };
+    pub const DOMAINS: Noun = Noun { one: "hs_n_domain_one", many: "hs_n_domain_many" };
+    pub const WEEKS: Noun = Noun { one: "hs_n_week_one", many: "hs_n_week_many" };
+    pub const DAYS: Noun = Noun { one: "hs_n_day_one", many: "hs_n_day_many" };
+}
+
+/// "N nouns" in both languages, the noun in singular or plural as N asks.
+pub fn count(n: usize, noun: Noun) -> Text {
+    let key = if n == 1 { noun.one } else { noun.many };
+    say(key, &[("n", &plain(n))])
 }
 
 /// Joins message parts per language.
@@ -204,7 +216,7 @@ mod tests {
         assert_eq!(en_date(d("2026-12-31")), "31 December 2026");
         assert_eq!(day(d("2026-08-03")), Text::new("3 augustus 2026", "3 August 2026"));
         for date in [d("0005-01-09"), d("2026-11-30"), NaiveDate::from_ymd_opt(-44, 3, 15).expect("a date")] {
-            let month = EN_MONTHS[date.month0() as usize];
+            let month = msg(MONTHS[date.month0() as usize], Lang::En, NO_ARGS);
             assert_eq!(en_date(date), format!("{} {month} {}", date.day(), date.year()));
         }
     }
@@ -234,9 +246,9 @@ mod tests {
 
     #[test]
     fn counts_take_singular_or_plural() {
-        let nouns = ["bezoek", "bezoeken", "visit", "visits"];
-        assert_eq!(count(1, nouns), Text::new("1 bezoek", "1 visit"));
-        assert_eq!(count(0, nouns), Text::new("0 bezoeken", "0 visits"));
+        assert_eq!(count(1, nouns::WEEKS), Text::new("1 week", "1 week"));
+        assert_eq!(count(0, nouns::FAMILIES), Text::new("0 gezinnen", "0 families"));
+        assert_eq!(count(12, nouns::DAYS), Text::new("12 dagen", "12 days"));
     }
 
     #[test]

@@ -2,14 +2,9 @@
 //! catalogue `reports/messages/findings.toml` with named arguments; the
 //! texts themselves, in Dutch and English, live there and nowhere in code.
 
-use std::sync::LazyLock;
-
 use crate::findings::{FindingKind, InputFinding};
 use crate::i18n::Lang;
 use crate::report::Catalogue;
-
-/// The embedded catalogue, parsed once.
-static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
 
 fn list(items: &[String]) -> String {
     items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
@@ -80,7 +75,7 @@ pub fn key_and_args(f: &InputFinding) -> (&'static str, Vec<(&'static str, Strin
 
 /// The sentence for a finding, without its place.
 pub fn message(f: &InputFinding, lang: Lang) -> String {
-    message_in(&CATALOGUE, f, lang)
+    crate::report::catalogue::with_current(|c| message_in(c, f, lang))
 }
 
 /// The sentence for a finding from the given catalogue.

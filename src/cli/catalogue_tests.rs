@@ -41,7 +41,7 @@ fn os(args: &[&str]) -> Vec<OsString> {
 
 /// Every word of the command line's own: command names, long options and
 /// possible values, at every level.
-fn command_words(cmd: &Command, out: &mut BTreeSet<String>) {
+pub(super) fn command_words(cmd: &Command, out: &mut BTreeSet<String>) {
     out.insert(cmd.get_name().to_string());
     for a in cmd.get_arguments() {
         out.extend(a.get_long().map(str::to_string));

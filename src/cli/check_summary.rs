@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use crate::i18n::Lang;
 use crate::report::Catalogue;
@@ -15,9 +14,6 @@ use crate::rulebook::Rulebook;
 
 /// Subjects listed per failed rule before "and N more".
 const MAX_SUBJECTS: usize = 8;
-
-/// The embedded catalogue, parsed once.
-static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
 
 pub fn write_summary(
     audit: &Audit,
@@ -28,7 +24,9 @@ pub fn write_summary(
     written: &[PathBuf],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    write_summary_with(&CATALOGUE, audit, rulebook, lang, Shown { subjects: show_subjects, only }, written, out)
+    crate::report::catalogue::with_current(|c| {
+        write_summary_with(c, audit, rulebook, lang, Shown { subjects: show_subjects, only }, written, out)
+    })
 }
 
 /// What the summary shows: failing family ids or not, and only the

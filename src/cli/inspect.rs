@@ -3,19 +3,14 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use super::Outcome;
 use crate::i18n::Lang;
-use crate::report::Catalogue;
 use crate::tables::{Export, read_paths};
-
-/// The embedded catalogue, parsed once.
-static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
 
 /// A catalogue text with its named arguments filled in.
 fn t(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
-    CATALOGUE.fill(key, lang, args)
+    crate::report::catalogue::msg(key, lang, args)
 }
 
 /// The key for one (`n` = 1) or many.

@@ -10,6 +10,8 @@ pub mod generate;
 mod history;
 pub mod inspect;
 mod national_summary;
+#[cfg(test)]
+mod pseudo_report_tests;
 
 #[cfg(test)]
 mod isolation_tests;

@@ -3,7 +3,6 @@
 //! clap's English detail. The texts are keys of `reports/messages/cli.toml`. Exit 2 for a usage error; 0 for `--help` and `--version`.
 
 use std::ffi::OsString;
-use std::sync::LazyLock;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, Parser};
@@ -65,11 +64,8 @@ pub(super) fn command_path(args: &[OsString]) -> String {
 
 /// As [`explain`], with the language and command given.
 pub fn explain_in(err: &clap::Error, lang: Lang, cmd: &str) -> Option<String> {
-    explain_with(&CATALOGUE, err, lang, cmd)
+    crate::report::catalogue::with_current(|c| explain_with(c, err, lang, cmd))
 }
-
-/// The embedded catalogue, parsed once.
-static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::embedded);
 
 /// A catalogue key with its named arguments.
 type Msg = (&'static str, Vec<(&'static str, String)>);

@@ -113,7 +113,7 @@ thread_local! {
 
 /// `f` applied to the catalogue in use: the embedded one, or on a test's
 /// thread the one it put in its place.
-fn with_current<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
+pub fn with_current<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
     INSTEAD.with(|c| match c.borrow().as_ref() {
         Some(c) => f(c),
         None => f(&SHARED),
@@ -129,6 +129,11 @@ pub fn replaced() -> bool {
 /// The embedded catalogue, parsed once.
 pub fn embedded() -> &'static Catalogue {
     &SHARED
+}
+
+/// A copy of the catalogue in use (for a renderer that keeps its own).
+pub fn in_use() -> Catalogue {
+    with_current(Catalogue::clone)
 }
 
 /// The text of `key` in `lang` with its named arguments filled in, from the
@@ -158,6 +163,22 @@ pub fn with_catalogue<R>(catalogue: Catalogue, f: impl FnOnce() -> R) -> R {
     let out = f();
     INSTEAD.with(|c| *c.borrow_mut() = None);
     out
+}
+
+/// Runs `f` with `catalogue` in place of the embedded one on this thread and
+/// on the threads of a pool of its own, which the rules' and the tables'
+/// parallel loops then use (tests only: a pseudo-locale through a whole run).
+#[cfg(test)]
+pub fn with_catalogue_everywhere<R: Send>(catalogue: Catalogue, f: impl FnOnce() -> R + Send) -> R {
+    let for_workers = catalogue.clone();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .start_handler(move |_| INSTEAD.with(|c| *c.borrow_mut() = Some(for_workers.clone())))
+        .build();
+    match pool {
+        Ok(pool) => pool.install(|| with_catalogue(catalogue, f)),
+        Err(e) => panic!("no thread pool: {e}"),
+    }
 }
 
 /// A pseudo-locale of a text: every ASCII letter accented or replaced by a

@@ -76,7 +76,7 @@ pub struct RenderedFile {
 /// The JSON formats are written by the caller (results.json), except for the
 /// municipality, whose JSON is its own aggregated model.
 pub fn render(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions) -> Result<Vec<RenderedFile>, String> {
-    let catalogue = Catalogue::embedded();
+    let catalogue = catalogue::in_use();
     let engine = Engine::new(opts.lang, &catalogue, opts.templates.as_deref())?;
     let fmt = Formatter::new(&catalogue, opts.lang);
     let ctx = RenderContext {

@@ -50,10 +50,19 @@ pub fn build(audit: &Audit, ctx: &RenderContext) -> NationalModel {
         };
         let cells = rules
             .iter()
-            .map(|rule| matrix::cell(ctx, rule, counts_of(id, &rule.id), own.get(&(id, rule.id.as_str())).copied()))
+            .map(|rule| {
+                matrix::cell(ctx, audit.as_of, rule, counts_of(id, &rule.id), own.get(&(id, rule.id.as_str())).copied())
+            })
             .collect();
         for rule in &rules {
-            findings.push(finding_row(ctx, loc, rule, counts_of(id, &rule.id), own.get(&(id, rule.id.as_str()))));
+            findings.push(finding_row(
+                ctx,
+                audit.as_of,
+                loc,
+                rule,
+                counts_of(id, &rule.id),
+                own.get(&(id, rule.id.as_str())),
+            ));
         }
         matrix_rows.push(MatrixRow {
             location_id: loc.location_id.clone(),

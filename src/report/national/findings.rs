@@ -3,7 +3,7 @@
 
 use super::matrix;
 use super::model::{Counts, FindingRow};
-use super::text::{expected, fill, outcome_label, t};
+use super::text::{fill, norm_in_words, outcome_label, t};
 use crate::report::RenderContext;
 use crate::results::{LocationEntry, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
@@ -11,6 +11,7 @@ use crate::rulebook::{RuleConfig, Scope};
 /// A row of the findings sheet: a location rule's result, or a trajectory rule's counts.
 pub fn finding_row(
     ctx: &RenderContext,
+    as_of: chrono::NaiveDate,
     loc: &LocationEntry,
     rule: &RuleConfig,
     counts: Counts,
@@ -22,7 +23,7 @@ pub fn finding_row(
     let (measured_value, expected_text, message) = match own {
         Some(r) if !trajectory => (
             r.measured.filter(|m| m.is_finite()),
-            r.expected.as_deref().map(|e| expected(ctx, e)).unwrap_or_default(),
+            r.expected.as_deref().map(|e| norm_in_words(ctx, as_of, &rule.id, e)).unwrap_or_default(),
             r.message.get(ctx.lang).to_string(),
         ),
         _ if trajectory && outcome.is_some() => {

@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use super::model::{Counts, LegendItem, MatrixCell, RuleColumn};
-use super::text::{expected, measured, outcome_label, severity_label, t};
+use chrono::NaiveDate;
+
+use super::text::{fill, in_words, outcome_label, severity_label, t};
 use crate::report::RenderContext;
 use crate::report::charts::{self, CellState, ChartText};
 use crate::results::{Audit, Outcome, RuleResult};
@@ -58,7 +60,13 @@ fn symbol(ctx: &RenderContext, outcome: Outcome) -> String {
 }
 
 /// One cell. `result` is the location rule's own result (none for trajectory rules).
-pub fn cell(ctx: &RenderContext, rule: &RuleConfig, counts: Counts, result: Option<&RuleResult>) -> MatrixCell {
+pub fn cell(
+    ctx: &RenderContext,
+    as_of: NaiveDate,
+    rule: &RuleConfig,
+    counts: Counts,
+    result: Option<&RuleResult>,
+) -> MatrixCell {
     let outcome = deciding_outcome(&counts);
     let state = outcome.map_or("empty", Outcome::as_str);
     let trajectory = rule.scope == Scope::Trajectory;
@@ -75,7 +83,14 @@ pub fn cell(ctx: &RenderContext, rule: &RuleConfig, counts: Counts, result: Opti
     let detail = match (outcome, result) {
         (None, _) => t(ctx, "nat_cell_no_results"),
         (Some(o), Some(r)) if !trajectory => match (r.measured, &r.expected) {
-            (Some(m), Some(e)) => format!("{}: {} ({})", outcome_label(ctx, o), measured(ctx, m), expected(ctx, e)),
+            (Some(m), Some(e)) => {
+                let (measured, norm) = in_words(ctx, as_of, &rule.id, m, e);
+                fill(
+                    ctx,
+                    "nat_cell_measured",
+                    &[("outcome", outcome_label(ctx, o)), ("measured", measured), ("norm", norm)],
+                )
+            }
             _ => outcome_label(ctx, o),
         },
         (Some(o), None) if !trajectory => outcome_label(ctx, o),

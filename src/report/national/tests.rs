@@ -115,7 +115,7 @@ fn cells_show_outcomes_counts_and_waivers() {
         assert_eq!((cell(1, "HS-G01").state, cell(1, "HS-G01").text.as_str()), ("waived", "(1)"));
         assert_eq!((cell(2, "HS-G01").state, cell(2, "HS-G01").text.as_str()), ("not_yet_due", "…"));
         assert_eq!((cell(2, "HS-G02").state, cell(2, "HS-G02").text.as_str()), ("empty", ""));
-        assert_eq!(cell(0, "HS-L01").detail, "fail: 0.4 (≥ 0.55)");
+        assert_eq!(cell(0, "HS-L01").detail, "fail: 0.40 fte of paid coordination (at least 0.55 fte)");
         // Location rules come first.
         assert_eq!(model.rules[0].id, "HS-L01");
         assert!(model.rules.iter().skip_while(|r| !r.trajectory).all(|r| r.trajectory));

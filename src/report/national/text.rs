@@ -1,8 +1,12 @@
 //! Small text helpers of the national report: catalogue sentences with
-//! placeholders, norms and measurements written as a reader of the
+//! placeholders, norms and measurements in words and units as a reader of the
 //! report's language writes them, and rulebook texts on one line.
 
+use chrono::NaiveDate;
+
 use crate::report::RenderContext;
+use crate::report::location::values::Values;
+use crate::report::measures::Measures;
 use crate::results::{Outcome, Severity};
 
 /// The catalogue text of `key` with each `{name}` replaced by its value.
@@ -35,26 +39,25 @@ pub fn severity_label(ctx: &RenderContext, severity: Severity) -> String {
     t(ctx, &format!("severity_{}", severity.as_str()))
 }
 
-/// A measured value with as many decimals as it needs (at most two).
-pub fn measured(ctx: &RenderContext, x: f64) -> String {
-    ctx.fmt.number_auto(x, 2)
+/// A location rule's measured value and its norm in words with their units
+/// (`0,40 fte betaalde coördinatie`, `minstens 0,55 fte`), as the location
+/// report writes them; `as_of` is the audit's date.
+pub fn in_words(
+    ctx: &RenderContext,
+    as_of: NaiveDate,
+    rule_id: &str,
+    measured: f64,
+    expected: &str,
+) -> (String, String) {
+    let values = Values { fmt: ctx.fmt, catalogue: ctx.catalogue, lang: ctx.lang };
+    let measures = Measures { values: &values, as_of };
+    (measures.measured(rule_id, measured), measures.norm(rule_id, expected))
 }
 
-/// A rule's norm as the rules write it (`>= 0.55`, `<= 30`, `norm 56500`),
-/// in the report's language: `≥ 0,55`. Words are kept; numbers are
-/// written with the language's separators.
-pub fn expected(ctx: &RenderContext, text: &str) -> String {
-    text.split(' ')
-        .map(|word| match word {
-            ">=" => "≥".to_string(),
-            "<=" => "≤".to_string(),
-            _ => match word.parse::<f64>() {
-                Ok(x) if x.is_finite() => ctx.fmt.number_auto(x, 2),
-                _ => word.to_string(),
-            },
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A location rule's norm in words with its unit.
+pub fn norm_in_words(ctx: &RenderContext, as_of: NaiveDate, rule_id: &str, expected: &str) -> String {
+    let values = Values { fmt: ctx.fmt, catalogue: ctx.catalogue, lang: ctx.lang };
+    Measures { values: &values, as_of }.norm(rule_id, expected)
 }
 
 /// A rulebook text (written over several lines in TOML) as one line.
@@ -92,16 +95,16 @@ mod tests {
     }
 
     #[test]
-    fn norms_in_each_language() {
+    fn measured_values_and_norms_in_words_with_their_units() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default();
         with_ctx(Lang::Nl, |ctx| {
-            assert_eq!(expected(ctx, ">= 0.55"), "≥ 0,55");
-            assert_eq!(expected(ctx, "<= 30"), "≤ 30");
-            assert_eq!(expected(ctx, "norm 56500"), "norm 56.500");
-            assert_eq!(measured(ctx, 0.7361), "0,74");
+            let (m, n) = in_words(ctx, as_of, "HS-L01", 0.4, ">= 0.55");
+            assert_eq!((m.as_str(), n.as_str()), ("0,40 fte betaalde coördinatie", "minstens 0,55 fte"));
+            assert_eq!(norm_in_words(ctx, as_of, "HS-L08", "norm 56500"), "norm € 56.500 per jaar");
         });
         with_ctx(Lang::En, |ctx| {
-            assert_eq!(expected(ctx, ">= 0.55"), "≥ 0.55");
-            assert_eq!(expected(ctx, "norm 56500"), "norm 56,500");
+            let (m, _) = in_words(ctx, as_of, "HS-L07", 2.0, ">= 0");
+            assert_eq!(m, "licence valid until 2 January 2027, 2 days after the as-of date");
         });
     }
 

@@ -29,6 +29,15 @@ pub fn write_summary(
     })
 }
 
+/// The catalogue key of a severity's word (`fout`, `error`).
+fn severity_key(s: crate::results::Severity) -> &'static str {
+    match s {
+        crate::results::Severity::Error => "rb_prose_error",
+        crate::results::Severity::Warning => "rb_prose_warning",
+        crate::results::Severity::Info => "rb_prose_info",
+    }
+}
+
 /// What the summary shows: failing family ids or not, and only the
 /// locations in `only` (a municipality's run) or all.
 #[derive(Debug, Clone, Copy)]
@@ -67,9 +76,9 @@ pub fn write_summary_with(
         for (rule_id, subjects) in failed {
             let (title, severity) = rulebook
                 .rule(rule_id)
-                .map(|r| (r.title.get(lang).to_string(), r.severity.as_str()))
+                .map(|r| (r.title.get(lang).to_string(), t(severity_key(r.severity), &[])))
                 .unwrap_or_default();
-            let args = [("rule_id", rule_id.to_string()), ("title", title), ("severity", severity.to_string())];
+            let args = [("rule_id", rule_id.to_string()), ("title", title), ("severity", severity)];
             let mut line = format!("  {}", t("cli_summary_fails", &args));
             if show_subjects && !subjects.is_empty() {
                 let shown: Vec<&str> = subjects.iter().take(MAX_SUBJECTS).copied().collect();

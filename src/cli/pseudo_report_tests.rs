@@ -126,7 +126,10 @@ fn a_municipality(export: &Path) -> String {
     let Ok(range) = book.worksheet_range("gezinnen") else { panic!("no gezinnen") };
     let mut rows = range.rows();
     let header = rows.next().unwrap_or_default();
-    let col = header.iter().position(|c| c.as_string().as_deref() == Some("gemeente")).unwrap_or_else(|| panic!("no gemeente"));
+    let col = header
+        .iter()
+        .position(|c| matches!(c, Data::String(s) if s == "gemeente"))
+        .unwrap_or_else(|| panic!("no gemeente"));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for row in rows {
         *seen.entry(row.get(col).map(|c| c.to_string()).unwrap_or_default()).or_default() += 1;

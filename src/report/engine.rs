@@ -77,9 +77,13 @@ impl Engine {
     }
 
     /// Renders template `name` with `context` (any serialisable model).
+    /// In HTML a euro sign and its amount are joined by a no-break space,
+    /// so that a line never ends in `€` (rule messages and catalogue texts
+    /// write `€ 56.500` for every format).
     pub fn render<S: serde::Serialize>(&self, name: &str, context: &S) -> Result<String, String> {
         let template = self.env.get_template(name).map_err(|e| describe(&e))?;
-        template.render(minijinja::value::Serde(context)).map_err(|e| describe(&e))
+        let text = template.render(minijinja::value::Serde(context)).map_err(|e| describe(&e))?;
+        Ok(if name.ends_with(".html.j2") && text.contains("€ ") { text.replace("€ ", "€\u{a0}") } else { text })
     }
 
     /// The stylesheet, to inline into HTML.
@@ -160,6 +164,18 @@ mod tests {
     fn css_strings_cannot_end_the_string_or_the_style_element() {
         assert_eq!(css_string("Home-Start \"a\" </style>\\"), r#""Home-Start \22 a\22  \3C /style\3E \5C ""#);
         assert_eq!(css_string("één\nregel"), "\"één regel\"");
+    }
+
+    #[test]
+    fn in_html_a_euro_amount_never_breaks_after_the_sign() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let text = "{{ 56500 | euro }} en € 12";
+        for name in ["location.html.j2", "location.md.j2"] {
+            std::fs::write(dir.path().join(name), text).expect("write");
+        }
+        let engine = Engine::new(Lang::Nl, &Catalogue::embedded(), Some(dir.path())).expect("engine");
+        assert_eq!(engine.render("location.html.j2", &page("x")).expect("renders"), "€\u{a0}56.500 en €\u{a0}12");
+        assert_eq!(engine.render("location.md.j2", &page("x")).expect("renders"), "€ 56.500 en € 12");
     }
 
     #[test]

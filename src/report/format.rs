@@ -13,6 +13,8 @@ pub struct Formatter {
     decimal: String,
     thousands: String,
     months: Vec<String>,
+    euro: String,
+    date: String,
 }
 
 impl Formatter {
@@ -22,6 +24,8 @@ impl Formatter {
             decimal: catalogue.get("decimal_separator", lang),
             thousands: catalogue.get("thousands_separator", lang),
             months: (1..=12).map(|m| catalogue.get(&format!("month_{m}"), lang)).collect(),
+            euro: catalogue.get("euro_amount", lang),
+            date: catalogue.get("date_written", lang),
         }
     }
 
@@ -66,13 +70,16 @@ impl Formatter {
 
     /// An amount in euro: `€ 56.500`.
     pub fn euro(&self, x: f64) -> String {
-        format!("€ {}", self.number(x, 0))
+        self.euro.replace("{amount}", &self.number(x, 0))
     }
 
     /// A date written out: `3 maart 2026` / `3 March 2026`.
     pub fn date(&self, d: NaiveDate) -> String {
-        let month = self.months.get(d.month0() as usize).cloned().unwrap_or_default();
-        format!("{} {month} {}", d.day(), d.year())
+        let month = self.months.get(d.month0() as usize).map_or("", String::as_str);
+        self.date
+            .replace("{day}", &d.day().to_string())
+            .replace("{month}", month)
+            .replace("{year}", &d.year().to_string())
     }
 }
 

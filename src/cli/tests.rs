@@ -95,7 +95,7 @@ fn a_missing_argument_is_named_in_words() {
 fn a_missing_command_lists_the_commands() {
     assert_eq!(
         first_line(&[]),
-        "hs-audit: `hs-audit` vraagt een opdracht: check, inspect, rules, template, generate, compare of serve. Zie `hs-audit --help`."
+        "hs-audit: `hs-audit` heeft een opdracht nodig: check, inspect, rules, template, generate, compare of serve. Zie `hs-audit --help`."
     );
     assert!(first_line(&["rules"]).contains("list, explain of lint"));
 }

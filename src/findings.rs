@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 pub enum FindingKind {
     /// The file could not be opened as a spreadsheet (corrupt, truncated...).
     UnreadableFile {
-        reason: String,
+        reason: Why,
     },
     /// The file is password-protected.
     EncryptedFile,
@@ -22,9 +22,9 @@ pub enum FindingKind {
     NotASpreadsheet,
     /// A path given on the command line does not exist.
     PathNotFound,
-    /// The file is over a reading budget (export-format.md *Limits*); `reason` says which, in English.
+    /// The file is over a reading budget (export-format.md *Limits*); `reason` says which.
     TooLarge {
-        reason: String,
+        reason: Why,
     },
     /// A device, a pipe, a socket, or a link to one: never opened.
     NotARegularFile,
@@ -96,6 +96,32 @@ pub enum FindingKind {
     NoLocation,
     /// Several locations in one export, but this sheet has no `locatie_id`.
     LocationColumnNeeded,
+}
+
+/// Why a file could not be read: a catalogue key (`io_why_…` in
+/// `reports/messages/findings.toml`) and its named arguments. A library's or
+/// the system's own words (an error of calamine, of the file system) are
+/// passed on as they are, under `io_why_said`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Why {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Why {
+    pub fn new(key: &'static str, args: Vec<(&'static str, String)>) -> Why {
+        Why { key, args }
+    }
+
+    /// A library's or the system's own words.
+    pub fn said(text: impl Into<String>) -> Why {
+        Why::new("io_why_said", vec![("text", text.into())])
+    }
+
+    /// The reason in `lang`, from the catalogue in use.
+    pub fn text(&self, lang: Lang) -> String {
+        crate::report::catalogue::msg(self.key, lang, &self.args)
+    }
 }
 
 /// One input finding.

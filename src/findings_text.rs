@@ -2,7 +2,7 @@
 //! catalogue `reports/messages/findings.toml` with named arguments; the
 //! texts themselves, in Dutch and English, live there and nowhere in code.
 
-use crate::findings::{FindingKind, InputFinding};
+use crate::findings::{FindingKind, InputFinding, Why};
 use crate::i18n::Lang;
 use crate::report::Catalogue;
 
@@ -21,11 +21,11 @@ fn quoted(v: &Option<String>) -> String {
 pub fn key_and_args(f: &InputFinding) -> (&'static str, Vec<(&'static str, String)>) {
     let value = ("value", quoted(&f.value));
     match &f.kind {
-        FindingKind::UnreadableFile { reason } => ("finding_unreadable_file", vec![("reason", reason.clone())]),
+        FindingKind::UnreadableFile { reason } => ("finding_unreadable_file", reason_arg(reason)),
         FindingKind::EncryptedFile => ("finding_encrypted_file", vec![]),
         FindingKind::NotASpreadsheet => ("finding_not_a_spreadsheet", vec![]),
         FindingKind::PathNotFound => ("finding_path_not_found", vec![]),
-        FindingKind::TooLarge { reason } => ("finding_too_large", vec![("reason", reason.clone())]),
+        FindingKind::TooLarge { reason } => ("finding_too_large", reason_arg(reason)),
         FindingKind::NotARegularFile => ("finding_not_a_regular_file", vec![]),
         FindingKind::MonthFirstDates => ("finding_month_first_dates", vec![]),
         FindingKind::AmbiguousDate => ("finding_ambiguous_date", vec![value.clone()]),
@@ -73,6 +73,12 @@ pub fn key_and_args(f: &InputFinding) -> (&'static str, Vec<(&'static str, Strin
     }
 }
 
+/// A reason's key as its argument; [`message_in`] puts the reason's text
+/// in the finding's language in its place.
+fn reason_arg(reason: &Why) -> Vec<(&'static str, String)> {
+    vec![("reason", reason.key.to_string())]
+}
+
 /// The sentence for a finding, without its place.
 pub fn message(f: &InputFinding, lang: Lang) -> String {
     crate::report::catalogue::with_current(|c| message_in(c, f, lang))
@@ -80,7 +86,10 @@ pub fn message(f: &InputFinding, lang: Lang) -> String {
 
 /// The sentence for a finding from the given catalogue.
 pub fn message_in(catalogue: &Catalogue, f: &InputFinding, lang: Lang) -> String {
-    let (key, args) = key_and_args(f);
+    let (key, mut args) = key_and_args(f);
+    if let FindingKind::UnreadableFile { reason } | FindingKind::TooLarge { reason } = &f.kind {
+        args = vec![("reason", catalogue.fill(reason.key, lang, &reason.args))];
+    }
     catalogue.fill(key, lang, &args)
 }
 

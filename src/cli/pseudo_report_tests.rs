@@ -245,3 +245,29 @@ fn every_report_under_a_pseudo_locale_has_no_text_in_the_code() {
     assert!(shown >= 30, "{shown} reports");
     assert!(left.is_empty(), "untransformed words (and where): {left:#?}");
 }
+
+/// Every reason a file could not be read (`io_why_…`), inside its finding,
+/// under the pseudo-locale: nothing but the filled-in values is left.
+#[test]
+fn every_reason_a_file_is_not_read_comes_from_the_catalogue() {
+    use crate::findings::{FindingKind, InputFinding, Why};
+    let catalogue = Catalogue::embedded().transformed(pseudo);
+    let keys: Vec<&'static str> = Catalogue::embedded()
+        .keys()
+        .filter(|k| k.starts_with("io_why_"))
+        // (a key of a reason is `'static` in the code; a test may leak a few)
+        .map(|k| &*Box::leak(k.to_string().into_boxed_str()))
+        .collect();
+    assert!(keys.len() >= 20, "{keys:?}");
+    crate::report::catalogue::with_catalogue(catalogue, || {
+        let names = ["text", "cells", "chars", "columns", "mb", "reason", "part", "ratio", "rows", "cols", "max"];
+        for key in keys {
+            let args = names.iter().chain(&["encoding", "error"]).map(|n| (*n, "#".to_string())).collect();
+            let f = InputFinding::file("#", FindingKind::TooLarge { reason: Why::new(key, args) });
+            for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+                let text = f.message(lang);
+                assert!(words(&text).next().is_none(), "{key}: {text}");
+            }
+        }
+    });
+}

@@ -10,7 +10,7 @@ use crate::report::catalogue::pseudo;
 fn every_kind() -> Vec<InputFinding> {
     let s = |t: &str| t.to_string();
     let kinds = vec![
-        FindingKind::UnreadableFile { reason: s("#1") },
+        FindingKind::UnreadableFile { reason: crate::findings::Why::said("#1") },
         FindingKind::EncryptedFile,
         FindingKind::NotASpreadsheet,
         FindingKind::PathNotFound,
@@ -36,7 +36,7 @@ fn every_kind() -> Vec<InputFinding> {
         FindingKind::CoordinatorWithoutHours,
         FindingKind::NoLocation,
         FindingKind::LocationColumnNeeded,
-        FindingKind::TooLarge { reason: s("#2") },
+        FindingKind::TooLarge { reason: crate::findings::Why::said("#2") },
         FindingKind::NotARegularFile,
         FindingKind::MonthFirstDates,
         FindingKind::AmbiguousDate,

@@ -6,6 +6,8 @@
 use std::fs::Metadata;
 use std::path::Path;
 
+use crate::findings::Why;
+
 /// A workbook file larger than this is not read.
 pub const MAX_WORKBOOK_BYTES: u64 = 200 * 1024 * 1024;
 /// A compressed part may expand to at most this many times its own size...
@@ -29,8 +31,8 @@ pub const MAX_DENSE_CELLS: u64 = 20_000_000;
 /// Why a file was not read: one of the two budget findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    /// Over a budget; the text says which, in English (the finding's sentence gives it in both languages).
-    TooLarge(String),
+    /// Over a budget, and which.
+    TooLarge(Why),
     /// A device, a pipe, a socket, or a link to one.
     NotARegularFile,
 }
@@ -65,9 +67,7 @@ impl CellBudget {
         self.held += u64::from(width.saturating_sub(before)).max(1);
         let allowed = PAD_SLACK_CELLS.saturating_add(self.real.saturating_mul(PAD_PER_CELL + 1));
         if self.held > allowed {
-            return Err(Refusal::TooLarge(format!(
-                "its rows are padded with over {PAD_SLACK_CELLS} empty cells (cells far to the right of the others)"
-            )));
+            return Err(Refusal::TooLarge(Why::new("io_why_padded", vec![("cells", PAD_SLACK_CELLS.to_string())])));
         }
         Ok(())
     }
@@ -77,7 +77,7 @@ impl CellBudget {
 pub fn check_cell_text(text: &str) -> Result<(), Refusal> {
     // A byte count at most the limit cannot hold more characters; only longer texts are counted.
     if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
-        return Err(Refusal::TooLarge(format!("a cell holds over {MAX_CELL_CHARS} characters")));
+        return Err(Refusal::TooLarge(Why::new("io_why_cell_too_long", vec![("chars", MAX_CELL_CHARS.to_string())])));
     }
     Ok(())
 }
@@ -85,7 +85,7 @@ pub fn check_cell_text(text: &str) -> Result<(), Refusal> {
 /// A column number (0-based) within [`MAX_COLUMNS`], or the refusal.
 pub fn check_column(col: u32) -> Result<(), Refusal> {
     if col >= MAX_COLUMNS {
-        return Err(Refusal::TooLarge(format!("a sheet has over {MAX_COLUMNS} columns")));
+        return Err(Refusal::TooLarge(Why::new("io_why_too_many_columns", vec![("columns", MAX_COLUMNS.to_string())])));
     }
     Ok(())
 }

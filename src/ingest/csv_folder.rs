@@ -32,6 +32,8 @@ use std::io::Read;
 
 use super::budget::{self, MAX_WORKBOOK_BYTES, Refusal};
 use super::raw::{RawCell, RawRow, RawSheet};
+use crate::findings::Why;
+use crate::i18n::Lang;
 
 /// The delimiters looked for, in the order ties are settled.
 const DELIMITERS: [u8; 3] = [b';', b'\t', b','];
@@ -39,13 +41,12 @@ const DELIMITERS: [u8; 3] = [b';', b'\t', b','];
 /// Why a CSV file was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvError {
-    /// The reason, in English.
-    Unreadable(String),
+    Unreadable(Why),
     Refused(Refusal),
 }
 
-impl From<String> for CsvError {
-    fn from(reason: String) -> Self {
+impl From<Why> for CsvError {
+    fn from(reason: Why) -> Self {
         CsvError::Unreadable(reason)
     }
 }
@@ -56,11 +57,12 @@ impl From<Refusal> for CsvError {
     }
 }
 
+/// The reason in English (for tests and logs).
 impl From<CsvError> for String {
     fn from(e: CsvError) -> Self {
         match e {
-            CsvError::Unreadable(reason) | CsvError::Refused(Refusal::TooLarge(reason)) => reason,
-            CsvError::Refused(Refusal::NotARegularFile) => "not a regular file".to_string(),
+            CsvError::Unreadable(reason) | CsvError::Refused(Refusal::TooLarge(reason)) => reason.text(Lang::En),
+            CsvError::Refused(Refusal::NotARegularFile) => Why::new("io_why_not_regular", vec![]).text(Lang::En),
         }
     }
 }
@@ -69,13 +71,15 @@ impl From<CsvError> for String {
 /// findings show it. An `Err` holds the reason the file cannot be read at all.
 pub fn read_csv_file(path: &Path, display: &str) -> Result<RawSheet, CsvError> {
     let meta = budget::regular_file(path)?;
-    let too_large = || Refusal::TooLarge(format!("the CSV file is larger than {} MB", MAX_WORKBOOK_BYTES >> 20));
+    let too_large =
+        || Refusal::TooLarge(Why::new("io_why_csv_too_large", vec![("mb", (MAX_WORKBOOK_BYTES >> 20).to_string())]));
     if meta.len() > MAX_WORKBOOK_BYTES {
         return Err(too_large().into());
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let cannot_read = |e: std::io::Error| Why::new("io_why_cannot_read", vec![("error", e.to_string())]);
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut bytes = Vec::new();
-    file.take(MAX_WORKBOOK_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
+    file.take(MAX_WORKBOOK_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
         return Err(too_large().into());
     }
@@ -90,7 +94,7 @@ pub fn read_csv_bytes(bytes: &[u8], name: &str, display: &str) -> Result<RawShee
     Ok(RawSheet { name: name.to_string(), file: display.to_string(), rows })
 }
 
-fn decode(bytes: &[u8]) -> Result<String, String> {
+fn decode(bytes: &[u8]) -> Result<String, Why> {
     let text = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => {
             let rest = bytes.get(bom_len..).unwrap_or_default();
@@ -99,7 +103,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
             } else {
                 let (text, had_errors) = encoding.decode_without_bom_handling(rest);
                 if had_errors {
-                    return Err(format!("malformed {} text", encoding.name()));
+                    return Err(Why::new("io_why_malformed", vec![("encoding", encoding.name().to_string())]));
                 }
                 text.into_owned()
             }
@@ -107,7 +111,7 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
         None => decode_8bit(bytes),
     };
     if text.contains('\0') {
-        return Err("binary data, not a CSV file".into());
+        return Err(Why::new("io_why_binary", vec![]));
     }
     Ok(text)
 }
@@ -177,7 +181,7 @@ fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(format!("not a readable CSV file: {e}").into()),
+            Err(e) => return Err(Why::new("io_why_not_csv", vec![("error", e.to_string())]).into()),
         }
         if record.len() > budget::MAX_COLUMNS as usize {
             budget::check_column(budget::MAX_COLUMNS)?;

@@ -36,7 +36,8 @@ fn install_hook() {
     });
 }
 
-/// Runs `work`; when it panics, returns `fallback` of a one-line reason (`failed: ...`).
+/// Runs `work`; when it panics, returns `fallback` of the panic's first line
+/// (at most 200 characters; the catalogue says that it failed).
 pub fn or_else<T>(work: impl FnOnce() -> T, fallback: impl FnOnce(String) -> T) -> T {
     install_hook();
     let was = GUARDED.with(|g| g.replace(true));
@@ -47,7 +48,7 @@ pub fn or_else<T>(work: impl FnOnce() -> T, fallback: impl FnOnce(String) -> T) 
         Err(_) => {
             let what = LAST.with(|l| l.borrow_mut().take()).unwrap_or_else(|| "panic".to_string());
             let short: String = what.chars().take(200).collect();
-            fallback(format!("failed: {short}"))
+            fallback(short)
         }
     }
 }

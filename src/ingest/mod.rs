@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use raw::{RawCell, RawRow, RawSheet};
 
-use crate::findings::{FindingKind, InputFinding};
+use crate::findings::{FindingKind, InputFinding, Why};
 use crate::tables::normalize::normalize_name;
 use crate::tables::schema::SheetKind;
 
@@ -201,7 +201,10 @@ pub fn read_source(source: &Source) -> RawExport {
         |reason| RawExport {
             source: display.clone(),
             sheets: Vec::new(),
-            findings: vec![InputFinding::file(&display, FindingKind::UnreadableFile { reason })],
+            findings: vec![InputFinding::file(
+                &display,
+                FindingKind::UnreadableFile { reason: Why::new("io_why_reader_failed", vec![("reason", reason)]) },
+            )],
         },
     )
 }

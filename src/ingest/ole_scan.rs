@@ -13,11 +13,12 @@
 //! stream copied once.
 
 use super::budget::{MAX_DENSE_CELLS, Refusal};
+use crate::findings::Why;
 
 /// Why a compound file is not handed to calamine.
 #[derive(Debug, PartialEq, Eq)]
 pub enum OleProblem {
-    Corrupt(String),
+    Corrupt(Why),
     Refused(Refusal),
 }
 
@@ -45,11 +46,10 @@ pub fn check(bytes: &[u8]) -> Result<(), OleProblem> {
         let start = (id as usize).checked_add(1)?.checked_mul(size)?;
         bytes.get(start..start.checked_add(size)?)
     };
-    let fat = calamine_fat(bytes, body, size).ok_or_else(|| {
-        OleProblem::Corrupt("its allocation table lies past the end of the file (a corrupt compound file)".into())
-    })?;
+    let fat = calamine_fat(bytes, body, size)
+        .ok_or_else(|| OleProblem::Corrupt(Why::new("io_why_table_past_end", vec![])))?;
     if fat.len() > bytes.len() {
-        return Err(OleProblem::Corrupt("its allocation table is larger than the file".into()));
+        return Err(OleProblem::Corrupt(Why::new("io_why_table_too_large", vec![])));
     }
     // Walk every chain once; a walk meeting a sector of its own walk loops.
     let mut walk_of = vec![0u32; fat.len()];
@@ -67,7 +67,7 @@ pub fn check(bytes: &[u8]) -> Result<(), OleProblem> {
             }
             let n = n as usize;
             if walk_of[n] == walk {
-                return Err(OleProblem::Corrupt("a sector chain loops (a corrupt or hostile compound file)".into()));
+                return Err(OleProblem::Corrupt(Why::new("io_why_chain_loops", vec![])));
             }
             if walk_of[n] != 0 {
                 break;
@@ -204,9 +204,9 @@ fn dimension_claims(stream: &[u8]) -> Result<(), OleProblem> {
                 _ => (0, 0),
             };
             if rows.saturating_mul(cols) > MAX_DENSE_CELLS {
-                return Err(OleProblem::Refused(Refusal::TooLarge(format!(
-                    "a sheet claims {rows} x {cols} cells, over {MAX_DENSE_CELLS}"
-                ))));
+                let args =
+                    vec![("rows", rows.to_string()), ("cols", cols.to_string()), ("max", MAX_DENSE_CELLS.to_string())];
+                return Err(OleProblem::Refused(Refusal::TooLarge(Why::new("io_why_claims_cells", args))));
             }
         }
         let at = |i: usize| data.get(i..i + 2).map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])));
@@ -220,9 +220,8 @@ fn dimension_claims(stream: &[u8]) -> Result<(), OleProblem> {
                     let (r0, r1, c0, c1) = span.unwrap_or((r, r, c, c));
                     let s = (r0.min(r), r1.max(r), c0.min(c).min(last), c1.max(c).max(last));
                     if (s.1 - s.0 + 1).saturating_mul(s.3 - s.2 + 1) > MAX_DENSE_CELLS {
-                        return Err(OleProblem::Refused(Refusal::TooLarge(format!(
-                            "a sheet's cells lie far apart: they span over {MAX_DENSE_CELLS} cells"
-                        ))));
+                        let cells = vec![("cells", MAX_DENSE_CELLS.to_string())];
+                        return Err(OleProblem::Refused(Refusal::TooLarge(Why::new("io_why_far_apart", cells))));
                     }
                     span = Some(s);
                 }

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use super::budget::{self, CellBudget, MAX_DENSE_CELLS, MAX_WORKBOOK_BYTES, Refusal};
 use super::raw::{RawCell, RawRow, RawSheet};
+use crate::findings::Why;
 use crate::tables::parse_date::parse_date_text;
 
 /// Why a workbook could not be read at all.
@@ -24,7 +25,7 @@ pub enum WorkbookError {
     Encrypted,
     /// The content is no spreadsheet at all (a text or PDF file renamed, say).
     NotASpreadsheet,
-    Unreadable(String),
+    Unreadable(Why),
     /// Over a budget, or not a regular file.
     Refused(Refusal),
 }
@@ -46,10 +47,12 @@ pub fn read_workbook(path: &Path, display: &str) -> Result<Vec<RawSheet>, Workbo
     if meta.len() > MAX_WORKBOOK_BYTES {
         return Err(too_large_file());
     }
-    let file = std::fs::File::open(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| WorkbookError::Unreadable(Why::said(e.to_string())))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // A file that grows while it is read stops at the budget all the same.
-    file.take(MAX_WORKBOOK_BYTES + 1).read_to_end(&mut bytes).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    file.take(MAX_WORKBOOK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| WorkbookError::Unreadable(Why::said(e.to_string())))?;
     if bytes.len() as u64 > MAX_WORKBOOK_BYTES {
         return Err(too_large_file());
     }
@@ -58,7 +61,8 @@ pub fn read_workbook(path: &Path, display: &str) -> Result<Vec<RawSheet>, Workbo
 }
 
 fn too_large_file() -> WorkbookError {
-    WorkbookError::Refused(Refusal::TooLarge(format!("the workbook is larger than {} MB", MAX_WORKBOOK_BYTES >> 20)))
+    let mb = (MAX_WORKBOOK_BYTES >> 20).to_string();
+    WorkbookError::Refused(Refusal::TooLarge(Why::new("io_why_workbook_too_large", vec![("mb", mb)])))
 }
 
 /// Reads a workbook's bytes; `ext` (lower case, no dot) says which format to try first. A panic inside calamine
@@ -67,7 +71,7 @@ fn too_large_file() -> WorkbookError {
 pub fn read_workbook_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
     super::isolate::or_else(
         || read_unguarded(bytes, ext, display),
-        |reason| Err(WorkbookError::Unreadable(format!("the spreadsheet library {reason}"))),
+        |reason| Err(WorkbookError::Unreadable(Why::new("io_why_library_failed", vec![("reason", reason)]))),
     )
 }
 
@@ -118,7 +122,7 @@ fn open_book(bytes: Vec<u8>, ext: &str) -> Result<Book, WorkbookError> {
         }
         "xlsb" => open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes.clone())).map(Sheets::Xlsb).map_err(classify),
         "ods" => open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes.clone())).map(Sheets::Ods).map_err(classify),
-        _ => Err(WorkbookError::Unreadable("unknown extension".into())),
+        _ => Err(WorkbookError::Unreadable(Why::new("io_why_unknown_extension", vec![]))),
     };
     match by_ext {
         Ok(book) => Ok(book),
@@ -133,7 +137,7 @@ fn classify<E: std::fmt::Display>(e: E) -> WorkbookError {
     if text.to_ascii_lowercase().contains("password") || text.contains("EncryptedPackage") {
         WorkbookError::Encrypted
     } else {
-        WorkbookError::Unreadable(text.chars().take(200).collect())
+        WorkbookError::Unreadable(Why::said(text.chars().take(200).collect::<String>()))
     }
 }
 
@@ -209,7 +213,9 @@ fn stream_xlsb<RS: std::io::Read + std::io::Seek>(
 fn dense_rows(range: &Range<Data>) -> Result<Vec<RawRow>, WorkbookError> {
     let (height, width) = range.get_size();
     if (height as u64).saturating_mul(width as u64) > MAX_DENSE_CELLS {
-        return Err(Refusal::TooLarge(format!("a sheet spans over {MAX_DENSE_CELLS} cells")).into());
+        return Err(
+            Refusal::TooLarge(Why::new("io_why_sheet_too_big", vec![("cells", MAX_DENSE_CELLS.to_string())])).into()
+        );
     }
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     budget::check_column(first_col.saturating_add(width as u32).saturating_sub(1))?;

@@ -16,6 +16,7 @@ use std::io::{BufReader, Cursor, Read, Write};
 use quick_xml::events::{BytesStart, Event};
 
 use super::budget::{MAX_DENSE_CELLS, Refusal, expansion_limit};
+use crate::findings::Why;
 
 /// What the scan decided: read the bytes as they are, read these rebuilt bytes, or refuse.
 #[derive(Debug)]
@@ -41,10 +42,8 @@ pub fn scan(bytes: &[u8]) -> Result<Scan, Refusal> {
             std::io::copy(&mut capped, &mut std::io::sink()).map(|_| None).map_err(|_| ScanError::Unreadable)
         };
         if capped.over {
-            return Err(Refusal::TooLarge(format!(
-                "a compressed part ({name}) expands past {} times its size or past 2 GB",
-                super::budget::MAX_EXPANSION_RATIO
-            )));
+            let ratio = super::budget::MAX_EXPANSION_RATIO.to_string();
+            return Err(Refusal::TooLarge(Why::new("io_why_expands", vec![("part", name), ("ratio", ratio)])));
         }
         match outcome {
             Ok(Some(fix)) => patch = Some(fix),
@@ -184,9 +183,8 @@ impl DenseSheet {
             self.width = self.width.max(width);
         }
         if self.rows_to_last.saturating_mul(self.width) > MAX_DENSE_CELLS {
-            return Err(ScanError::Refused(Refusal::TooLarge(format!(
-                "a sheet spans over {MAX_DENSE_CELLS} cells (repeated rows or columns)"
-            ))));
+            let cells = MAX_DENSE_CELLS.to_string();
+            return Err(ScanError::Refused(Refusal::TooLarge(Why::new("io_why_repeats", vec![("cells", cells)]))));
         }
         Ok(())
     }
@@ -194,7 +192,7 @@ impl DenseSheet {
 
 /// The workbook with its shared-strings part's `uniqueCount` set to the real `count`, other parts copied raw.
 fn rebuild(bytes: &[u8], index: usize, name: &str, count: u64) -> Result<Vec<u8>, Refusal> {
-    let unreadable = || Refusal::TooLarge("its shared strings claim more strings than they hold".to_string());
+    let unreadable = || Refusal::TooLarge(Why::new("io_why_shared_strings", vec![]));
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| unreadable())?;
     let mut xml = Vec::new();
     {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use hs_audit::findings::{FindingKind, InputFinding};
+use hs_audit::i18n::Lang;
 use hs_audit::ingest::display_path;
 use hs_audit::tables::{Export, read_paths};
 
@@ -27,7 +28,9 @@ fn assert_unreadable(export: &Export, file: &str) -> FindingKind {
 fn corrupt_workbook_is_unreadable() {
     let export = read_one("bad/corrupt.xlsx");
     match assert_unreadable(&export, &shown("bad/corrupt.xlsx")) {
-        FindingKind::UnreadableFile { reason } => assert!(reason.contains("EOCD"), "calamine's reason: {reason}"),
+        FindingKind::UnreadableFile { reason } => {
+            assert!(reason.text(Lang::En).contains("EOCD"), "calamine's reason: {reason:?}")
+        }
         other => panic!("expected UnreadableFile, got {other:?}"),
     }
 }

@@ -149,7 +149,11 @@ mod tests {
         let r = run(&SPEC, PARAMS, &loc, &ctx_2026(None));
         assert_eq!((r.outcome, r.measured), (Outcome::Pass, Some(24.0)));
         assert!(r.message.en.contains("2 volunteers were left out"), "{}", r.message.en);
-        assert!(r.message.nl.contains("24 van de 24 actieve vrijwilligers de basistraining afgerond"), "{}", r.message.nl);
+        assert!(
+            r.message.nl.contains("24 van de 24 actieve vrijwilligers de basistraining afgerond"),
+            "{}",
+            r.message.nl
+        );
         assert_eq!(r.expected.as_deref(), Some(">= 24"));
     }
 

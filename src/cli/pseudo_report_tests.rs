@@ -2,8 +2,8 @@
 //! text of the rulebook transformed (accented, in `⟦ ⟧`), `generate` writes
 //! two years of exports and `check` writes every report (location,
 //! municipality, national; HTML, Markdown, XLSX; with and without
-//! `--previous`) and its terminal summary; `inspect` and `rules list` and
-//! `rules explain` show what they show. A transformed text holds no ASCII
+//! `--previous`) and its terminal summary; `inspect`, `rules list`,
+//! `rules explain` and `template` (its cells; not its notes and lists). A transformed text holds no ASCII
 //! letter, so every word of ASCII letters left (inside `⟦ ⟧` too, where it
 //! was filled in) may only be the user's own (cell values of the exports,
 //! file and folder names), the contract's names (sheets, columns, rule
@@ -180,6 +180,7 @@ fn every_report_under_a_pseudo_locale_has_no_text_in_the_code() {
         }
         let export = files(&d.join("in/2026")).into_iter().next().unwrap_or_default();
         for lang in ["nl", "en"] {
+            terminal.push_str(&run(&["template", "--out", &p(&format!("out-{lang}/template.xlsx")), "--lang", lang]));
             terminal.push_str(&run(&["inspect", &export.to_string_lossy(), "--lang", lang]));
             terminal.push_str(&run(&["rules", "list", "--rules", &rules, "--lang", lang]));
             for rule in ["HS-L01", "HS-L07", "HS-G04", "HS-G09"] {
@@ -202,8 +203,12 @@ fn every_report_under_a_pseudo_locale_has_no_text_in_the_code() {
     for kind in crate::tables::schema::SheetKind::ALL {
         let spec = kind.spec();
         allowed.extend(words(spec.name).map(String::from));
+        allowed.extend(words(spec.alias).map(String::from));
         for c in spec.columns {
-            allowed.extend(words(c.name).map(String::from));
+            allowed.extend([c.name, c.alias].iter().flat_map(|n| words(n)).map(String::from));
+            if let crate::tables::schema::ColumnType::Code(codes) = c.ty {
+                allowed.extend(codes.iter().flat_map(|k| words(k.code).chain(words(k.alias))).map(String::from));
+            }
         }
     }
     for file in &reports {

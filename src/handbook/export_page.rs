@@ -66,8 +66,8 @@ fn sheet_section(out: &mut String, t: &Texts, sheet: &SheetSpec) {
         .columns
         .iter()
         .map(|c| {
-            let meaning = t.lang.pick(c.meaning_nl, c.meaning_en);
-            vec![code(c.name), code(c.alias), type_text(t, c.ty), required_text(t, sheet, c), escape(meaning)]
+            let meaning = t.get(c.meaning);
+            vec![code(c.name), code(c.alias), type_text(t, c.ty), required_text(t, sheet, c), escape(&meaning)]
         })
         .collect();
     out.push_str(&table(&header, &rows));

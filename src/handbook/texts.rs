@@ -17,7 +17,7 @@ pub(super) struct Texts {
 
 impl Texts {
     pub fn new(lang: Lang) -> Texts {
-        let catalogue = Catalogue::embedded();
+        let catalogue = crate::report::catalogue::in_use();
         let fmt = Formatter::new(&catalogue, lang);
         Texts { catalogue, lang, fmt }
     }

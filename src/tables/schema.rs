@@ -86,9 +86,8 @@ pub struct ColumnSpec {
     pub alias: &'static str,
     pub ty: ColumnType,
     pub required: Required,
-    /// English meaning (the Dutch one lives in the message catalogue).
-    pub meaning_en: &'static str,
-    pub meaning_nl: &'static str,
+    /// The catalogue key of the column's meaning (`reports/messages/template.toml`).
+    pub meaning: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,8 +111,7 @@ pub const LOCATION_COLUMN: ColumnSpec = ColumnSpec {
     alias: "location_id",
     ty: ColumnType::Text,
     required: Required::No,
-    meaning_en: "stable id of the location",
-    meaning_nl: "vaste id van de locatie",
+    meaning: "col_any_locatie_id",
 };
 
 pub const OPLEIDING_CODES: &[CodeSpec] = &[
@@ -142,10 +140,9 @@ const fn col(
     alias: &'static str,
     ty: ColumnType,
     required: Required,
-    meaning_nl: &'static str,
-    meaning_en: &'static str,
+    meaning: &'static str,
 ) -> ColumnSpec {
-    ColumnSpec { name, alias, ty, required, meaning_en, meaning_nl }
+    ColumnSpec { name, alias, ty, required, meaning }
 }
 
 use ColumnType::{Bool, Date, Number, Text};
@@ -160,25 +157,11 @@ pub static LOCATIE: SheetSpec = SheetSpec {
     alias: "location",
     required: true,
     columns: &[
-        col("locatie_id", "location_id", Text, Yes, "vaste id van de locatie", "stable id of the location"),
-        col("naam", "name", Text, Yes, "weergavenaam", "display name"),
-        col("organisatie", "organisation", Text, No, "uitvoerende organisatie", "executing organisation"),
-        col(
-            "licentie_geldig_tot",
-            "licence_valid_until",
-            Date,
-            No,
-            "einde van de Home-Start-licentie",
-            "end of the Home-Start licence",
-        ),
-        col(
-            "kosten",
-            "cost",
-            Number,
-            No,
-            "gerealiseerde kosten over de periode (euro)",
-            "realised cost over the period (euro)",
-        ),
+        col("locatie_id", "location_id", Text, Yes, "col_locatie_locatie_id"),
+        col("naam", "name", Text, Yes, "col_locatie_naam"),
+        col("organisatie", "organisation", Text, No, "col_locatie_organisatie"),
+        col("licentie_geldig_tot", "licence_valid_until", Date, No, "col_locatie_licentie_geldig_tot"),
+        col("kosten", "cost", Number, No, "col_locatie_kosten"),
     ],
 };
 
@@ -188,34 +171,13 @@ pub static COORDINATOREN: SheetSpec = SheetSpec {
     alias: "coordinators",
     required: true,
     columns: &[
-        col("coordinator_id", "coordinator_id", Text, Yes, "pseudonieme id", "pseudonymous id"),
-        col(
-            "betaald",
-            "paid",
-            Bool,
-            Yes,
-            "betaald in dienst (vrijwilligers tellen niet)",
-            "paid employee (volunteers do not count)",
-        ),
-        col(
-            "opleiding",
-            "education",
-            ColumnType::Code(OPLEIDING_CODES),
-            Yes,
-            "hoogst afgeronde opleiding",
-            "highest education",
-        ),
-        col("uren_per_week", "hours_per_week", Number, OneOf("uren"), "contracturen per week", "contract hours"),
-        col(
-            "fte",
-            "fte",
-            Number,
-            OneOf("uren"),
-            "1 fte = 36 uur (parameter van het regelboek)",
-            "1 fte = 36 hours (rulebook parameter)",
-        ),
-        col("start", "start", Date, No, "in dienst vanaf", "employed from"),
-        col("einde", "end", Date, No, "in dienst tot en met", "employed until"),
+        col("coordinator_id", "coordinator_id", Text, Yes, "col_coordinatoren_coordinator_id"),
+        col("betaald", "paid", Bool, Yes, "col_coordinatoren_betaald"),
+        col("opleiding", "education", ColumnType::Code(OPLEIDING_CODES), Yes, "col_coordinatoren_opleiding"),
+        col("uren_per_week", "hours_per_week", Number, OneOf("uren"), "col_coordinatoren_uren_per_week"),
+        col("fte", "fte", Number, OneOf("uren"), "col_coordinatoren_fte"),
+        col("start", "start", Date, No, "col_coordinatoren_start"),
+        col("einde", "end", Date, No, "col_coordinatoren_einde"),
     ],
 };
 
@@ -225,17 +187,10 @@ pub static VRIJWILLIGERS: SheetSpec = SheetSpec {
     alias: "volunteers",
     required: true,
     columns: &[
-        col("vrijwilliger_id", "volunteer_id", Text, Yes, "pseudonieme id", "pseudonymous id"),
-        col(
-            "training_afgerond",
-            "training_completed",
-            Date,
-            No,
-            "basistraining afgerond op; leeg = niet getraind",
-            "basic training completed on; empty = not trained",
-        ),
-        col("start", "start", Date, No, "actief vanaf", "active from"),
-        col("einde", "end", Date, No, "actief tot en met", "active until"),
+        col("vrijwilliger_id", "volunteer_id", Text, Yes, "col_vrijwilligers_vrijwilliger_id"),
+        col("training_afgerond", "training_completed", Date, No, "col_vrijwilligers_training_afgerond"),
+        col("start", "start", Date, No, "col_vrijwilligers_start"),
+        col("einde", "end", Date, No, "col_vrijwilligers_einde"),
     ],
 };
 
@@ -245,107 +200,35 @@ pub static GEZINNEN: SheetSpec = SheetSpec {
     alias: "families",
     required: true,
     columns: &[
-        col(
-            "gezin_id",
-            "family_id",
-            Text,
-            Yes,
-            "pseudonieme id, uniek binnen de locatie",
-            "pseudonymous id, unique within the location",
-        ),
-        col("gemeente", "municipality", Text, Yes, "gemeente waar het gezin woont", "municipality the family lives in"),
-        col("aanmelding", "registered", Date, Yes, "datum van aanmelding", "date of registration"),
-        col(
-            "verwijzer",
-            "referrer",
-            Text,
-            No,
-            "soort verwijzende professional; leeg = zelf aangemeld",
-            "kind of referring professional; empty = self-referred",
-        ),
+        col("gezin_id", "family_id", Text, Yes, "col_gezinnen_gezin_id"),
+        col("gemeente", "municipality", Text, Yes, "col_gezinnen_gemeente"),
+        col("aanmelding", "registered", Date, Yes, "col_gezinnen_aanmelding"),
+        col("verwijzer", "referrer", Text, No, "col_gezinnen_verwijzer"),
         col(
             "geboortedatum_jongste",
             "youngest_birth_date",
             Date,
             OneOf("leeftijd"),
-            "geboortedatum van het jongste kind",
-            "birth date of the youngest child",
+            "col_gezinnen_geboortedatum_jongste",
         ),
         col(
             "leeftijd_jongste_maanden",
             "youngest_age_months",
             INT,
             OneOf("leeftijd"),
-            "leeftijd van het jongste kind bij aanmelding, in hele maanden",
-            "age of the youngest child at registration, in whole months",
+            "col_gezinnen_leeftijd_jongste_maanden",
         ),
-        col(
-            "uitgerekende_datum",
-            "due_date",
-            Date,
-            OneOf("leeftijd"),
-            "uitgerekende datum, bij aanmelding tijdens de zwangerschap",
-            "due date, when the family registered during pregnancy",
-        ),
-        col(
-            "kennismaking",
-            "intake_visit",
-            Date,
-            No,
-            "kennismakingshuisbezoek door de coördinator",
-            "coordinator's intake home visit",
-        ),
-        col(
-            "koppeling",
-            "match",
-            Date,
-            No,
-            "kennismaking van gezin en vrijwilliger",
-            "introduction of family and volunteer",
-        ),
-        col("vrijwilliger_id", "volunteer_id", Text, No, "de gekoppelde vrijwilliger", "the matched volunteer"),
-        col(
-            "start",
-            "start",
-            Date,
-            No,
-            "eerste wekelijkse bezoek; leeg = steun niet gestart",
-            "first weekly visit; empty = support not started",
-        ),
-        col("einde", "end", Date, No, "afsluiting; leeg = loopt nog", "closure; empty = still running"),
-        col("reden_einde", "end_reason", Text, No, "waarom de steun eindigde", "why support ended"),
-        col(
-            "uren",
-            "hours",
-            Number,
-            No,
-            "uren steun door de vrijwilliger binnen de periode",
-            "volunteer support hours delivered within the period",
-        ),
-        col(
-            "bezoeken",
-            "visits",
-            INT,
-            No,
-            "bezoeken van de vrijwilliger binnen de periode",
-            "volunteer visits within the period",
-        ),
-        col(
-            "bericht_verwijzer_start",
-            "referrer_notified_start",
-            Date,
-            No,
-            "verwijzer bericht dat de steun begon",
-            "referrer told that support started",
-        ),
-        col(
-            "bericht_verwijzer_einde",
-            "referrer_notified_end",
-            Date,
-            No,
-            "verwijzer bericht dat de steun eindigde",
-            "referrer told that support ended",
-        ),
+        col("uitgerekende_datum", "due_date", Date, OneOf("leeftijd"), "col_gezinnen_uitgerekende_datum"),
+        col("kennismaking", "intake_visit", Date, No, "col_gezinnen_kennismaking"),
+        col("koppeling", "match", Date, No, "col_gezinnen_koppeling"),
+        col("vrijwilliger_id", "volunteer_id", Text, No, "col_gezinnen_vrijwilliger_id"),
+        col("start", "start", Date, No, "col_gezinnen_start"),
+        col("einde", "end", Date, No, "col_gezinnen_einde"),
+        col("reden_einde", "end_reason", Text, No, "col_gezinnen_reden_einde"),
+        col("uren", "hours", Number, No, "col_gezinnen_uren"),
+        col("bezoeken", "visits", INT, No, "col_gezinnen_bezoeken"),
+        col("bericht_verwijzer_start", "referrer_notified_start", Date, No, "col_gezinnen_bericht_verwijzer_start"),
+        col("bericht_verwijzer_einde", "referrer_notified_end", Date, No, "col_gezinnen_bericht_verwijzer_einde"),
     ],
 };
 
@@ -355,9 +238,9 @@ pub static CONTACTEN: SheetSpec = SheetSpec {
     alias: "contacts",
     required: true,
     columns: &[
-        col("gezin_id", "family_id", Text, Yes, "het traject", "the trajectory"),
-        col("datum", "date", Date, Yes, "wanneer het gebeurde", "when it happened"),
-        col("soort", "kind", ColumnType::Code(SOORT_CODES), Yes, "wat er gebeurde", "what happened"),
+        col("gezin_id", "family_id", Text, Yes, "col_contacten_gezin_id"),
+        col("datum", "date", Date, Yes, "col_contacten_datum"),
+        col("soort", "kind", ColumnType::Code(SOORT_CODES), Yes, "col_contacten_soort"),
     ],
 };
 
@@ -367,24 +250,10 @@ pub static METINGEN: SheetSpec = SheetSpec {
     alias: "outcomes",
     required: false,
     columns: &[
-        col("gezin_id", "family_id", Text, Yes, "het traject", "the trajectory"),
-        col("moment", "moment", ColumnType::Code(MOMENT_CODES), Yes, "meetmoment", "measuring moment"),
-        col("datum", "date", Date, No, "datum van de meting", "date of the measurement"),
-        col(
-            "domein",
-            "domain",
-            Text,
-            Yes,
-            "bijv. opvoeding, welzijn_ouder, welzijn_kind, gezinsmanagement",
-            "e.g. opvoeding, welzijn_ouder, welzijn_kind, gezinsmanagement",
-        ),
-        col(
-            "score",
-            "score",
-            SCORE,
-            Yes,
-            "0 = redt het niet, 5 = redt het heel goed",
-            "0 = not coping, 5 = coping very well",
-        ),
+        col("gezin_id", "family_id", Text, Yes, "col_metingen_gezin_id"),
+        col("moment", "moment", ColumnType::Code(MOMENT_CODES), Yes, "col_metingen_moment"),
+        col("datum", "date", Date, No, "col_metingen_datum"),
+        col("domein", "domain", Text, Yes, "col_metingen_domein"),
+        col("score", "score", SCORE, Yes, "col_metingen_score"),
     ],
 };

@@ -104,7 +104,7 @@ fn note_text(spec: &ColumnSpec, siblings: &[ColumnSpec], example: &str, texts: &
         }
     };
     let mut lines = vec![
-        format!("{}.", capitalised(texts.meaning(spec))),
+        format!("{}.", capitalised(&texts.meaning(spec))),
         format!("{}: {}", texts.get("tpl_note_type"), texts.type_text(spec.ty)),
         format!("{}: {required}", texts.get("tpl_note_required")),
     ];

@@ -14,7 +14,7 @@ pub struct Texts {
 
 impl Texts {
     pub fn new(lang: Lang) -> Texts {
-        Texts { catalogue: Catalogue::embedded(), lang }
+        Texts { catalogue: crate::report::catalogue::in_use(), lang }
     }
 
     /// The text of `key` (the key in brackets when it is missing, so a gap
@@ -49,8 +49,8 @@ impl Texts {
     }
 
     /// The column's meaning in this language.
-    pub fn meaning(&self, column: &ColumnSpec) -> &'static str {
-        self.lang.pick(column.meaning_nl, column.meaning_en)
+    pub fn meaning(&self, column: &ColumnSpec) -> String {
+        self.catalogue.get(column.meaning, self.lang)
     }
 
     /// A code as a user of this language writes it.

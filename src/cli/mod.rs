@@ -11,7 +11,7 @@ mod history;
 pub mod inspect;
 mod national_summary;
 #[cfg(test)]
-mod pseudo_report_tests;
+pub(crate) mod pseudo_report_tests;
 
 #[cfg(test)]
 mod isolation_tests;

@@ -29,14 +29,14 @@ const MIN_WORD: usize = 2;
 /// CSS, Markdown, number formats.
 const NOT_TEXT: &[&str] = &["nbsp", "amp", "quot", "lt", "gt", "shy", "html", "xlsx", "json", "svg"];
 
-fn words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= MIN_WORD)
 }
 
 /// The text of an HTML page a reader meets: the content, and the attributes
 /// read out or shown on hover (`title`, `alt`, `aria-label`); no styles,
 /// scripts, tag names or other attributes.
-fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let mut rest = html;
     let mut out = String::new();
     while let Some(i) = rest.find('<') {

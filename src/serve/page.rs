@@ -100,6 +100,37 @@ fn render(ctx: &Context) -> Result<String, minijinja::Error> {
 mod tests {
     use super::*;
 
+    /// With every text of serve.toml transformed (a pseudo-locale), the
+    /// page holds no word of its own: every text is the catalogue's.
+    #[test]
+    fn under_a_pseudo_locale_the_page_has_no_text_of_its_own() {
+        use crate::cli::pseudo_report_tests::{html_text, words};
+        for lang in [Lang::Nl, Lang::En] {
+            let t = Texts::new(lang);
+            let pseudo = |s: String| crate::report::catalogue::pseudo(&s);
+            let ctx = Context {
+                lang: lang.code(),
+                other_lang: "x",
+                t: t.all().into_iter().map(|(k, v)| (k, pseudo(v))).collect(),
+                token: "tok",
+                nonce: "n0nce",
+                limit_bytes: 1,
+                file_help: pseudo(t.fill("srv_file_help", &[("limit", "1")])),
+                too_large_client: pseudo(t.fill("srv_too_large_client", &[("limit", "1")])),
+                notice: None,
+                answer: None,
+                reports: Vec::new(),
+                fields: Fields::default(),
+            };
+            let html = render(&ctx).expect("the template renders");
+            let text = html_text(&html);
+            // The languages of the language list are named in their own language.
+            let own = ["hs", "audit", "Nederlands", "English"];
+            let left: Vec<&str> = words(&text).filter(|w| !own.contains(w)).collect();
+            assert!(left.is_empty(), "{left:?}");
+        }
+    }
+
     #[test]
     fn the_empty_page_renders_in_both_languages_with_its_nonce() {
         for lang in [Lang::Nl, Lang::En] {

@@ -222,9 +222,14 @@ mod tests {
     #[test]
     #[ignore = "prints the Dutch texts for a reader"]
     fn dutch_texts_to_read() {
-        let c = Catalogue::embedded();
-        for key in c.keys() {
-            println!("{key}: {}", c.get(key, Lang::Nl));
+        let serve = include_str!("../../reports/messages/serve.toml");
+        let files = EMBEDDED.iter().copied().chain([("reports/messages/serve.toml", serve)]);
+        for (name, text) in files {
+            println!("== {name}");
+            let c = Catalogue::parse(name, text).unwrap_or_default();
+            for key in c.keys() {
+                println!("{key}: {}", c.get(key, Lang::Nl));
+            }
         }
     }
 

@@ -5,6 +5,11 @@ use std::process::ExitCode;
 use hs_audit::cli::usage_error::lang_from_args;
 use hs_audit::cli::{Outcome, parse_args, run};
 
+/// A national run makes and frees millions of small values: mimalloc does
+/// that faster than the system allocator and returns memory more tightly.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = match parse_args(args.iter().cloned()) {

@@ -78,8 +78,17 @@ pub fn judge_each<'a, C>(
         .iter()
         .filter_map(|traj| {
             let judge = Judge { cfg, loc, traj, ctx };
-            let judged = coverage(traj).and_then(|c| c.map(|c| check(&judge, c)).transpose());
-            judged.unwrap_or_else(|reason| Some(judge.not_evaluated(reason)))
+            let judged = || {
+                let judged = coverage(traj).and_then(|c| c.map(|c| check(&judge, c)).transpose());
+                judged.unwrap_or_else(|reason| Some(judge.not_evaluated(reason)))
+            };
+            // Most results are passes, whose message nobody reads: judge
+            // quietly first, and aloud only what is not a pass (cost: the
+            // logic twice for those, the wording once).
+            match wording::quietly(judged) {
+                Some(r) if r.outcome != Outcome::Pass => judged(),
+                quiet => quiet,
+            }
         })
         .collect()
 }

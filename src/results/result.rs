@@ -55,15 +55,19 @@ impl RuleResult {
         self
     }
 
-    /// Adds a date to the evidence.
+    /// Adds a date to the evidence (made [`quietly`], only what a pass keeps).
     pub fn date(mut self, key: &str, d: chrono::NaiveDate) -> Self {
-        self.evidence.insert(key.to_string(), iso_date(d));
+        if !quiet() || PASS_EVIDENCE_KEYS.contains(&key) {
+            self.evidence.insert(key.to_string(), iso_date(d));
+        }
         self
     }
 
-    /// Adds any other fact to the evidence.
+    /// Adds any other fact to the evidence (made [`quietly`], only what a pass keeps).
     pub fn fact(mut self, key: &str, value: impl ToString) -> Self {
-        self.evidence.insert(key.to_string(), value.to_string());
+        if !quiet() || PASS_EVIDENCE_KEYS.contains(&key) {
+            self.evidence.insert(key.to_string(), value.to_string());
+        }
         self
     }
 
@@ -87,6 +91,34 @@ impl RuleResult {
             self.evidence = BTreeMap::new();
         }
     }
+}
+
+thread_local! {
+    /// True while a result is made [`quietly`].
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` making results quietly: no message is written (the rules'
+/// wording, `rules::trajectory::wording`, gives empty texts) and a result
+/// keeps only the evidence a pass keeps ([`PASS_EVIDENCE_KEYS`]). For a
+/// first judgement of a trajectory rule, whose pass keeps nothing more (see
+/// [`RuleResult::compact`]); what is not a pass is judged again, aloud. The
+/// outcome, measurement and kept evidence are the same either way: the
+/// rules' logic never reads their own wording.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            QUIET.with(|q| q.set(self.0));
+        }
+    }
+    let _restore = Restore(QUIET.with(|q| q.replace(true)));
+    f()
+}
+
+/// True inside [`quietly`].
+pub fn quiet() -> bool {
+    QUIET.with(std::cell::Cell::get)
 }
 
 /// The evidence a trajectory rule's `pass` keeps (see [`RuleResult::compact`]):

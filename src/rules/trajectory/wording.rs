@@ -43,30 +43,8 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-thread_local! {
-    /// True while a rule is judged [`quietly`]: no message is written.
-    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `f` with every message of this module left empty (no text is made):
-/// for a first judgement whose message nobody reads (a trajectory rule's
-/// `pass` keeps none). The outcome, measurement and evidence are the same as
-/// when judged aloud: the rules' logic never reads their own wording.
-pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            QUIET.with(|q| q.set(self.0));
-        }
-    }
-    let _restore = Restore(QUIET.with(|q| q.replace(true)));
-    f()
-}
-
-/// True inside [`quietly`].
-fn quiet() -> bool {
-    QUIET.with(std::cell::Cell::get)
-}
+use crate::results::result::quiet;
+pub use crate::results::result::quietly;
 
 /// A rule message from the catalogue (`reports/messages/rules.toml`), each
 /// named argument filled in with its own language's text, in one pass (a

@@ -1,7 +1,6 @@
 //! One rule result: a rule, a location, a subject, an outcome and its evidence.
 
-use std::collections::BTreeMap;
-
+use super::evidence::Evidence;
 use super::outcome::{Outcome, Severity, Text};
 
 /// What a rule measured: a number, or nothing.
@@ -22,7 +21,7 @@ pub struct RuleResult {
     pub expected: Option<String>,
     pub message: Text,
     /// Dates and figures behind the outcome, as `YYYY-MM-DD` or numbers in text.
-    pub evidence: BTreeMap<String, String>,
+    pub evidence: Evidence,
 }
 
 impl RuleResult {
@@ -45,7 +44,7 @@ impl RuleResult {
             measured: None,
             expected: None,
             message,
-            evidence: BTreeMap::new(),
+            evidence: Evidence::new(),
         }
     }
 
@@ -84,11 +83,9 @@ impl RuleResult {
         }
         self.message = Text::default();
         if keep_deadline {
-            // A new small map: cheaper than removing most keys one by one.
-            let kept = PASS_EVIDENCE_KEYS.iter().filter_map(|k| self.evidence.remove_entry(*k));
-            self.evidence = kept.collect();
+            self.evidence.retain_keys(PASS_EVIDENCE_KEYS);
         } else {
-            self.evidence = BTreeMap::new();
+            self.evidence = Evidence::new();
         }
     }
 }

@@ -21,16 +21,16 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> V
     let mut chunks: Vec<Vec<RuleResult>> = locations
         .par_iter()
         .map(|loc| {
-            let mut own: Vec<RuleResult> = rules
-                .iter()
-                .flat_map(|cfg| {
-                    // Passes keep only what is read of them, as they are made (memory).
-                    let keep_deadline = registry::facts(&cfg.id).pass_deadline.is_some();
-                    let mut results = evaluate_rule(loc, cfg, ctx);
-                    results.iter_mut().for_each(|r| r.compact(keep_deadline));
-                    results
-                })
-                .collect();
+            // About one result per rule and trajectory: room for them at once.
+            let families = loc.trajectories.as_ref().map_or(0, Vec::len);
+            let mut own: Vec<RuleResult> = Vec::with_capacity(rules.len() * (families + 1));
+            for cfg in &rules {
+                // Passes keep only what is read of them, as they are made (memory).
+                let keep_deadline = registry::facts(&cfg.id).pass_deadline.is_some();
+                let mut results = evaluate_rule(loc, cfg, ctx);
+                results.iter_mut().for_each(|r| r.compact(keep_deadline));
+                own.append(&mut results);
+            }
             own.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
             own
         })

@@ -38,22 +38,27 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> V
     // Stable: locations with the same id stay in export order.
     chunks.sort_by(|a, b| location_of(a).cmp(&location_of(b)));
     let mut results = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    let mut i = 0;
-    while i < chunks.len() {
-        let id = location_of(&chunks[i]);
-        let same = chunks[i..].iter().take_while(|c| location_of(c) == id).count();
-        let start = results.len();
-        for chunk in &mut chunks[i..i + same] {
-            results.append(chunk);
+    // Each chunk is freed as soon as it is moved (peak memory: the results once, not twice).
+    let (mut run_start, mut run_chunks): (usize, usize) = (0, 0);
+    for chunk in chunks {
+        let same_location =
+            results.last().map(|r: &RuleResult| r.location_id.as_str()) == location_of(&chunk) && !chunk.is_empty();
+        if !same_location {
+            sort_run(&mut results[run_start..], run_chunks);
+            (run_start, run_chunks) = (results.len(), 0);
         }
-        if same > 1 {
-            // One id in several exports: order their results together, as one location's.
-            results[start..]
-                .sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
-        }
-        i += same;
+        run_chunks += 1;
+        results.extend(chunk);
     }
+    sort_run(&mut results[run_start..], run_chunks);
     results
+}
+
+/// One id in several exports: their results ordered together, as one location's.
+fn sort_run(run: &mut [RuleResult], chunks: usize) {
+    if chunks > 1 {
+        run.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
+    }
 }
 
 /// The location of a chunk of one location's results (`None` for none).

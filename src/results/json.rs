@@ -60,7 +60,7 @@ struct ResultJson<'a> {
     outcome: &'static str,
     rule_id: &'a str,
     severity: &'static str,
-    subject_id: &'a Option<String>,
+    subject_id: Option<&'a str>,
 }
 
 fn result_json(r: &RuleResult, lang: Lang) -> ResultJson<'_> {
@@ -73,7 +73,7 @@ fn result_json(r: &RuleResult, lang: Lang) -> ResultJson<'_> {
         outcome: r.outcome.as_str(),
         rule_id: &r.rule_id,
         severity: r.severity.as_str(),
-        subject_id: &r.subject_id,
+        subject_id: r.subject_id.as_deref(),
     }
 }
 

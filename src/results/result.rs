@@ -6,12 +6,16 @@ use super::outcome::{Outcome, Severity, Text};
 /// What a rule measured: a number, or nothing.
 pub type Measured = Option<f64>;
 
+/// An id in a result (rule, location, family): short ids are kept inline,
+/// without an allocation of their own; it reads as a `str`.
+pub type Id = compact_str::CompactString;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleResult {
-    pub rule_id: String,
-    pub location_id: String,
+    pub rule_id: Id,
+    pub location_id: Id,
     /// The trajectory (`gezin_id`) for trajectory rules; `None` for location rules.
-    pub subject_id: Option<String>,
+    pub subject_id: Option<Id>,
     /// The `gezinnen` row of the subject, for worklists (never in municipality outputs).
     pub row: Option<u32>,
     pub outcome: Outcome,
@@ -35,9 +39,9 @@ impl RuleResult {
         message: Text,
     ) -> Self {
         RuleResult {
-            rule_id: rule_id.to_string(),
-            location_id: location_id.to_string(),
-            subject_id: subject.map(|(s, _)| s.to_string()),
+            rule_id: Id::from(rule_id),
+            location_id: Id::from(location_id),
+            subject_id: subject.map(|(s, _)| Id::from(s)),
             row: subject.map(|(_, r)| r),
             outcome,
             severity,

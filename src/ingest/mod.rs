@@ -245,10 +245,21 @@ fn read_source_unguarded(source: &Source) -> RawExport {
             }
         },
         Source::CsvFolder(dir) => {
-            for file in csv_files(dir).into_iter().filter(|f| csv_sheet_kind(f).is_some()) {
-                let file_display = display_path(&file);
-                let name = csv_sheet_name(&file).unwrap_or_default();
-                match csv_folder::read_csv_file(&file, &file_display) {
+            use rayon::prelude::*;
+            let files: Vec<PathBuf> = csv_files(dir).into_iter().filter(|f| csv_sheet_kind(f).is_some()).collect();
+            // The files of one export are read in parallel (one export of a
+            // whole country is five large files), and taken in their order.
+            let read: Vec<_> = files
+                .par_iter()
+                .map(|file| {
+                    let file_display = display_path(file);
+                    let read = csv_folder::read_csv_file(file, &file_display);
+                    (file, file_display, read)
+                })
+                .collect();
+            for (file, file_display, read) in read {
+                let name = csv_sheet_name(file).unwrap_or_default();
+                match read {
                     Ok(sheet) => out.sheets.push(RawSheet { name, ..sheet }),
                     Err(csv_folder::CsvError::Refused(r)) => out.findings.push(refusal_finding(&file_display, r)),
                     Err(csv_folder::CsvError::Unreadable(reason)) => {

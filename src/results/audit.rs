@@ -34,7 +34,8 @@ pub struct Audit {
     pub period_end: NaiveDate,
     pub as_of: NaiveDate,
     pub locations: Vec<LocationEntry>,
-    /// Every result, passes of trajectory rules included.
+    /// Every result, passes of trajectory rules included, grouped by location
+    /// (sorted by location, rule and subject, as `rules::evaluate` makes them).
     pub results: Vec<RuleResult>,
     pub summary: Vec<SummaryRow>,
     /// Per location and rule, the verdict (see `verdicts.rs`).

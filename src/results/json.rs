@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::audit::Audit;
+use super::evidence::Evidence;
 use super::outcome::Outcome;
 use super::result::RuleResult;
 use crate::findings::{FindingKind, InputFinding};
@@ -48,8 +49,8 @@ pub(crate) fn number_value(x: f64) -> Value {
 
 #[derive(Serialize)]
 struct ResultJson<'a> {
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    evidence: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Evidence::is_empty")]
+    evidence: &'a Evidence,
     #[serde(skip_serializing_if = "Option::is_none")]
     expected: &'a Option<String>,
     location_id: &'a str,
@@ -59,7 +60,7 @@ struct ResultJson<'a> {
     outcome: &'static str,
     rule_id: &'a str,
     severity: &'static str,
-    subject_id: &'a Option<String>,
+    subject_id: Option<&'a str>,
 }
 
 fn result_json(r: &RuleResult, lang: Lang) -> ResultJson<'_> {
@@ -72,7 +73,7 @@ fn result_json(r: &RuleResult, lang: Lang) -> ResultJson<'_> {
         outcome: r.outcome.as_str(),
         rule_id: &r.rule_id,
         severity: r.severity.as_str(),
-        subject_id: &r.subject_id,
+        subject_id: r.subject_id.as_deref(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Results: the one model every output reads.
 
 pub mod audit;
+pub mod evidence;
 pub mod facts;
 pub mod history;
 pub mod json;
@@ -11,6 +12,7 @@ pub mod verdicts;
 pub mod waivers;
 
 pub use audit::{Audit, LocationEntry};
+pub use evidence::Evidence;
 pub use outcome::{Outcome, Severity, Text};
 pub use result::RuleResult;
 pub use summary::{OutcomeCounts, SummaryRow, summarize};

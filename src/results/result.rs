@@ -1,18 +1,21 @@
 //! One rule result: a rule, a location, a subject, an outcome and its evidence.
 
-use std::collections::BTreeMap;
-
+use super::evidence::Evidence;
 use super::outcome::{Outcome, Severity, Text};
 
 /// What a rule measured: a number, or nothing.
 pub type Measured = Option<f64>;
 
+/// An id in a result (rule, location, family): short ids are kept inline,
+/// without an allocation of their own; it reads as a `str`.
+pub type Id = compact_str::CompactString;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleResult {
-    pub rule_id: String,
-    pub location_id: String,
+    pub rule_id: Id,
+    pub location_id: Id,
     /// The trajectory (`gezin_id`) for trajectory rules; `None` for location rules.
-    pub subject_id: Option<String>,
+    pub subject_id: Option<Id>,
     /// The `gezinnen` row of the subject, for worklists (never in municipality outputs).
     pub row: Option<u32>,
     pub outcome: Outcome,
@@ -22,7 +25,7 @@ pub struct RuleResult {
     pub expected: Option<String>,
     pub message: Text,
     /// Dates and figures behind the outcome, as `YYYY-MM-DD` or numbers in text.
-    pub evidence: BTreeMap<String, String>,
+    pub evidence: Evidence,
 }
 
 impl RuleResult {
@@ -36,16 +39,16 @@ impl RuleResult {
         message: Text,
     ) -> Self {
         RuleResult {
-            rule_id: rule_id.to_string(),
-            location_id: location_id.to_string(),
-            subject_id: subject.map(|(s, _)| s.to_string()),
+            rule_id: Id::from(rule_id),
+            location_id: Id::from(location_id),
+            subject_id: subject.map(|(s, _)| Id::from(s)),
             row: subject.map(|(_, r)| r),
             outcome,
             severity,
             measured: None,
             expected: None,
             message,
-            evidence: BTreeMap::new(),
+            evidence: Evidence::new(),
         }
     }
 
@@ -55,15 +58,19 @@ impl RuleResult {
         self
     }
 
-    /// Adds a date to the evidence.
+    /// Adds a date to the evidence (made [`quietly`], only what a pass keeps).
     pub fn date(mut self, key: &str, d: chrono::NaiveDate) -> Self {
-        self.evidence.insert(key.to_string(), iso_date(d));
+        if !quiet() || PASS_EVIDENCE_KEYS.contains(&key) {
+            self.evidence.insert(key.to_string(), iso_date(d));
+        }
         self
     }
 
-    /// Adds any other fact to the evidence.
+    /// Adds any other fact to the evidence (made [`quietly`], only what a pass keeps).
     pub fn fact(mut self, key: &str, value: impl ToString) -> Self {
-        self.evidence.insert(key.to_string(), value.to_string());
+        if !quiet() || PASS_EVIDENCE_KEYS.contains(&key) {
+            self.evidence.insert(key.to_string(), value.to_string());
+        }
         self
     }
 
@@ -80,13 +87,39 @@ impl RuleResult {
         }
         self.message = Text::default();
         if keep_deadline {
-            // A new small map: cheaper than removing most keys one by one.
-            let kept = PASS_EVIDENCE_KEYS.iter().filter_map(|k| self.evidence.remove_entry(*k));
-            self.evidence = kept.collect();
+            self.evidence.retain_keys(PASS_EVIDENCE_KEYS);
         } else {
-            self.evidence = BTreeMap::new();
+            self.evidence = Evidence::new();
         }
     }
+}
+
+thread_local! {
+    /// True while a result is made [`quietly`].
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` making results quietly: no message is written (the rules'
+/// wording, `rules::trajectory::wording`, gives empty texts) and a result
+/// keeps only the evidence a pass keeps ([`PASS_EVIDENCE_KEYS`]). For a
+/// first judgement of a trajectory rule, whose pass keeps nothing more (see
+/// [`RuleResult::compact`]); what is not a pass is judged again, aloud. The
+/// outcome, measurement and kept evidence are the same either way: the
+/// rules' logic never reads their own wording.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            QUIET.with(|q| q.set(self.0));
+        }
+    }
+    let _restore = Restore(QUIET.with(|q| q.replace(true)));
+    f()
+}
+
+/// True inside [`quietly`].
+pub fn quiet() -> bool {
+    QUIET.with(std::cell::Cell::get)
 }
 
 /// The evidence a trajectory rule's `pass` keeps (see [`RuleResult::compact`]):

@@ -1,7 +1,8 @@
 //! Per rule and location, how many subjects got each outcome.
 //!
 //! Cost: one pass over the results with a hash map by (location, rule),
-//! then one sort of the rows: O(results + rows log rows).
+//! looked up once per run of results of the same pair, then one sort of the
+//! rows: O(results + rows log rows).
 
 use std::collections::HashMap;
 
@@ -80,8 +81,14 @@ pub fn summarize(results: &[RuleResult], location_ids: &[String], rule_ids: &[St
             row_of(&mut rows, &mut at, loc, rule);
         }
     }
+    // Results come grouped by location and rule: one lookup per run of them.
+    let mut last: Option<(&str, &str, usize)> = None;
     for r in results {
-        let i = row_of(&mut rows, &mut at, &r.location_id, &r.rule_id);
+        let i = match last {
+            Some((l, rule, i)) if l == r.location_id && rule == r.rule_id => i,
+            _ => row_of(&mut rows, &mut at, &r.location_id, &r.rule_id),
+        };
+        last = Some((&r.location_id, &r.rule_id, i));
         if let Some(row) = rows.get_mut(i) {
             row.counts.add_one(r.outcome);
         }

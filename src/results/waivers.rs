@@ -49,7 +49,7 @@ fn matches(w: &WaiverEntry, r: &RuleResult) -> bool {
     r.outcome == Outcome::Fail
         && r.rule_id == w.rule
         && r.location_id == w.location
-        && (w.subject.is_none() || r.subject_id == w.subject)
+        && (w.subject.is_none() || r.subject_id.as_deref() == w.subject.as_deref())
 }
 
 /// Applies the waivers on as-of date `as_of`, changing results in place.
@@ -63,7 +63,7 @@ pub fn apply_waivers(results: &mut [RuleResult], waivers: &[WaiverEntry], as_of:
         let mut subjects = Vec::new();
         for r in results.iter_mut().filter(|r| matches(w, r)) {
             r.outcome = Outcome::Waived;
-            subjects.push(r.subject_id.clone());
+            subjects.push(r.subject_id.as_deref().map(str::to_string));
         }
         if subjects.is_empty() {
             report.unused.push(w.clone());

@@ -22,16 +22,16 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> V
     let mut chunks: Vec<Vec<RuleResult>> = locations
         .par_iter()
         .map(|loc| {
-            let mut own: Vec<RuleResult> = rules
-                .iter()
-                .flat_map(|cfg| {
-                    // Passes keep only what is read of them, as they are made (memory).
-                    let keep_deadline = registry::facts(&cfg.id).pass_deadline.is_some();
-                    let mut results = evaluate_rule(loc, cfg, ctx);
-                    results.iter_mut().for_each(|r| r.compact(keep_deadline));
-                    results
-                })
-                .collect();
+            // About one result per rule and trajectory: room for them at once.
+            let families = loc.trajectories.as_ref().map_or(0, Vec::len);
+            let mut own: Vec<RuleResult> = Vec::with_capacity(rules.len() * (families + 1));
+            for cfg in &rules {
+                // Passes keep only what is read of them, as they are made (memory).
+                let keep_deadline = registry::facts(&cfg.id).pass_deadline.is_some();
+                let mut results = evaluate_rule(loc, cfg, ctx);
+                results.iter_mut().for_each(|r| r.compact(keep_deadline));
+                own.append(&mut results);
+            }
             own.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
             own
         })
@@ -39,22 +39,27 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> V
     // Stable: locations with the same id stay in export order.
     chunks.sort_by(|a, b| location_of(a).cmp(&location_of(b)));
     let mut results = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    let mut i = 0;
-    while i < chunks.len() {
-        let id = location_of(&chunks[i]);
-        let same = chunks[i..].iter().take_while(|c| location_of(c) == id).count();
-        let start = results.len();
-        for chunk in &mut chunks[i..i + same] {
-            results.append(chunk);
+    // Each chunk is freed as soon as it is moved (peak memory: the results once, not twice).
+    let (mut run_start, mut run_chunks): (usize, usize) = (0, 0);
+    for chunk in chunks {
+        let same_location =
+            results.last().map(|r: &RuleResult| r.location_id.as_str()) == location_of(&chunk) && !chunk.is_empty();
+        if !same_location {
+            sort_run(&mut results[run_start..], run_chunks);
+            (run_start, run_chunks) = (results.len(), 0);
         }
-        if same > 1 {
-            // One id in several exports: order their results together, as one location's.
-            results[start..]
-                .sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
-        }
-        i += same;
+        run_chunks += 1;
+        results.extend(chunk);
     }
+    sort_run(&mut results[run_start..], run_chunks);
     results
+}
+
+/// One id in several exports: their results ordered together, as one location's.
+fn sort_run(run: &mut [RuleResult], chunks: usize) {
+    if chunks > 1 {
+        run.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
+    }
 }
 
 /// The location of a chunk of one location's results (`None` for none).

@@ -1,7 +1,7 @@
 //! Assembling one export: raw sheets matched to the contract's sheets, typed,
 //! tied to their locations, and checked across sheets.
 //!
-//! Cost: O(cells) to type, O(rows) to tie and group rows by location (hash
+//! Cost: O(cells) to type (the sheets in parallel), O(rows) to tie and group rows by location (hash
 //! sets and maps, no scan per location), O(f log f) to sort f findings and
 //! index them by cell.
 
@@ -25,8 +25,8 @@ fn sheet_kind(name: &str) -> Option<SheetKind> {
 pub fn assemble(raw: RawExport) -> Export {
     let mut findings = raw.findings;
     let readable = !findings.iter().any(InputFinding::is_fatal) || !raw.sheets.is_empty();
-    let mut tables: BTreeMap<SheetKind, Table> = BTreeMap::new();
     let mut seen: BTreeMap<SheetKind, String> = BTreeMap::new();
+    let mut to_build = Vec::new();
     for sheet in &raw.sheets {
         let Some(kind) = sheet_kind(&sheet.name) else { continue };
         if seen.contains_key(&kind) {
@@ -35,7 +35,24 @@ pub fn assemble(raw: RawExport) -> Export {
             continue;
         }
         seen.insert(kind, sheet.name.clone());
-        if let Some(t) = build_table(kind, sheet, &mut findings) {
+        to_build.push((kind, sheet));
+    }
+    // The sheets are typed in parallel, each with its own findings (sorted below).
+    let built: Vec<(SheetKind, Option<Table>, Vec<InputFinding>)> = {
+        use rayon::prelude::*;
+        to_build
+            .into_par_iter()
+            .map(|(kind, sheet)| {
+                let mut own = Vec::new();
+                let table = build_table(kind, sheet, &mut own);
+                (kind, table, own)
+            })
+            .collect()
+    };
+    let mut tables: BTreeMap<SheetKind, Table> = BTreeMap::new();
+    for (kind, table, own) in built {
+        findings.extend(own);
+        if let Some(t) = table {
             tables.insert(kind, t);
         }
     }

@@ -54,7 +54,7 @@ fn check_generated(locations: usize, seed: u64, year: i32, format: GenFormat) {
         .results
         .iter()
         .filter(|r| r.outcome == Outcome::Fail)
-        .map(|r| (r.location_id.clone(), r.rule_id.clone(), r.subject_id.clone()))
+        .map(|r| (r.location_id.to_string(), r.rule_id.to_string(), r.subject_id.as_deref().map(str::to_string)))
         .collect();
     let missed: Vec<&Key> = injected.difference(&failed).collect();
     let extra: Vec<&Key> = failed.difference(&injected).collect();
@@ -68,7 +68,7 @@ fn check_generated(locations: usize, seed: u64, year: i32, format: GenFormat) {
         .results
         .iter()
         .filter(|r| r.rule_id == "HS-L08" && r.outcome == Outcome::NotEvaluated)
-        .map(|r| r.location_id.clone())
+        .map(|r| r.location_id.to_string())
         .collect();
     assert_eq!(l08_not_evaluated, cost_missing);
 }

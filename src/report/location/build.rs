@@ -49,7 +49,8 @@ pub fn build(
         order.iter().map(|rule| section(rule, &location_results, summary, &measures)).collect();
     let (figures, charts) = figures(&location_results, ctx.rulebook, &values, with_charts);
     let describe = |r: &RuleResult, what_key: &str| {
-        let title = ctx.rulebook.rule(&r.rule_id).map_or_else(|| r.rule_id.clone(), |c| c.title.get(lang).to_string());
+        let title =
+            ctx.rulebook.rule(&r.rule_id).map_or_else(|| r.rule_id.to_string(), |c| c.title.get(lang).to_string());
         (title, ctx.catalogue.get(what_key, lang), r.message.get(lang).to_string())
     };
     let trends = super::trends::trends(audit, location_id, ctx, &figures, with_charts);
@@ -216,17 +217,17 @@ fn findings(own: &[&RuleResult], order: &[String], ctx: &RenderContext) -> Vec<F
     });
     rows.into_iter()
         .map(|r| FindingRow {
-            rule_id: r.rule_id.clone(),
+            rule_id: r.rule_id.to_string(),
             title: ctx
                 .rulebook
                 .rule(&r.rule_id)
-                .map_or_else(|| r.rule_id.clone(), |c| c.title.get(ctx.lang).to_string()),
-            subject_id: r.subject_id.clone(),
+                .map_or_else(|| r.rule_id.to_string(), |c| c.title.get(ctx.lang).to_string()),
+            subject_id: r.subject_id.as_deref().map(str::to_string),
             row: r.row,
             outcome: r.outcome.as_str().to_string(),
             severity: r.severity.as_str().to_string(),
             message: r.message.get(ctx.lang).to_string(),
-            deadline: DEADLINE_KEYS.iter().find_map(|k| r.evidence.get(*k)).cloned(),
+            deadline: DEADLINE_KEYS.iter().find_map(|k| r.evidence.get(k)).cloned(),
         })
         .collect()
 }

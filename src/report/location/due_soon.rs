@@ -75,9 +75,9 @@ pub fn due_soon<'a>(
             let (title, what, message) = describe(r, what_key);
             items.push(DueItem {
                 date: d.format("%Y-%m-%d").to_string(),
-                subject_id: subject.clone(),
+                subject_id: subject.to_string(),
                 row: r.row,
-                rule_id: r.rule_id.clone(),
+                rule_id: r.rule_id.to_string(),
                 title,
                 what,
                 message,
@@ -113,7 +113,7 @@ mod tests {
     }
 
     fn listed(results: &[RuleResult], as_of: &str) -> Vec<(String, String, String)> {
-        let describe = |r: &RuleResult, what: &str| (r.rule_id.clone(), what.to_string(), String::new());
+        let describe = |r: &RuleResult, what: &str| (r.rule_id.to_string(), what.to_string(), String::new());
         due_soon(results.iter(), d(as_of), &describe)
             .items
             .into_iter()

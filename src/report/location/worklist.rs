@@ -24,7 +24,7 @@ pub fn worklist<'a>(
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for r in results.filter(|r| matches!(r.outcome, Outcome::Fail | Outcome::NotEvaluated)) {
         let Some(subject) = &r.subject_id else { continue };
-        let group = groups.entry(subject.clone()).or_insert((r.row, Vec::new()));
+        let group = groups.entry(subject.to_string()).or_insert((r.row, Vec::new()));
         group.0 = group.0.or(r.row);
         group.1.push((position(&r.rule_id), r));
     }
@@ -42,8 +42,8 @@ pub fn worklist<'a>(
                         (_, None) => String::new(),
                     };
                     WorkItem {
-                        rule_id: r.rule_id.clone(),
-                        title: rule.map(|c| c.title.get(lang).to_string()).unwrap_or_else(|| r.rule_id.clone()),
+                        rule_id: r.rule_id.to_string(),
+                        title: rule.map(|c| c.title.get(lang).to_string()).unwrap_or_else(|| r.rule_id.to_string()),
                         outcome: r.outcome.as_str().to_string(),
                         severity: r.severity.as_str().to_string(),
                         message: r.message.get(lang).to_string(),

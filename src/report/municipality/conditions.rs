@@ -65,7 +65,7 @@ pub fn conditions(
     let missed: Vec<String> = own
         .iter()
         .filter(|r| r.severity == Severity::Error && r.outcome == Outcome::Fail)
-        .map(|r| r.rule_id.clone())
+        .map(|r| r.rule_id.to_string())
         .collect();
     LocationConditions {
         location_id: location_id.to_string(),

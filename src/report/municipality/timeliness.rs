@@ -33,7 +33,7 @@ pub fn timeliness(
             let mut c = [0u64; 4];
             let ours = results
                 .iter()
-                .filter(|r| &r.rule_id == id)
+                .filter(|r| r.rule_id == id)
                 .filter(|r| r.subject_id.as_deref().is_some_and(|s| keys.contains(&(r.location_id.as_str(), s))));
             for r in ours {
                 let column = match r.outcome {

@@ -1,10 +1,10 @@
 //! The ranking of the locations for the national review: at risk first
 //! (an `error` verdict fails), then the most failed `error` verdicts, then
 //! the largest share of families with a failure, then id. One pass over the
-//! verdicts and one over the results. Used by the national report and the
+//! verdicts and one over the results (grouped by location): O(results). Used by the national report and the
 //! national terminal summary alike.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::results::{Audit, Outcome};
 
@@ -25,15 +25,32 @@ pub fn ranking(audit: &Audit) -> Vec<Rank<'_>> {
     for v in audit.verdicts.iter().filter(|v| v.puts_at_risk()) {
         *error_fails.entry(v.location_id.as_str()).or_default() += 1;
     }
-    let mut families: BTreeMap<&str, (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    // Families with a result / with a failure, per location: the results
+    // come grouped by location, so each location's families are counted in
+    // one run (a set of that location's subjects only).
+    let mut families: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut run: Option<&str> = None;
+    let (mut all, mut failing): (HashSet<&str>, HashSet<&str>) = Default::default();
     for r in &audit.results {
+        if run != Some(r.location_id.as_str()) {
+            if let Some(loc) = run {
+                let e = families.entry(loc).or_default();
+                (e.0, e.1) = (e.0 + all.len(), e.1 + failing.len());
+            }
+            run = Some(r.location_id.as_str());
+            all.clear();
+            failing.clear();
+        }
         if let Some(s) = r.subject_id.as_deref() {
-            let e = families.entry(r.location_id.as_str()).or_default();
-            e.0.insert(s);
+            all.insert(s);
             if r.outcome == Outcome::Fail {
-                e.1.insert(s);
+                failing.insert(s);
             }
         }
+    }
+    if let Some(loc) = run {
+        let e = families.entry(loc).or_default();
+        (e.0, e.1) = (e.0 + all.len(), e.1 + failing.len());
     }
     let mut ranks: Vec<Rank<'_>> = audit
         .locations
@@ -41,9 +58,12 @@ pub fn ranking(audit: &Audit) -> Vec<Rank<'_>> {
         .map(|l| {
             let id = l.location_id.as_str();
             let n = error_fails.get(id).copied().unwrap_or(0);
-            let share = families.get(id).map_or(0.0, |(all, failing)| {
-                if all.is_empty() { 0.0 } else { failing.len() as f64 / all.len() as f64 }
-            });
+            let share = families.get(id).map_or(
+                0.0,
+                |&(all, failing)| {
+                    if all == 0 { 0.0 } else { failing as f64 / all as f64 }
+                },
+            );
             Rank { location_id: id, name: &l.name, at_risk: n > 0, error_fails: n, family_share: share }
         })
         .collect();

@@ -42,9 +42,12 @@ impl Snapshot {
         let mut location_rules = BTreeSet::new();
         for r in &audit.results {
             if r.subject_id.is_none() {
-                location_rules.insert(r.rule_id.clone());
+                location_rules.insert(r.rule_id.to_string());
             }
-            outcomes.insert((r.location_id.clone(), r.rule_id.clone(), r.subject_id.clone()), r.outcome);
+            outcomes.insert(
+                (r.location_id.to_string(), r.rule_id.to_string(), r.subject_id.as_deref().map(str::to_string)),
+                r.outcome,
+            );
         }
         Snapshot {
             source: String::new(),

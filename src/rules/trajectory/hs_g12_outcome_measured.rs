@@ -144,14 +144,19 @@ mod tests {
             m("eind", "welzijn_ouder", 3, None),
             m("start", "welzijn_kind", 1, None),
         ];
-        let r = run(closed(Some(ms)), None);
+        let r = run(closed(Some(ms.clone())), None);
         assert_eq!(r[0].outcome, Outcome::Pass);
+        assert_eq!(r[0].measured, Some(2.0));
+        // A pass is judged quietly: its message and evidence are never kept, so never written.
+        assert_eq!(r[0].message, crate::results::Text::default());
+        assert!(r[0].evidence.is_empty());
+        // Judged aloud (as a result that is not a pass is), the change per domain is said.
+        let r = crate::rules::trajectory::judge_aloud(|| run(closed(Some(ms)), None));
         assert_eq!(r[0].evidence["change_opvoeding"], "+2.00");
         assert_eq!(r[0].evidence["change_welzijn_ouder"], "-0.50");
         assert!(!r[0].evidence.contains_key("change_welzijn_kind"));
-        assert_eq!(r[0].measured, Some(2.0));
-        assert!(r[0].message.nl.contains("opvoeding +2,00"));
-        assert!(r[0].message.en.contains("welzijn_ouder -0.50"));
+        assert!(r[0].message.nl.contains("opvoeding +2,00"), "{}", r[0].message.nl);
+        assert!(r[0].message.en.contains("welzijn_ouder -0.50"), "{}", r[0].message.en);
     }
 
     #[test]

@@ -78,10 +78,45 @@ pub fn judge_each<'a, C>(
         .iter()
         .filter_map(|traj| {
             let judge = Judge { cfg, loc, traj, ctx };
-            let judged = coverage(traj).and_then(|c| c.map(|c| check(&judge, c)).transpose());
-            judged.unwrap_or_else(|reason| Some(judge.not_evaluated(reason)))
+            let judged = || {
+                let judged = coverage(traj).and_then(|c| c.map(|c| check(&judge, c)).transpose());
+                judged.unwrap_or_else(|reason| Some(judge.not_evaluated(reason)))
+            };
+            // Most results are passes, whose message nobody reads: judge
+            // quietly first, and aloud only what is not a pass (cost: the
+            // logic twice for those, the wording once).
+            if aloud() {
+                return judged();
+            }
+            match wording::quietly(judged) {
+                Some(r) if r.outcome != Outcome::Pass => judged(),
+                quiet => quiet,
+            }
         })
         .collect()
+}
+
+#[cfg(test)]
+thread_local! {
+    static ALOUD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every trajectory judged aloud, passes too (tests of what a
+/// pass would say; a run never keeps it).
+#[cfg(test)]
+pub fn judge_aloud<T>(f: impl FnOnce() -> T) -> T {
+    ALOUD.with(|a| a.set(true));
+    let out = f();
+    ALOUD.with(|a| a.set(false));
+    out
+}
+
+/// True inside [`judge_aloud`] (tests only).
+fn aloud() -> bool {
+    #[cfg(test)]
+    return ALOUD.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
 }
 
 #[cfg(test)]
@@ -121,7 +156,12 @@ mod tests {
             [(Some("G1"), Outcome::Pass), (Some("?"), Outcome::NotEvaluated), (Some("!"), Outcome::NotEvaluated)]
         );
         assert_eq!((results[0].row, results[0].severity), (Some(2), Severity::Warning));
-        assert_eq!(results[0].evidence.get("len").map(String::as_str), Some("2"));
+        // A pass is made quietly: only the evidence a pass keeps.
+        assert!(results[0].evidence.is_empty());
+        let aloud = judge_aloud(|| run(&loc));
+        assert_eq!(aloud[0].evidence.get("len").map(String::as_str), Some("2"));
+        assert_eq!(aloud[0].message, Text::new("ja", "yes"));
+        assert_eq!(aloud[1..], results[1..]);
         assert!(results[1].message.en.contains("coverage en"), "{}", results[1].message.en);
         assert!(results[2].message.nl.contains("check nl"), "{}", results[2].message.nl);
     }

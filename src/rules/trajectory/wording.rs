@@ -15,10 +15,16 @@ use crate::report::catalogue::{self, NO_ARGS, msg};
 use crate::results::Text;
 use crate::results::result::push_padded;
 
+use crate::results::result::quiet;
+pub use crate::results::result::quietly;
+
 /// A rule message from the catalogue (`reports/messages/rules.toml`), each
 /// named argument filled in with its own language's text, in one pass (a
 /// value from the export that holds `{name}` stays as it is).
 pub fn say(key: &str, args: &[(&str, &Text)]) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     let one = |lang: Lang| fill_once(&msg(key, lang, NO_ARGS), lang, args);
     Text::new(one(Lang::Nl), one(Lang::En))
 }
@@ -51,6 +57,9 @@ fn fill_once(template: &str, lang: Lang, args: &[(&str, &Text)]) -> String {
 
 /// A value that reads the same in both languages (a count, an id).
 pub fn plain(x: impl std::fmt::Display) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     let s = x.to_string();
     Text::new(s.clone(), s)
 }
@@ -104,12 +113,18 @@ fn written_date(d: NaiveDate, month: &str) -> String {
 
 /// A date in both languages.
 pub fn day(d: NaiveDate) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     Text::new(nl_date(d), en_date(d))
 }
 
 /// A number, at most `decimals` decimals, trailing zeros cut: Dutch with a
 /// decimal comma and thousands dots, English the other way round.
 pub fn number(x: f64, decimals: usize) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     let s = format!("{:.*}", decimals, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let frac = frac.trim_end_matches('0');
@@ -132,6 +147,9 @@ pub fn number(x: f64, decimals: usize) -> Text {
 
 /// A change with its sign and exactly `decimals` decimals: `+2,00` / `+2.00`.
 pub fn signed(x: f64, decimals: usize) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     let en = format!("{x:+.decimals$}");
     Text::new(en.replace('.', ","), en)
 }
@@ -166,6 +184,9 @@ pub fn count(n: usize, noun: Noun) -> Text {
 
 /// Joins message parts per language.
 pub fn concat(parts: &[&Text]) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     Text::new(
         parts.iter().map(|t| t.nl.as_str()).collect::<String>(),
         parts.iter().map(|t| t.en.as_str()).collect::<String>(),
@@ -174,6 +195,9 @@ pub fn concat(parts: &[&Text]) -> Text {
 
 /// Parts joined per language with `sep` between them.
 pub fn join<'a>(parts: impl IntoIterator<Item = &'a Text>, sep: &str) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     let parts: Vec<&Text> = parts.into_iter().collect();
     let one = |f: fn(&Text) -> &str| parts.iter().map(|t| f(t)).collect::<Vec<_>>().join(sep);
     Text::new(one(|t| &t.nl), one(|t| &t.en))
@@ -181,6 +205,9 @@ pub fn join<'a>(parts: impl IntoIterator<Item = &'a Text>, sep: &str) -> Text {
 
 /// A fragment as a sentence: its first letter a capital, a full stop last.
 pub fn sentence(fragment: &Text) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     let one = |s: &str| {
         let mut chars = s.chars();
         let mut out = String::with_capacity(s.len() + 2);
@@ -196,6 +223,9 @@ pub fn sentence(fragment: &Text) -> Text {
 
 /// The message of a `not_evaluated` result: the reason in a sentence.
 pub fn not_evaluated(reason: &Text) -> Text {
+    if quiet() {
+        return Text::default();
+    }
     let t = say("hs_not_evaluated", &[("reason", reason)]);
     Text::new(full_stop(&t.nl), full_stop(&t.en))
 }

@@ -10,6 +10,11 @@ use crate::findings::Why;
 
 /// A workbook file larger than this is not read.
 pub const MAX_WORKBOOK_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The largest CSV file read (the contract sets no size for CSV files: one
+/// export of 50,000 locations holds files of 250 MB; this only stops a file
+/// no export could be, read whole into memory).
+pub const MAX_CSV_BYTES: u64 = 1024 * 1024 * 1024;
 /// A compressed part may expand to at most this many times its own size...
 pub const MAX_EXPANSION_RATIO: u64 = 100;
 /// ...but a small part always to this much (a 300-byte `workbook.xml` expands well past 100 times in normal files).

@@ -210,8 +210,8 @@ fn a_link_to_dev_zero_and_a_fifo_are_not_opened() {
 }
 
 #[test]
-fn a_workbook_or_csv_over_200_mb_is_refused_unread() {
-    // Sparse files: 201 MB long on paper, nothing on disk, never read.
+fn a_workbook_over_200_mb_or_a_csv_over_1_gb_is_refused_unread() {
+    // Sparse files: 201 MB and 1,025 MB long on paper, nothing on disk, never read.
     let dir = folder_with(|d| {
         let big = std::fs::File::create(d.join("huge.xlsx")).expect("creating");
         big.set_len(201 * 1024 * 1024).expect("sizing");
@@ -219,7 +219,7 @@ fn a_workbook_or_csv_over_200_mb_is_refused_unread() {
         std::fs::create_dir(&csv).expect("a CSV folder");
         std::fs::write(csv.join("locatie.csv"), "locatie_id;naam\nC1;Csv\n").expect("locatie.csv");
         let big = std::fs::File::create(csv.join("gezinnen.csv")).expect("creating");
-        big.set_len(201 * 1024 * 1024).expect("sizing");
+        big.set_len(1025 * 1024 * 1024).expect("sizing");
     });
     let results = check_survives(dir.path(), "huge.xlsx", "too_large");
     let findings = results["input_findings"].as_array().cloned().unwrap_or_default();

@@ -88,7 +88,7 @@ try {
   await page.waitForSelector('#verdict', { timeout: 120000 });
   report.demo_ms = Date.now() - started;
   const verdict = await page.textContent('#verdict');
-  check(/met ernst fout/.test(verdict), `verdict: ${verdict}`);
+  check(/met ernst ‘fout’/.test(verdict), `verdict: ${verdict}`);
   const rules = await page.$$eval('#rules tbody tr', (rows) => rows.map((r) => r.querySelector('th').textContent));
   check(rules.includes('HS-G04') && rules.includes('HS-L01'), `rule list: ${rules.join(', ')}`);
   report.rules = rules.length;

@@ -24,6 +24,10 @@ pub enum Order {
 
 /// A slash date's parts: (first, second, year, the rest after the date).
 fn slash_parts(text: &str) -> Option<(u32, u32, i32, &str)> {
+    // Most cells hold no slash at all: one byte search rules them out.
+    if !text.as_bytes().contains(&b'/') {
+        return None;
+    }
     let t = text.trim();
     let (date, rest) = match t.find(char::is_whitespace) {
         Some(i) => (&t[..i], &t[i..]),

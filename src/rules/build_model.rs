@@ -65,11 +65,12 @@ impl<'a> Reader<'a> {
     }
 
     fn cell<T>(&self, i: usize, column: &str, get: impl Fn(&Value) -> Option<T>) -> Cell<T> {
-        let Some(col) = self.table.column(column).filter(|_| self.table.has_column(column)) else {
-            return self.absent(column).map_or(Cell::Empty, Cell::Missing);
+        // A table holds a column exactly when the file has it (`locatie_id` always).
+        let Some(col) = self.table.column(column) else {
+            return self.absent(column).map_or(Cell::Empty, |r| Cell::Missing(Box::new(r)));
         };
         if col.is_unreadable(i) {
-            return Cell::Unreadable(self.reason(i, column));
+            return Cell::Unreadable(Box::new(self.reason(i, column)));
         }
         match get(&col.value(i)) {
             Some(v) => Cell::Value(v),
@@ -111,8 +112,8 @@ fn build_location(export: &Export, id: &str, name: &str) -> Location {
         name: name.to_string(),
         source: export.source.clone(),
         organisatie: None,
-        licentie_geldig_tot: Cell::Missing(missing_sheet(SheetKind::Locatie)),
-        kosten: Cell::Missing(missing_sheet(SheetKind::Locatie)),
+        licentie_geldig_tot: Cell::Missing(Box::new(missing_sheet(SheetKind::Locatie))),
+        kosten: Cell::Missing(Box::new(missing_sheet(SheetKind::Locatie))),
         coordinators: Err(missing_sheet(SheetKind::Coordinatoren)),
         volunteers: Err(missing_sheet(SheetKind::Vrijwilligers)),
         trajectories: Err(missing_sheet(SheetKind::Gezinnen)),
@@ -175,7 +176,7 @@ fn contacts_by_family(export: &Export, location: &str) -> ContactsByFamily {
         let kind = r.cell(i, "soort", |v| v.as_text().and_then(ContactKind::from_code));
         match (date, kind) {
             (Cell::Value(date), Cell::Value(kind)) => entry.0.push(Contact { date, kind, row: r.table.row_number(i) }),
-            (Cell::Unreadable(reason), _) | (_, Cell::Unreadable(reason)) => entry.1.push(reason),
+            (Cell::Unreadable(reason), _) | (_, Cell::Unreadable(reason)) => entry.1.push(*reason),
             _ => {}
         }
     }

@@ -14,10 +14,11 @@ use crate::results::Text;
 pub enum Cell<T> {
     Value(T),
     Empty,
-    /// The cell could not be read: the reason names the place and the value.
-    Unreadable(Text),
+    /// The cell could not be read: the reason names the place and the value
+    /// (boxed: a cell is 16 bytes, and most cells have no reason).
+    Unreadable(Box<Text>),
     /// The column (or the whole sheet) is missing from the export.
-    Missing(Text),
+    Missing(Box<Text>),
 }
 
 impl<T: Clone> Cell<T> {
@@ -39,7 +40,7 @@ impl<T: Clone> Cell<T> {
         match self {
             Cell::Value(v) => Ok(Some(v.clone())),
             Cell::Empty => Ok(None),
-            Cell::Unreadable(r) | Cell::Missing(r) => Err(r.clone()),
+            Cell::Unreadable(r) | Cell::Missing(r) => Err(Text::clone(r)),
         }
     }
 }

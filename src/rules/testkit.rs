@@ -70,7 +70,7 @@ pub fn date(s: &str) -> Cell<NaiveDate> {
 
 /// An unreadable cell with a reason.
 pub fn unreadable<T>() -> Cell<T> {
-    Cell::Unreadable(Text::new("onleesbaar", "unreadable"))
+    Cell::Unreadable(Box::new(Text::new("onleesbaar", "unreadable")))
 }
 
 /// A contact of the given kind on the given date.

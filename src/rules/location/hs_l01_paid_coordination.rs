@@ -73,7 +73,7 @@ fn fte_of(c: &Coordinator, hours_per_fte: f64) -> Result<Option<(f64, bool)>, Te
         (Cell::Value(f), _) => Ok(Some((*f, false))),
         (Cell::Unreadable(_), _) | (_, Cell::Unreadable(_)) => Ok(None),
         (_, Cell::Value(h)) => Ok(Some((h / hours_per_fte, false))),
-        (Cell::Missing(r), Cell::Missing(_)) => Err(r.clone()),
+        (Cell::Missing(r), Cell::Missing(_)) => Err(Text::clone(r)),
         _ => Ok(Some((0.0, true))),
     }
 }

@@ -41,7 +41,9 @@ pub const SPEC: RuleSpec = RuleSpec {
 pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResult> {
     let on = day(ctx.as_of);
     let r = match &loc.licentie_geldig_tot {
-        Cell::Unreadable(reason) | Cell::Missing(reason) => return vec![not_evaluated(loc, cfg, reason.clone())],
+        Cell::Unreadable(reason) | Cell::Missing(reason) => {
+            return vec![not_evaluated(loc, cfg, crate::results::Text::clone(reason))];
+        }
         Cell::Empty => {
             let message = say("hs_l07_not_filled_in", &[("on", &on)]);
             let mut r = result(loc, cfg, Outcome::Fail, message);

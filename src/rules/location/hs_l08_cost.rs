@@ -54,7 +54,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
     let norm = cfg.num("cost_norm")?;
     let kosten = match &loc.kosten {
         Cell::Value(k) => *k,
-        Cell::Unreadable(reason) | Cell::Missing(reason) => return Err(reason.clone()),
+        Cell::Unreadable(reason) | Cell::Missing(reason) => return Err(Text::clone(reason)),
         Cell::Empty => {
             return Err(say("hs_l08_cost_empty", &[]));
         }

@@ -252,7 +252,7 @@ pub(crate) mod kit {
 
     /// A missing-sheet or missing-column reason.
     pub fn missing<T>() -> Cell<T> {
-        Cell::Missing(Text::new("ontbreekt", "missing"))
+        Cell::Missing(Box::new(Text::new("ontbreekt", "missing")))
     }
 
     /// Runs a rule and checks what every location result must be: exactly one,
@@ -313,7 +313,7 @@ mod tests {
         assert_eq!((f.active.len(), f.left_out), (1, 1));
 
         let mut c = trajectory("c");
-        c.einde = Cell::Missing(Text::new("kolom einde ontbreekt", "column einde is missing"));
+        c.einde = Cell::Missing(Box::new(Text::new("kolom einde ontbreekt", "column einde is missing")));
         let loc = location(vec![c]);
         assert!(active_families(&loc, &ctx_2026(None)).is_err());
         assert_eq!(left_out_note(0, FAMILIES), Text::default());

@@ -22,7 +22,7 @@ fn main() -> Result<(), String> {
     for sheet in export.sheets.iter_mut().filter(|s| s.kind == SheetKind::Locatie) {
         let Some(col) = sheet.columns.iter().position(|c| *c == "naam") else { continue };
         for row in &mut sheet.rows {
-            row[col] = Value::Text("Home-Start Voorbeeld".to_string());
+            row[col] = Value::Text("Home-Start Voorbeeld".into());
         }
     }
     let families = export.sheet(SheetKind::Gezinnen).map_or(0, |s| s.rows.len());

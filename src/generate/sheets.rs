@@ -43,7 +43,7 @@ impl Builder {
 }
 
 fn text(s: impl Into<String>) -> Value {
-    Value::Text(s.into())
+    Value::Text(s.into().into())
 }
 
 fn opt_text(s: Option<&str>) -> Value {

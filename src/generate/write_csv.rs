@@ -46,7 +46,7 @@ pub fn sheet_text(sheet: &GeneratedSheet) -> String {
 fn field(value: &Value) -> String {
     match value {
         Value::Empty => String::new(),
-        Value::Text(t) => t.clone(),
+        Value::Text(t) => t.to_string(),
         Value::Date(d) => d.format("%d-%m-%Y").to_string(),
         Value::Number(n) => format!("{n:.2}").replace('.', ","),
         Value::Int(i) => i.to_string(),

@@ -53,7 +53,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &GeneratedSheet) -> Result<(), XlsxErr
             match value {
                 Value::Empty => {}
                 Value::Text(t) => {
-                    ws.write_string(row_no, col, t)?;
+                    ws.write_string(row_no, col, t.as_str())?;
                 }
                 Value::Date(d) => {
                     let (y, m, day) = (u16::try_from(d.year()), d.month() as u8, d.day() as u8);

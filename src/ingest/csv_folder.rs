@@ -230,7 +230,7 @@ fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
 }
 
 fn to_cell(field: &str) -> RawCell {
-    if field.is_empty() { RawCell::Empty } else { RawCell::Text(field.to_string()) }
+    if field.is_empty() { RawCell::Empty } else { RawCell::Text(field.into()) }
 }
 
 /// The number of line ends in the run of CR/LF bytes around byte `pos` (CRLF counting once), at least 1: the
@@ -304,7 +304,7 @@ mod tests {
     fn cells_are_text_or_empty_and_rows_ragged() -> Result<(), String> {
         let sheet = read_csv_bytes(b"a;b;c\n 1 ;;\"\"\n  ;x\n", "gezinnen", "export/gezinnen.csv")?;
         assert_eq!((sheet.name.as_str(), sheet.file.as_str()), ("gezinnen", "export/gezinnen.csv"));
-        let text = |s: &str| RawCell::Text(s.to_string());
+        let text = |s: &str| RawCell::Text(s.into());
         assert_eq!(sheet.rows[1].cells, vec![text(" 1 "), RawCell::Empty, RawCell::Empty]);
         assert_eq!(sheet.rows[2].cells, vec![text("  "), text("x")]);
         Ok(())

@@ -15,7 +15,7 @@ mod zip_scan;
 
 use std::path::{Path, PathBuf};
 
-pub use raw::{RawCell, RawRow, RawSheet};
+pub use raw::{CellText, RawCell, RawRow, RawSheet};
 
 use crate::findings::{FindingKind, InputFinding, Why};
 use crate::tables::normalize::normalize_name;

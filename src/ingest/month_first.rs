@@ -76,12 +76,12 @@ pub fn settle(sheets: &mut [RawSheet]) -> (Order, Vec<String>) {
             let Some((a, b, y, rest)) = slash_parts(t) else { continue };
             match order {
                 Order::MonthFirst if valid(y, a, b) => {
-                    *cell = RawCell::Text(format!("{y:04}-{a:02}-{b:02}{rest}"));
+                    *cell = RawCell::Text(format!("{y:04}-{a:02}-{b:02}{rest}").into());
                     if rewritten.last() != Some(&sheet.file) {
                         rewritten.push(sheet.file.clone());
                     }
                 }
-                Order::Mixed if a != b && valid(y, a, b) && valid(y, b, a) => *cell = RawCell::Ambiguous(t.clone()),
+                Order::Mixed if a != b && valid(y, a, b) && valid(y, b, a) => *cell = RawCell::Ambiguous(t.to_string()),
                 _ => {}
             }
         }
@@ -96,7 +96,7 @@ mod tests {
     use crate::ingest::raw::RawRow;
 
     fn sheet(cells: &[&str]) -> Vec<RawSheet> {
-        let cells = cells.iter().map(|c| RawCell::Text(c.to_string())).collect();
+        let cells = cells.iter().map(|c| RawCell::Text((*c).into())).collect();
         vec![RawSheet { name: "s".into(), file: "s.csv".into(), rows: vec![RawRow { number: 2, cells }] }]
     }
 

@@ -1,10 +1,15 @@
 //! Raw sheets: what a reader found in a file, before any typing or naming.
 
+/// A cell's text: up to 24 bytes kept inline, without an allocation of its
+/// own (nearly every cell of an export: ids, dates, numbers, codes); reads
+/// as a `str`.
+pub type CellText = compact_str::CompactString;
+
 /// One cell as the file holds it, before the column's type is known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawCell {
     Empty,
-    Text(String),
+    Text(CellText),
     Number(f64),
     Bool(bool),
     /// A real spreadsheet date (already converted from the workbook's date system).
@@ -29,7 +34,7 @@ impl RawCell {
     pub fn display(&self) -> String {
         match self {
             RawCell::Empty => String::new(),
-            RawCell::Text(t) => t.clone(),
+            RawCell::Text(t) => t.to_string(),
             RawCell::Number(n) => format_number(*n),
             RawCell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             RawCell::Date(d) => d.format("%Y-%m-%d").to_string(),

@@ -239,13 +239,13 @@ fn dense_rows(range: &Range<Data>) -> Result<Vec<RawRow>, WorkbookError> {
 fn to_raw(cell: &Data) -> RawCell {
     match cell {
         Data::Empty => RawCell::Empty,
-        Data::String(s) => RawCell::Text(s.clone()),
+        Data::String(s) => RawCell::Text(s.as_str().into()),
         Data::Int(i) => RawCell::Number(*i as f64),
         Data::Float(f) => RawCell::Number(*f),
         Data::Bool(b) => RawCell::Bool(*b),
         Data::DateTime(dt) => date_time(dt),
-        Data::DateTimeIso(s) => parse_date_text(s).map_or_else(|| RawCell::Text(s.clone()), RawCell::Date),
-        Data::DurationIso(s) => RawCell::Text(s.clone()),
+        Data::DateTimeIso(s) => parse_date_text(s).map_or_else(|| RawCell::Text(s.as_str().into()), RawCell::Date),
+        Data::DurationIso(s) => RawCell::Text(s.as_str().into()),
         Data::Error(e) => RawCell::Error(e.to_string()),
     }
 }
@@ -253,18 +253,18 @@ fn to_raw(cell: &Data) -> RawCell {
 fn to_raw_ref(cell: &DataRef<'_>) -> RawCell {
     match cell {
         DataRef::Empty => RawCell::Empty,
-        DataRef::String(s) => RawCell::Text(s.clone()),
+        DataRef::String(s) => RawCell::Text(s.as_str().into()),
         // Checked before it is copied: a 20 MB shared string used by 400 cells is one budget stop, not 8 GB.
         DataRef::SharedString(s) if s.len() > budget::MAX_CELL_CHARS * 4 => {
             RawCell::Text(s.chars().take(budget::MAX_CELL_CHARS + 1).collect())
         }
-        DataRef::SharedString(s) => RawCell::Text((*s).to_string()),
+        DataRef::SharedString(s) => RawCell::Text((*s).into()),
         DataRef::Int(i) => RawCell::Number(*i as f64),
         DataRef::Float(f) => RawCell::Number(*f),
         DataRef::Bool(b) => RawCell::Bool(*b),
         DataRef::DateTime(dt) => date_time(dt),
-        DataRef::DateTimeIso(s) => parse_date_text(s).map_or_else(|| RawCell::Text(s.clone()), RawCell::Date),
-        DataRef::DurationIso(s) => RawCell::Text(s.clone()),
+        DataRef::DateTimeIso(s) => parse_date_text(s).map_or_else(|| RawCell::Text(s.as_str().into()), RawCell::Date),
+        DataRef::DurationIso(s) => RawCell::Text(s.as_str().into()),
         DataRef::Error(e) => RawCell::Error(e.to_string()),
     }
 }

@@ -78,7 +78,8 @@ pub fn build_table(kind: SheetKind, sheet: &RawSheet, findings: &mut Vec<InputFi
     let mut builder = TableBuilder::new(&specs);
     let targets: Vec<usize> = specs.iter().map(|s| builder.index_of(s.name)).collect();
     // Coded columns hold few distinct spellings: each is typed once.
-    let mut codes: Vec<HashMap<String, Result<Value, FindingKind>>> = specs.iter().map(|_| HashMap::new()).collect();
+    let mut codes: Vec<HashMap<compact_str::CompactString, Result<Value, FindingKind>>> =
+        specs.iter().map(|_| HashMap::new()).collect();
     let empty = RawCell::Empty;
     for row in sheet.rows.iter().skip(1) {
         builder.start_row(row.number);

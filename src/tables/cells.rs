@@ -27,7 +27,10 @@ pub fn type_cell(cell: &RawCell, spec: &ColumnSpec) -> Result<Value, FindingKind
         return Err(FindingKind::AmbiguousDate);
     }
     match spec.ty {
-        ColumnType::Text => Ok(Value::Text(cell.display().trim().to_string())),
+        ColumnType::Text => Ok(Value::Text(match cell {
+            RawCell::Text(t) => t.trim().into(),
+            other => other.display().trim().into(),
+        })),
         ColumnType::Date => read_date(cell).map(Value::Date).ok_or(FindingKind::InvalidDate),
         ColumnType::Number => read_number(cell).map(Value::Number).ok_or(FindingKind::InvalidNumber),
         ColumnType::Integer { min, max } => {
@@ -47,7 +50,7 @@ pub fn type_cell(cell: &RawCell, spec: &ColumnSpec) -> Result<Value, FindingKind
             codes
                 .iter()
                 .find(|c| normalize_name(c.code) == wanted || normalize_name(c.alias) == wanted)
-                .map(|c| Value::Text(c.code.to_string()))
+                .map(|c| Value::Text(c.code.into()))
                 .ok_or_else(|| FindingKind::UnknownCode { allowed: codes.iter().map(|c| c.code.to_string()).collect() })
         }
     }

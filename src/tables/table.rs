@@ -30,7 +30,7 @@ pub struct MatchedColumn {
 /// The typed values of one column, one entry per record (`None`: empty or unreadable).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ColumnData {
-    Text(Vec<Option<String>>),
+    Text(Vec<Option<crate::ingest::CellText>>),
     Date(Vec<Option<NaiveDate>>),
     Number(Vec<Option<f64>>),
     Int(Vec<Option<i64>>),
@@ -179,7 +179,7 @@ impl Table {
         for c in &self.columns {
             let name = c.name.into();
             cols.push(match &c.data {
-                ColumnData::Text(v) => PlColumn::new(name, v.clone()),
+                ColumnData::Text(v) => PlColumn::new(name, v.iter().map(|t| t.as_deref()).collect::<Vec<_>>()),
                 ColumnData::Date(v) => {
                     let days: Vec<Option<i32>> = v.iter().map(|d| d.map(date_to_days)).collect();
                     Series::new(name, days).into_date().into_column()
@@ -196,7 +196,7 @@ impl Table {
     pub(crate) fn fill_location(&mut self, id: &str) {
         if let Some(ColumnData::Text(v)) = self.columns.first_mut().map(|c| &mut c.data) {
             for cell in v.iter_mut().filter(|c| c.is_none()) {
-                *cell = Some(id.to_string());
+                *cell = Some(id.into());
             }
         }
     }
@@ -210,7 +210,7 @@ impl Table {
                     match by_location.get_mut(id.as_str()) {
                         Some(rows) => rows.push(i),
                         None => {
-                            by_location.insert(id.clone(), vec![i]);
+                            by_location.insert(id.to_string(), vec![i]);
                         }
                     }
                 }

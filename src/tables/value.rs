@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Empty,
-    Text(String),
+    /// Kept inline up to 24 bytes (ids, codes): no allocation for most cells.
+    Text(crate::ingest::CellText),
     Date(NaiveDate),
     Number(f64),
     Int(i64),

@@ -38,7 +38,7 @@ pub fn read_clean(rel: &str) -> Export {
 }
 
 pub fn t(s: &str) -> Value {
-    Value::Text(s.to_string())
+    Value::Text(s.into())
 }
 
 pub fn d(s: &str) -> Value {

@@ -182,7 +182,7 @@ fn write_value(ws: &mut Worksheet, r: u32, c: u16, spec: &ColumnSpec, v: &Value,
             ws.write_string(r, c, lang.pick(spec.code, spec.alias))?;
         }
         (Value::Text(s), _) => {
-            ws.write_string(r, c, s)?;
+            ws.write_string(r, c, s.as_str())?;
         }
         (Value::Bool(yes), _) => {
             ws.write_string(r, c, lang.pick(if *yes { "ja" } else { "nee" }, if *yes { "yes" } else { "no" }))?;

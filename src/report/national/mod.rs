@@ -7,6 +7,7 @@ mod at_risk;
 mod build;
 mod distributions;
 mod findings;
+mod grid;
 mod inputs;
 mod matrix;
 pub mod model;

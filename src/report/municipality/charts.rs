@@ -75,7 +75,7 @@ fn trend_charts(trends: &Trends, ctx: &RenderContext) -> Vec<String> {
         .rows
         .iter()
         .filter(|r| charted(r))
-        .map(|r| {
+        .filter_map(|r| {
             let scale = if r.kind == "percent" { 100.0 } else { 1.0 };
             let points: Vec<(String, f64)> = trends
                 .periods
@@ -89,14 +89,24 @@ fn trend_charts(trends: &Trends, ctx: &RenderContext) -> Vec<String> {
                     (p.label.clone(), x.unwrap_or(f64::NAN))
                 })
                 .collect();
+            // A line at 0 in every period says nothing a chart must show.
+            if points.iter().all(|(_, x)| !x.is_finite() || *x == 0.0) && points.iter().any(|(_, x)| x.is_finite()) {
+                return None;
+            }
             let fmt = |x: f64| match r.kind {
                 "percent" => ctx.fmt.percent(x / 100.0),
                 "change" => ctx.fmt.number(x, 2),
                 "count" => ctx.fmt.number(x, 0),
                 _ => ctx.fmt.number(x, 1),
             };
-            let text = text(&r.label, &x_label, &r.label, &no_data).with_size(460, 220);
-            line_chart(&text, &points, None, &fmt)
+            let y_label = t(match r.kind {
+                "percent" => "mun_col_share",
+                "change" => "mun_col_mean_change",
+                "count" => "mun_chart_families_axis",
+                _ => "mun_col_hours",
+            });
+            let text = text(&r.label, &x_label, &y_label, &no_data).with_size(460, 220);
+            Some(line_chart(&text, &points, None, &fmt))
         })
         .collect()
 }

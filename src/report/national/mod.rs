@@ -2,6 +2,9 @@
 //! national licence review. One model ([`model::NationalModel`]) feeds the
 //! HTML, the Markdown and the workbook; it holds locations, rules and
 //! counts only, never a family id or row.
+//!
+//! Cost: building the model (see [`build`]) and one pass over it per
+//! format; the formats render side by side.
 
 mod at_risk;
 mod build;

@@ -26,6 +26,8 @@ mod suppress_tests;
 mod timeliness;
 pub mod trends;
 mod trends_read;
+#[cfg(test)]
+mod trends_tests;
 mod xlsx;
 
 use serde::Serialize;

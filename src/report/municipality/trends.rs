@@ -118,15 +118,20 @@ pub fn read_earlier(path: &Path, asked: &str, lang: Lang) -> Result<Earlier, Str
             .ok_or_else(|| not_one(&format!("period.{k}")))
     };
     let (start, end) = (date("start")?, date("end")?);
-    Ok(Earlier {
-        source: shown.clone(),
+    Ok(of_output(&v, shown.clone(), municipality, start, end))
+}
+
+/// An output's figures, once its period is known.
+fn of_output(v: &Value, source: String, municipality: String, start: NaiveDate, end: NaiveDate) -> Earlier {
+    Earlier {
+        source,
         municipality,
         start,
         end,
         as_of: v.get("as_of").and_then(Value::as_str).unwrap_or_default().to_string(),
-        privacy: privacy_of(&v),
-        figures: figures(&v),
-    })
+        privacy: privacy_of(v),
+        figures: figures(v),
+    }
 }
 
 /// The policy an output was shown under; the default one when it does not say.
@@ -147,15 +152,13 @@ fn as_strict(earlier: (u64, u64), now: (u64, u64)) -> bool {
 fn of_model(m: &MunicipalityReport) -> Earlier {
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
     let v = serde_json::to_value(m).unwrap_or(Value::Null);
-    Earlier {
-        source: String::new(),
-        municipality: m.municipality.clone(),
-        start: date(&m.period.start),
-        end: date(&m.period.end),
-        as_of: m.as_of.clone(),
-        privacy: (m.privacy.min_count, m.privacy.round_to),
-        figures: figures(&v),
-    }
+    of_output(&v, String::new(), m.municipality.clone(), date(&m.period.start), date(&m.period.end))
+}
+
+/// An earlier output as `read_earlier` reads it, from the model it was written from (tests).
+#[cfg(test)]
+pub(super) fn earlier_of(m: &MunicipalityReport, source: &str) -> Earlier {
+    Earlier { source: source.to_string(), ..of_model(m) }
 }
 
 /// The earlier outputs that can stand next to this run: those shown at least

@@ -11,7 +11,7 @@
 //! start); the contacts, ratings, visits and hours of the new year are drawn
 //! for that year as for any family.
 //!
-//! Cost: O(trajectories) per location and year.
+//! Cost: O(trajectories log trajectories) per location and year.
 
 use chrono::NaiveDate;
 use rand::rngs::SmallRng;
@@ -37,8 +37,9 @@ pub struct Carried {
 impl Carried {
     /// What `loc`, generated for the year before `next`, brings into `next`.
     pub fn of(loc: &Location, next: &Period) -> Carried {
-        let broke =
-            |rule: &str, id: &str| loc.violations.iter().any(|v| v.rule == rule && v.subject.as_deref() == Some(id));
+        let broken: std::collections::BTreeSet<(&str, &str)> =
+            loc.violations.iter().filter_map(|v| v.subject.as_deref().map(|s| (v.rule, s))).collect();
+        let broke = |rule: &str, id: &str| broken.contains(&(rule, id));
         let prev_year = next.year - 1;
         let mut carried = Carried { next_id: next_id(loc), ..Carried::default() };
         for t in &loc.trajectories {

@@ -237,18 +237,22 @@ fn option_problem(opts: &CheckOptions) -> Option<String> {
     None
 }
 
-/// Writes the reports and `results.json` into `out`; returns the paths.
+/// Writes the reports and `results.json` into `out`; returns the paths. The
+/// reports are rendered while the full record is written.
 fn write_outputs(audit: &Audit, rulebook: &Rulebook, opts: &ReportOptions, out: &Path) -> Result<Vec<PathBuf>, Text> {
-    let files = render_reports(audit, rulebook, opts)?;
     // The full record is streamed to its file: never held whole in memory.
     let record = |w: &mut dyn std::io::Write| json::write_json(audit, opts.lang, w);
     let mut streamed: Vec<super::write_out::Streamed<'_>> = Vec::new();
     if opts.formats.contains(&Format::Json) && opts.audience != Audience::Municipality {
         streamed.push(("results.json", &record));
     }
-    super::write_out::write_run_with(&files, &streamed, out).map_err(|e| match e {
-        super::write_out::WriteError::Io(e) => crate::io_text::cannot_write(out, &e, "--out"),
-        super::write_out::WriteError::Foreign(names) => {
+    let render = || render_reports(audit, rulebook, opts);
+    super::write_out::write_run_rendering(render, &streamed, out).map_err(|e| match e {
+        super::write_out::RunError::Render(problem) => problem,
+        super::write_out::RunError::Write(super::write_out::WriteError::Io(e)) => {
+            crate::io_text::cannot_write(out, &e, "--out")
+        }
+        super::write_out::RunError::Write(super::write_out::WriteError::Foreign(names)) => {
             let shown = crate::ingest::display_path(out);
             let names = names.join(", ");
             text("cli_out_foreign_files", &[("names", names), ("shown", shown)])

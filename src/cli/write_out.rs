@@ -87,6 +87,119 @@ pub fn write_run_with(
     Ok(paths)
 }
 
+/// Why a run that renders while it writes stopped.
+#[derive(Debug)]
+pub enum RunError<E> {
+    Write(WriteError),
+    /// The renderer's own problem; nothing was written or removed.
+    Render(E),
+}
+
+impl<E> From<std::io::Error> for RunError<E> {
+    fn from(e: std::io::Error) -> Self {
+        RunError::Write(WriteError::Io(e))
+    }
+}
+
+/// As [`write_run_with`], with the files made by `render` on a thread of
+/// their own while the `streamed` files are written (to temporary files,
+/// renamed into place once `render` succeeded): the reports are rendered
+/// while the full record is written and synced. The folder ends the same
+/// as with [`write_run_with`]; when `render` fails, the temporary files are
+/// removed and nothing else is touched.
+pub fn write_run_rendering<E: Send>(
+    render: impl FnOnce() -> Result<Vec<RenderedFile>, E> + Send,
+    streamed: &[Streamed<'_>],
+    out: &Path,
+) -> Result<Vec<PathBuf>, RunError<E>> {
+    std::fs::create_dir_all(out)?;
+    let earlier = read_manifest(out)?;
+    let foreign = foreign_entries(out, &earlier)?;
+    if !foreign.is_empty() {
+        return Err(RunError::Write(WriteError::Foreign(foreign)));
+    }
+    let (files, temporary) = std::thread::scope(|scope| {
+        let rendering = scope.spawn(render);
+        let temporary = write_temporary(out, streamed);
+        // A renderer that panicked is a bug; it surfaces here as it would without the thread.
+        let files = rendering.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (files, temporary)
+    });
+    // On a problem, what was written to temporary files goes (write_temporary cleans up its own).
+    let files = match files {
+        Ok(f) => f,
+        Err(e) => {
+            for (_, tmp) in temporary.iter().flatten() {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return Err(RunError::Render(e));
+        }
+    };
+    let temporary = temporary?;
+    let names = distinct_names(&files);
+    let mut now: BTreeSet<String> = names.iter().cloned().collect();
+    now.extend(streamed.iter().map(|(name, _)| name.to_string()));
+    let both: BTreeSet<String> = earlier.union(&now).cloned().collect();
+    let kept: BTreeSet<&PathBuf> = temporary.iter().map(|(_, tmp)| tmp).collect();
+    let result = (|| -> std::io::Result<Vec<PathBuf>> {
+        write_manifest(out, &both)?;
+        for old in earlier.difference(&now) {
+            remove_if_there(&out.join(old))?;
+        }
+        for entry in std::fs::read_dir(out)?.flatten() {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with(TMP_PREFIX) && !kept.contains(&path) {
+                remove_if_there(&path)?;
+            }
+        }
+        let mut paths = Vec::with_capacity(files.len() + temporary.len());
+        for (file, name) in files.iter().zip(&names) {
+            let path = out.join(name);
+            write_atomically(out, &path, &file.bytes)?;
+            paths.push(path);
+        }
+        for (path, tmp) in &temporary {
+            std::fs::rename(tmp, path)?;
+            paths.push(path.clone());
+        }
+        if let Ok(d) = File::open(out) {
+            let _ = d.sync_all();
+        }
+        write_manifest(out, &now)?;
+        Ok(paths)
+    })();
+    if result.is_err() {
+        for (_, tmp) in &temporary {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+    result.map_err(RunError::from)
+}
+
+/// Writes each streamed file, synced, to a temporary file of its own beside
+/// its final name; returns (final path, temporary path) of each.
+fn write_temporary(out: &Path, streamed: &[Streamed<'_>]) -> std::io::Result<Vec<(PathBuf, PathBuf)>> {
+    let mut done: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for (name, write) in streamed {
+        let tmp = out.join(format!("{TMP_PREFIX}{}-stream-{name}", std::process::id()));
+        let result = (|| {
+            remove_if_there(&tmp)?;
+            let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+            write(&mut f)?;
+            f.sync_all()
+        })();
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&tmp);
+            for (_, t) in &done {
+                let _ = std::fs::remove_file(t);
+            }
+            return Err(e);
+        }
+        done.push((out.join(name), tmp));
+    }
+    Ok(done)
+}
+
 /// Writes `bytes` to a fresh temporary file in `dir` (created new: never an existing file or link), syncs it,
 /// and renames it onto `path` (a link at `path` is replaced, not followed).
 pub fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -314,6 +427,38 @@ mod tests {
             .map_err(|e| format!("{e:?}"))?;
         assert_eq!(listing(&out), [MANIFEST, "report-L1.html", "results.json"]);
         assert_eq!(std::fs::read_to_string(out.join("report-L1.html"))?, "<html>3</html>");
+        Ok(())
+    }
+
+    #[test]
+    fn rendering_while_streaming_ends_as_writing_in_turn() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        let record = |w: &mut dyn Write| w.write_all(b"{\"record\": 1}");
+        let streamed: Vec<Streamed<'_>> = vec![("results.json", &record)];
+        let files = || vec![file("report-national.md", "# x"), file("report-national.html", "<p>")];
+        write_run_with(&files(), &streamed, &a).map_err(|e| format!("{e:?}"))?;
+        let got = write_run_rendering(|| Ok::<_, String>(files()), &streamed, &b);
+        assert!(got.is_ok(), "{got:?}");
+        assert_eq!(listing(&a), listing(&b));
+        for name in listing(&a) {
+            assert_eq!(std::fs::read(a.join(&name))?, std::fs::read(b.join(&name))?, "{name}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_renderer_that_fails_leaves_the_last_run_as_it_was() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let out = dir.path().join("out");
+        write_run(&[file("results.json", "old"), file("report-L1.html", "a")], &out).map_err(|e| format!("{e:?}"))?;
+        let before = listing(&out);
+        let record = |w: &mut dyn Write| w.write_all(b"new");
+        let streamed: Vec<Streamed<'_>> = vec![("results.json", &record)];
+        let got = write_run_rendering(|| Err::<Vec<RenderedFile>, _>("broken template"), &streamed, &out);
+        assert!(matches!(got, Err(RunError::Render("broken template"))), "{got:?}");
+        assert_eq!(listing(&out), before, "no temporary file left, nothing removed");
+        assert_eq!(std::fs::read_to_string(out.join("results.json"))?, "old");
         Ok(())
     }
 }

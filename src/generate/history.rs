@@ -5,8 +5,13 @@
 //! a few locations open after the first year, a few close before the last.
 //! Each year goes to its own folder `OUT/YYYY/`.
 //!
-//! The rates are scaled per location and year through [`rate_scale`]; the
-//! ground truth of every export still lists exactly the violations injected.
+//! A family whose support runs over the turn of a year is the same family
+//! the next year (same id, dates and people; see `continuation.rs`); new
+//! families are numbered on. The rates are scaled per location and year
+//! through [`rate_scale`]; the ground truth of every export still lists
+//! exactly the violations injected.
+//!
+//! Cost: O(years x trajectories) per location; the locations in parallel.
 
 use std::cell::Cell;
 use std::path::PathBuf;
@@ -15,6 +20,9 @@ use rand::SeedableRng;
 use rand::rngs::SmallRng;
 use rayon::prelude::*;
 
+use super::calendar::Period;
+use super::continuation::Carried;
+use super::model::Location;
 use super::{GenerateOptions, GeneratedExport, YEARS, location, sheets, splitmix64, write_export};
 
 /// Share of locations (per hundred) that open after the first year, and that close before the last.
@@ -80,18 +88,64 @@ fn scale(course: Course, k: usize, n: usize) -> f64 {
     }
 }
 
-/// Location `index` in year number `k` of `n` ending in `opts.year`.
+/// Location `index` in year number `k` of `n` ending in `last_year`.
 pub fn generate_in_year(seed: u64, index: usize, k: usize, n: usize, last_year: i32) -> GeneratedExport {
-    let year = (last_year - (n - 1 - k) as i32).clamp(*YEARS.start(), *YEARS.end());
-    let mut rng = SmallRng::seed_from_u64(hash(seed ^ splitmix64(year as u64), index, 0x5851_f42d_4c95_7f2d));
-    SCALE.with(|s| s.set(scale(course(seed, index), k, n)));
-    let loc = location::generate(&mut rng, seed, index, year);
-    SCALE.with(|s| s.set(1.0));
-    sheets::export(&loc)
+    let mut years = Years::new(seed, index, n, last_year);
+    let mut export = None;
+    for j in 0..=k {
+        export = years.next_year(j);
+    }
+    // A location that does not exist in year k is generated as if it did (callers check `exists`).
+    export.unwrap_or_else(|| years.generate(k, None).1)
+}
+
+/// One location through the years of a history: each year's export, and
+/// the families that go on into the next.
+struct Years {
+    seed: u64,
+    index: usize,
+    n: usize,
+    last_year: i32,
+    carried: Option<Carried>,
+}
+
+impl Years {
+    fn new(seed: u64, index: usize, n: usize, last_year: i32) -> Years {
+        Years { seed, index, n, last_year, carried: None }
+    }
+
+    fn year(&self, k: usize) -> i32 {
+        (self.last_year - (self.n - 1 - k) as i32).clamp(*YEARS.start(), *YEARS.end())
+    }
+
+    /// The location in year number `k` with `carried` from the year before.
+    fn generate(&self, k: usize, carried: Option<&Carried>) -> (Location, GeneratedExport) {
+        let year = self.year(k);
+        let mut rng =
+            SmallRng::seed_from_u64(hash(self.seed ^ splitmix64(year as u64), self.index, 0x5851_f42d_4c95_7f2d));
+        SCALE.with(|s| s.set(scale(course(self.seed, self.index), k, self.n)));
+        let loc = location::generate(&mut rng, self.seed, self.index, year, carried);
+        SCALE.with(|s| s.set(1.0));
+        let export = sheets::export(&loc);
+        (loc, export)
+    }
+
+    /// Year number `k` (called for 0, 1, ... in turn): its export, or `None`
+    /// when the location does not exist that year (then nothing goes on).
+    fn next_year(&mut self, k: usize) -> Option<GeneratedExport> {
+        if !exists(self.seed, self.index, k, self.n) {
+            self.carried = None;
+            return None;
+        }
+        let (loc, export) = self.generate(k, self.carried.as_ref());
+        self.carried = Some(Carried::of(&loc, &Period::new(self.year(k) + 1)));
+        Some(export)
+    }
 }
 
 /// Writes `years` years ending in `opts.year`, each into `opts.out/YYYY/`;
-/// returns the paths written, sorted.
+/// returns the paths written, sorted. Each location goes through its years
+/// in turn (its families go on), the locations side by side.
 pub fn generate_history(opts: &GenerateOptions, years: usize) -> Result<Vec<PathBuf>, String> {
     if opts.locations == 0 || years == 0 {
         return Err("the number of locations and of years must be at least 1".into());
@@ -100,17 +154,24 @@ pub fn generate_history(opts: &GenerateOptions, years: usize) -> Result<Vec<Path
     if !YEARS.contains(&first) || !YEARS.contains(&opts.year) {
         return Err(format!("the years must lie in {}..={}", YEARS.start(), YEARS.end()));
     }
-    let mut paths = Vec::new();
-    for k in 0..years {
-        let dir = opts.out.join((first + k as i32).to_string());
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
-        let written = (0..opts.locations)
-            .into_par_iter()
-            .filter(|i| exists(opts.seed, *i, k, years))
-            .map(|i| write_export(&generate_in_year(opts.seed, i, k, years, opts.year), &dir, opts.format))
-            .collect::<Result<Vec<PathBuf>, String>>()?;
-        paths.extend(written);
+    let dirs: Vec<PathBuf> = (0..years).map(|k| opts.out.join((first + k as i32).to_string())).collect();
+    for dir in &dirs {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
     }
+    let written = (0..opts.locations)
+        .into_par_iter()
+        .map(|i| {
+            let mut path_list = Vec::new();
+            let mut location = Years::new(opts.seed, i, years, opts.year);
+            for (k, dir) in dirs.iter().enumerate() {
+                if let Some(export) = location.next_year(k) {
+                    path_list.push(write_export(&export, dir, opts.format)?);
+                }
+            }
+            Ok(path_list)
+        })
+        .collect::<Result<Vec<Vec<PathBuf>>, String>>()?;
+    let mut paths: Vec<PathBuf> = written.into_iter().flatten().collect();
     paths.sort();
     Ok(paths)
 }

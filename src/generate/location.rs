@@ -4,6 +4,7 @@ use rand::rngs::SmallRng;
 
 use super::calendar::{Period, chance, date_between, int, pick, real, round2, ymd};
 use super::contacts::contacts;
+use super::continuation::Carried;
 use super::model::Location;
 use super::outcomes::measurements;
 use super::people::{coordinators, volunteers};
@@ -17,8 +18,9 @@ const METINGEN_SHARE: f64 = 0.85;
 /// The rulebook's cost norm (`cost_norm`), euro a year.
 const COST_NORM: f64 = 56_500.0;
 
-/// Generates location number `index` for the calendar year `year`.
-pub fn generate(rng: &mut SmallRng, seed: u64, index: usize, year: i32) -> Location {
+/// Generates location number `index` for the calendar year `year`; with
+/// `carried`, the families of the year before that go on (a history).
+pub fn generate(rng: &mut SmallRng, seed: u64, index: usize, year: i32, carried: Option<&Carried>) -> Location {
     let p = Period::new(year);
     let (region, name) = region_and_name(seed, index);
     let organisation = fill(pick(rng, ORGANISATIONS).copied().unwrap_or("Stichting Welzijn {}"), region.town);
@@ -60,17 +62,22 @@ pub fn generate(rng: &mut SmallRng, seed: u64, index: usize, year: i32) -> Locat
     let extras = int(rng, extra_min, (extra_min + 4).min(35 - active));
     let waiting = int(rng, 0, extras.min(2));
     let counts = Counts { active, closed_before: extras - waiting, waiting };
-    let drafted = trajectories::generate(rng, &p, region, &volunteers, counts, hours);
+    let drafted = trajectories::generate(rng, &p, region, &volunteers, counts, hours, carried);
 
     let mut violations: Vec<InjectedViolation> =
         broken.into_iter().map(|rule| InjectedViolation { rule, subject: None }).collect();
     let mut trajectories = Vec::new();
     let mut all_contacts = Vec::new();
     let mut all_measurements = Vec::new();
-    for (i, d) in drafted.into_iter().enumerate() {
+    // A family that goes on keeps its id; new ones are numbered on, in order of registration.
+    let mut next_id = carried.map_or(1, |c| c.next_id);
+    for d in drafted {
         let mut t = d.trajectory;
         let mut breaches = d.breaches;
-        t.id = format!("G-{:04}", i + 1);
+        if t.id.is_empty() {
+            t.id = format!("G-{next_id:04}");
+            next_id += 1;
+        }
         all_contacts.extend(contacts(rng, &p, &t, &mut breaches));
         let rated = measurements(rng, &p, &t, &mut breaches);
         if has_metingen {

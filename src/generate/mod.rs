@@ -13,6 +13,7 @@
 
 mod calendar;
 mod contacts;
+mod continuation;
 pub mod history;
 mod location;
 mod model;
@@ -154,7 +155,7 @@ pub fn write_export(export: &GeneratedExport, out: &Path, format: GenFormat) -> 
 pub fn generate_location(seed: u64, index: usize, year: i32) -> GeneratedExport {
     let year = year.clamp(*YEARS.start(), *YEARS.end());
     let mut rng = location_rng(seed, index);
-    let location = location::generate(&mut rng, seed, index, year);
+    let location = location::generate(&mut rng, seed, index, year, None);
     sheets::export(&location)
 }
 

@@ -107,8 +107,15 @@ fn ranges_are_realistic() {
 /// happened after the as-of date: `inspect` has nothing to report.
 #[test]
 fn exports_are_clean_input() {
-    let a = ymd(YEAR, 12, 31);
     for e in locations(SEED, 80, YEAR) {
+        assert_clean(&e, YEAR);
+    }
+}
+
+/// `inspect` has nothing to report on `e`, generated for `year`.
+pub(super) fn assert_clean(e: &GeneratedExport, year: i32) {
+    let a = ymd(year, 12, 31);
+    {
         for sheet in &e.sheets {
             let spec = sheet.kind.spec();
             let names: Vec<&str> = spec.columns.iter().map(|c| c.name).collect();
@@ -149,7 +156,7 @@ fn exports_are_clean_input() {
             }
         }
         let ids = |kind: SheetKind, col: &str| -> Vec<String> {
-            rows(&e, kind).iter().filter_map(|(s, r)| s.value(r, col).as_text().map(str::to_string)).collect()
+            rows(e, kind).iter().filter_map(|(s, r)| s.value(r, col).as_text().map(str::to_string)).collect()
         };
         let families = ids(SheetKind::Gezinnen, "gezin_id");
         let volunteers = ids(SheetKind::Vrijwilligers, "vrijwilliger_id");
@@ -197,7 +204,7 @@ fn due(audit: &Audit, rule: &str, f: &Family) -> bool {
 }
 
 /// What the oracle says broke, per rule: the location (`None`) or the family ids.
-fn broken(audit: &Audit) -> BTreeSet<(String, Option<String>)> {
+pub(super) fn broken(audit: &Audit) -> BTreeSet<(String, Option<String>)> {
     let mut out = BTreeSet::new();
     for rule in all_rules() {
         if rule.starts_with("HS-L") {
@@ -218,7 +225,7 @@ fn broken(audit: &Audit) -> BTreeSet<(String, Option<String>)> {
     out
 }
 
-fn injected(e: &GeneratedExport) -> BTreeSet<(String, Option<String>)> {
+pub(super) fn injected(e: &GeneratedExport) -> BTreeSet<(String, Option<String>)> {
     e.violations.iter().map(|v| (v.rule.to_string(), v.subject.clone())).collect()
 }
 
@@ -286,4 +293,60 @@ fn the_documentation_lists_every_rate() {
         let line = format!("| {id} | {}% | {unit} | {what} |", (r * 100.0).round());
         assert!(doc.lines().any(|l| l == line), "docs/generator.md lacks: {line}");
     }
+}
+
+/// Three years of a history: every export is clean input, the rules fail
+/// exactly where the generator broke them, and a family running over the
+/// turn of a year is the same family the next year.
+#[test]
+fn a_history_continues_its_families_and_keeps_its_ground_truth() {
+    use super::history::{exists, generate_in_year};
+    let (n, last) = (3, 2026);
+    let mut continued = 0;
+    for i in 0..30 {
+        let years: Vec<Option<GeneratedExport>> =
+            (0..n).map(|k| exists(SEED, i, k, n).then(|| generate_in_year(SEED, i, k, n, last))).collect();
+        for (k, e) in years.iter().enumerate() {
+            let Some(e) = e else { continue };
+            let year = last - (n - 1 - k) as i32;
+            assert_clean(e, year);
+            let (expected, found) = (injected(e), broken(&Audit::new(e, year)));
+            assert_eq!(expected, found, "{} in {year}", e.location_id);
+        }
+        for (k, pair) in years.windows(2).enumerate() {
+            let [Some(before), Some(after)] = pair else { continue };
+            let year = last - (n - 1 - k) as i32;
+            let end_of = ymd(year, 12, 31);
+            let before_audit = Audit::new(before, year);
+            let after_audit = Audit::new(after, year + 1);
+            for f in before_audit.families.iter().filter(|f| f.start.is_some() && f.end.is_none()) {
+                let Some(g) = after_audit.families.iter().find(|g| g.id == f.id) else {
+                    // Only a family already near 18 months (or past them) is not carried.
+                    let start = f.start.unwrap_or(end_of);
+                    assert!(
+                        add_months(start, 18) < end_of + chrono::Duration::days(31),
+                        "{} {}",
+                        before.location_id,
+                        f.id
+                    );
+                    continue;
+                };
+                assert_eq!((g.start, g.registered), (f.start, f.registered), "{} {}", after.location_id, f.id);
+                assert!(
+                    g.end.is_none_or(|e| e > end_of),
+                    "{}: {} ends after the turn of the year",
+                    after.location_id,
+                    f.id
+                );
+                continued += 1;
+            }
+            // New families are numbered on: no id of the year before is given to another family.
+            let before_ids: BTreeSet<&str> = before_audit.families.iter().map(|f| f.id.as_str()).collect();
+            for g in after_audit.families.iter().filter(|g| before_ids.contains(g.id.as_str())) {
+                let f = before_audit.families.iter().find(|f| f.id == g.id);
+                assert_eq!(f.map(|f| f.start), Some(g.start), "{} {} is another family", after.location_id, g.id);
+            }
+        }
+    }
+    assert!(continued > 100, "{continued} families continued");
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rand::rngs::SmallRng;
 
 use super::calendar::{Period, add_months, chance, date_between, int, pick, plus, real, ymd};
+use super::continuation::{self, Carried};
 use super::model::{Age, Trajectory, Volunteer};
 use super::people::match_volunteer;
 use super::places::{REASONS_COMPLETED, REASONS_EARLY, REFERRERS, Region};
@@ -27,7 +28,10 @@ pub struct Drafted {
 }
 
 /// All trajectories of a location, sorted by registration. `hours_per_family_year`
-/// is the HS-L06 figure the `uren` add up to.
+/// is the HS-L06 figure the `uren` add up to. With `carried` (a year of a
+/// history after the first), the families of the year before that go on are
+/// among the active ones, those closed in its second half are the closed
+/// ones, and new families start in the period.
 pub fn generate(
     rng: &mut SmallRng,
     p: &Period,
@@ -35,22 +39,34 @@ pub fn generate(
     volunteers: &[Volunteer],
     counts: Counts,
     hours_per_family_year: f64,
+    carried: Option<&Carried>,
 ) -> Vec<Drafted> {
     let mut list = Vec::new();
-    for _ in 0..counts.active {
+    let going_on = carried.map_or(&[][..], |c| &c.running[..]);
+    let kept = going_on.len().min(usize::try_from(counts.active).unwrap_or(0));
+    for c in going_on.iter().take(kept) {
+        list.push(continuation::continued(rng, p, volunteers, c));
+    }
+    let earliest = carried.map(|_| continuation::earliest_start(p));
+    for _ in kept as i64..counts.active {
         let long = chance(rng, rate("HS-G02"));
-        let (start, end) = active_dates(rng, p, long);
+        let (start, end) = active_dates(rng, p, long, earliest);
         let mut d = started(rng, p, region, volunteers, start, end);
         if long {
             d.breaches.push("HS-G02");
         }
         list.push(d);
     }
-    for _ in 0..counts.closed_before {
-        let end = date_between(rng, ymd(p.year - 1, 7, 1), ymd(p.year - 1, 12, 31));
-        let start = add_months(end, -planned_months(rng));
-        let start = plus(start, -int(rng, 0, 27));
-        list.push(started(rng, p, region, volunteers, start, Some(end)));
+    match carried {
+        Some(c) => list.extend(c.closed.iter().map(|t| continuation::closed(rng, volunteers, t))),
+        None => {
+            for _ in 0..counts.closed_before {
+                let end = date_between(rng, ymd(p.year - 1, 7, 1), ymd(p.year - 1, 12, 31));
+                let start = add_months(end, -planned_months(rng));
+                let start = plus(start, -int(rng, 0, 27));
+                list.push(started(rng, p, region, volunteers, start, Some(end)));
+            }
+        }
     }
     for _ in 0..counts.waiting {
         list.push(waiting(rng, p, region));
@@ -61,8 +77,14 @@ pub fn generate(
 }
 
 /// Start and end (empty: still running on A) of a trajectory active in P.
-/// `long`: it runs longer than 18 months (HS-G02 is to fail).
-fn active_dates(rng: &mut SmallRng, p: &Period, long: bool) -> (NaiveDate, Option<NaiveDate>) {
+/// `long`: it runs longer than 18 months (HS-G02 is to fail). `earliest`:
+/// no start before it (a history's later year; a long one excepted).
+fn active_dates(
+    rng: &mut SmallRng,
+    p: &Period,
+    long: bool,
+    earliest: Option<NaiveDate>,
+) -> (NaiveDate, Option<NaiveDate>) {
     let a = p.as_of();
     if long {
         let over = int(rng, 10, 60);
@@ -72,7 +94,7 @@ fn active_dates(rng: &mut SmallRng, p: &Period, long: bool) -> (NaiveDate, Optio
         return (start, closed.then_some(until));
     }
     for _ in 0..200 {
-        let start = date_between(rng, add_months(p.start, -17), plus(a, -3));
+        let start = date_between(rng, earliest.unwrap_or(add_months(p.start, -17)), plus(a, -3));
         let months = planned_months(rng);
         let end = plus(add_months(start, months), int(rng, 0, 27));
         if end >= p.start {
@@ -219,7 +241,7 @@ fn age(rng: &mut SmallRng, r: NaiveDate, too_old: bool) -> Age {
     }
 }
 
-fn end_reason(rng: &mut SmallRng, start: NaiveDate, end: NaiveDate) -> &'static str {
+pub(super) fn end_reason(rng: &mut SmallRng, start: NaiveDate, end: NaiveDate) -> &'static str {
     let completed = end >= add_months(start, 9) && chance(rng, 0.85);
     let list = if completed { REASONS_COMPLETED } else { REASONS_EARLY };
     pick(rng, list).copied().unwrap_or("afgerond volgens plan")

@@ -59,6 +59,8 @@ fn a_municipality_sees_its_three_years_in_both_languages() {
         insta::assert_snapshot!(format!("municipality_trends_{lang}"), section(&md, heading));
         let html = std::fs::read_to_string(out.join("report-zwolle.html")).expect("HTML");
         assert!(html.contains("<section class=\"block\" id=\"trends\">"), "the HTML has the trends");
+        let trends_html = &html[html.find("id=\"trends\"").unwrap_or(0)..];
+        assert!(trends_html.matches("<svg").count() >= 10, "the trends are charted too");
         let trends = &json(&out.join("results.json"))["trends"];
         insta::assert_json_snapshot!(format!("municipality_trends_json_{lang}"), trends);
         let book: calamine::Xlsx<_> = calamine::open_workbook(out.join("report-zwolle.xlsx")).expect("workbook");
@@ -81,11 +83,35 @@ fn own_value(output: &Value, key: &str) -> Value {
         "hours" => total["hours"].clone(),
         "hours_per_family" => total["hours_per_family"].clone(),
         k => match k.split_once(':') {
-            Some(("families", id)) => find("/families/rows", "location_id", id, "families"),
-            Some(("on_time", id)) => find("/timeliness", "rule_id", id, "on_time"),
+            Some((field @ ("families" | "hours" | "hours_per_family"), id)) => {
+                find("/families/rows", "location_id", id, field)
+            }
+            Some(("age", id)) => find("/age_groups/rows", "key", id, "families"),
+            Some(("age_share", id)) => find("/age_groups/rows", "key", id, "share"),
+            Some(("duration", id)) => find("/duration/rows", "key", id, "families"),
+            Some(("duration_share", id)) => find("/duration/rows", "key", id, "share"),
+            Some((field @ ("on_time" | "pass" | "fail" | "not_yet_due" | "other" | "total"), id)) => {
+                find("/timeliness", "rule_id", id, field)
+            }
+            Some(("outcome_families", id)) => find("/outcomes", "domain", id, "families"),
+            Some(("mean_change", id)) => find("/outcomes", "domain", id, "mean_change"),
             _ => panic!("unknown row {k}"),
         },
     }
+}
+
+/// The lines of a period's figures in the trends (keys of the parts, key of
+/// their total): each table's counts with their total.
+fn lines(keys: &[&str]) -> Vec<(Vec<String>, String)> {
+    let with = |prefix: &str| -> Vec<String> {
+        keys.iter().filter(|k| k.starts_with(prefix)).map(|k| k.to_string()).collect()
+    };
+    let mut lines = vec![(with("age:"), "families".to_string()), (with("duration:"), "families".to_string())];
+    for rule in keys.iter().filter_map(|k| k.strip_prefix("total:")) {
+        let parts = ["pass", "fail", "not_yet_due", "other"].iter().map(|f| format!("{f}:{rule}")).collect();
+        lines.push((parts, format!("total:{rule}")));
+    }
+    lines
 }
 
 #[test]
@@ -106,9 +132,39 @@ fn no_hidden_figure_becomes_derivable_across_periods() {
             assert_eq!(v, &own_value(&outputs[i], key), "{key} in {}", periods[i]["label"]);
         }
     }
-    // No difference between periods is published.
-    let text = trends.to_string();
-    assert!(!text.contains("change") && !text.contains("delta"), "{text}");
+    // Every figure the report shows over families is there, per section.
+    let keys: Vec<&str> = trends["rows"].as_array().expect("rows").iter().filter_map(|r| r["key"].as_str()).collect();
+    for prefix in ["families:", "hours:", "age:", "age_share:", "duration_share:", "pass:", "total:", "on_time:"] {
+        assert!(keys.iter().any(|k| k.starts_with(prefix)), "no {prefix} row in {keys:?}");
+    }
+    let sections: Vec<&str> =
+        trends["sections"].as_array().expect("sections").iter().filter_map(|s| s["key"].as_str()).collect();
+    assert_eq!(&sections[..4], ["families", "age", "duration", "timeliness"]);
+    // Within each period, no line of the trends (a table's counts and their
+    // total) has exactly one hidden member with the others shown: nothing
+    // hidden can be worked out from the figures of the same period, and no
+    // line mixes periods (the periods are disjoint, checked below).
+    let value = |key: &str, i: usize| {
+        let row = trends["rows"].as_array().and_then(|rows| rows.iter().find(|r| r["key"] == key)).cloned();
+        row.map_or(Value::Null, |r| r["values"][i].clone())
+    };
+    for i in 0..periods.len() {
+        for (parts, total) in lines(&keys) {
+            // A row the period's output does not have (`null`) is no member of its line.
+            let members: Vec<Value> =
+                parts.iter().map(|k| value(k, i)).chain([value(&total, i)]).filter(|v| !v.is_null()).collect();
+            let hidden = members.iter().filter(|v| !v.is_number()).count();
+            assert_ne!(hidden, 1, "one hidden member of {parts:?} / {total} in period {i}: {members:?}");
+        }
+    }
+    for (a, b) in periods.iter().zip(periods.iter().skip(1)) {
+        assert!(a["end"].as_str() < b["start"].as_str(), "periods overlap: {a} {b}");
+    }
+    // No difference between periods is published: a row holds its figure per period and nothing else.
+    for row in trends["rows"].as_array().expect("rows") {
+        let fields: Vec<&String> = row.as_object().expect("a row").keys().collect();
+        assert_eq!(fields, ["key", "kind", "label", "section", "values"], "{row}");
+    }
 
     // An earlier output of an overlapping period (a rerun of 2026 with another
     // as-of date) would give two suppressed views of the same families: it is
@@ -148,4 +204,38 @@ fn no_hidden_figure_becomes_derivable_across_periods() {
     );
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("not of Deventer"), "{}", run.stderr);
+}
+
+#[test]
+fn an_earlier_output_shown_less_strictly_is_left_out() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let d = dir.path();
+    let run = hs_audit_in(d, &["generate", "--locations", "6", "--seed", "3", "--history", "2", "--out", "."], LIMIT);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let cbs = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples/profiel-cbs.toml");
+    let cbs = cbs.to_string_lossy().to_string();
+    let audit = |year: &str, out: &str, rules: Option<&str>, previous: Option<&str>| {
+        let mut args = vec!["check", year, "--period", year, "--audience", "municipality", "--municipality", "Zwolle"];
+        args.extend(["--out", out, "--lang", "en", "--format", "json,md"]);
+        args.extend(rules.map(|r| ["--rules", r]).into_iter().flatten());
+        args.extend(previous.map(|p| ["--previous", p]).into_iter().flatten());
+        let run = hs_audit_in(d, &args, LIMIT);
+        assert!(matches!(run.code, Some(0 | 1)), "{year}: {}", run.stderr);
+        json(&d.join(out).join("results.json"))
+    };
+    // 2025 unrounded, 2026 rounded to 5 (CBS): the 2025 figures are finer than this report allows.
+    audit("2025", "plain2025", None, None);
+    let strict = audit("2026", "cbs2026", Some(&cbs), Some("plain2025/results.json"));
+    let periods = strict["trends"]["periods"].as_array().expect("periods");
+    assert_eq!(periods.len(), 1, "only this run's period: {periods:?}");
+    assert_eq!(strict["trends"]["left_out_policy"], serde_json::json!(["plain2025/results.json"]));
+    let md = std::fs::read_to_string(d.join("cbs2026/report-zwolle.md")).expect("report");
+    assert!(md.contains("less strictly") && md.contains("plain2025/results.json"), "the report says why");
+    // The other way round: 2025 rounded to 5 stands next to 2026 unrounded.
+    audit("2025", "cbs2025", Some(&cbs), None);
+    let plain = audit("2026", "plain2026", None, Some("cbs2025/results.json"));
+    let labels: Vec<&str> =
+        plain["trends"]["periods"].as_array().expect("periods").iter().filter_map(|p| p["label"].as_str()).collect();
+    assert_eq!(labels, ["2025", "2026"]);
+    assert_eq!(plain["trends"]["left_out_policy"], serde_json::json!([]));
 }

@@ -25,6 +25,9 @@ pub mod suppress;
 mod suppress_tests;
 mod timeliness;
 pub mod trends;
+mod trends_read;
+#[cfg(test)]
+mod trends_tests;
 mod xlsx;
 
 use serde::Serialize;
@@ -114,7 +117,12 @@ fn page<'a>(model: &'a model::MunicipalityReport, ctx: &RenderContext, html: boo
         charts: if html {
             charts::charts(model, ctx)
         } else {
-            charts::Charts { age_groups: String::new(), duration: String::new(), timeliness: String::new() }
+            charts::Charts {
+                age_groups: String::new(),
+                duration: String::new(),
+                timeliness: String::new(),
+                trends: Vec::new(),
+            }
         },
         rules,
         privacy_notes: notes::privacy_notes(ctx.catalogue, ctx.lang, &ctx.rulebook.privacy),

@@ -26,9 +26,9 @@ const OUTCOMES: [Outcome; 4] = [Outcome::Pass, Outcome::Fail, Outcome::NotYetDue
 
 /// One family: location, municipality (index, or none), active in the
 /// period, age group, duration group, and its HS-G04..06 outcomes.
-type Family = (usize, Option<usize>, bool, usize, usize, [usize; 3]);
+pub(super) type Family = (usize, Option<usize>, bool, usize, usize, [usize; 3]);
 
-fn audit(families: &[Family]) -> Audit {
+pub(super) fn audit(families: &[Family]) -> Audit {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default();
     let mut trajectories = Vec::new();
     let mut results = Vec::new();
@@ -79,7 +79,7 @@ fn audit(families: &[Family]) -> Audit {
 }
 
 /// Every municipality report of the audit, under `policy`.
-fn reports(audit: &Audit, policy: Privacy) -> Vec<MunicipalityReport> {
+pub(super) fn reports(audit: &Audit, policy: Privacy) -> Vec<MunicipalityReport> {
     let mut rulebook: Rulebook = load_rulebook(None, RULES).unwrap_or_else(|d| panic!("{d:?}"));
     rulebook.privacy = policy;
     let catalogue = Catalogue::embedded();
@@ -273,7 +273,7 @@ fn check(audit: &Audit, policy: Privacy) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn family() -> impl Strategy<Value = Family> {
+pub(super) fn family() -> impl Strategy<Value = Family> {
     (
         0usize..3,
         prop_oneof![1 => Just(None), 6 => (0usize..4).prop_map(Some)],

@@ -1,23 +1,36 @@
 //! The municipality's figures per period (`check --audience municipality
 //! --previous FILE`): read from its earlier JSON outputs (the suppressed model
-//! a municipality run writes as results.json) and this run's model.
+//! a municipality run writes as results.json) and this run's model, every
+//! figure the report shows over families ([`super::trends_read`]), per
+//! section (families and hours, age, duration, timeliness, outcomes).
 //!
 //! Privacy: every figure is copied as the output of its own period showed it
 //! (a number, `<n`, `x`, `too_few`), never recomputed and never un-hidden, and
-//! no difference between periods is computed. An earlier output whose period
-//! overlaps this run's or another one's in the table is left out with a note:
-//! two suppressed views of (partly) the same families could give a hidden
-//! count away by their difference. Cost: a handful of figures per file.
+//! no difference or total across periods is computed. Each period's tables
+//! were protected on their own under the privacy policy, and the periods
+//! shown cover disjoint stretches of time, so no line of the trends table
+//! sums figures of two periods: a figure hidden in one period is derivable
+//! from no other. An earlier output whose period overlaps this run's or
+//! another one's in the table is left out with a note (two suppressed views
+//! of partly the same families could give a hidden count away by their
+//! difference), and so is one shown under a looser policy than this run's
+//! (a smaller `min_count`, or a `round_to` that is no multiple of this
+//! run's): every period is shown at least as strictly as the report's own.
+//! Cost: a few dozen figures per file.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::model::{Count, Figure, MunicipalityReport};
+use super::model::MunicipalityReport;
+pub use super::trends_read::Cell;
+use super::trends_read::{Fig, SECTIONS, figures};
 use crate::i18n::Lang;
 use crate::report::catalogue::msg;
+use crate::rulebook::Privacy;
 use crate::tables::normalize::normalize_name;
 
 /// The figures of one period, as its output showed them.
@@ -29,13 +42,9 @@ pub struct Earlier {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub as_of: String,
-    families: Count,
-    hours: Figure,
-    hours_per_family: Figure,
-    /// Per location serving the municipality: id, name, families.
-    locations: Vec<(String, String, Count)>,
-    /// Per timeliness rule: id, title, share on time.
-    on_time: Vec<(String, String, Figure)>,
+    /// The policy its counts were shown under (`min_count`, `round_to`).
+    pub privacy: (u64, u64),
+    figures: Vec<Fig>,
 }
 
 /// The trends section of the model.
@@ -43,9 +52,19 @@ pub struct Earlier {
 pub struct Trends {
     /// Oldest first; the last is this run.
     pub periods: Vec<TrendPeriod>,
+    /// The sections that have rows, in order: key and heading.
+    pub sections: Vec<TrendSection>,
     pub rows: Vec<TrendRow>,
     /// Earlier outputs not shown (their period overlaps another's), by file name.
     pub left_out: Vec<String>,
+    /// Earlier outputs not shown (shown under a looser privacy policy than this run's), by file name.
+    pub left_out_policy: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendSection {
+    pub key: &'static str,
+    pub heading: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,28 +82,14 @@ pub struct TrendPeriod {
 #[derive(Debug, Clone, Serialize)]
 pub struct TrendRow {
     pub key: String,
+    /// The section's key (`families`, `age`, `duration`, `timeliness`, `outcomes`).
+    pub section: &'static str,
     pub label: String,
-    /// How to show it: `count`, `hours`, `decimal` or `percent`.
+    /// How to show it: `count`, `hours`, `decimal`, `percent` or `change`.
     pub kind: &'static str,
     /// Per period, as that period's output showed it; `null` when that
     /// output did not have this figure.
     pub values: Vec<Cell>,
-}
-
-/// A count or a figure, serialized as the municipality output writes it.
-#[derive(Debug, Clone, Copy)]
-pub enum Cell {
-    Count(Count),
-    Figure(Figure),
-}
-
-impl Serialize for Cell {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Cell::Count(c) => c.serialize(s),
-            Cell::Figure(f) => f.serialize(s),
-        }
-    }
 }
 
 /// Reads an earlier municipality output of `asked`; the problem as a
@@ -113,90 +118,70 @@ pub fn read_earlier(path: &Path, asked: &str, lang: Lang) -> Result<Earlier, Str
             .ok_or_else(|| not_one(&format!("period.{k}")))
     };
     let (start, end) = (date("start")?, date("end")?);
-    let total = v.pointer("/families/total");
-    let locations = rows(&v, "/families/rows")
-        .iter()
-        .map(|r| (string(r, "location_id"), string(r, "label"), count(r.get("families"))))
-        .collect();
-    let on_time = rows(&v, "/timeliness")
-        .iter()
-        .map(|r| (string(r, "rule_id"), string(r, "title"), figure(r.get("on_time"))))
-        .collect();
-    Ok(Earlier {
-        source: shown.clone(),
+    Ok(of_output(&v, shown.clone(), municipality, start, end))
+}
+
+/// An output's figures, once its period is known.
+fn of_output(v: &Value, source: String, municipality: String, start: NaiveDate, end: NaiveDate) -> Earlier {
+    Earlier {
+        source,
         municipality,
         start,
         end,
         as_of: v.get("as_of").and_then(Value::as_str).unwrap_or_default().to_string(),
-        families: count(total.and_then(|t| t.get("families"))),
-        hours: figure(total.and_then(|t| t.get("hours"))),
-        hours_per_family: figure(total.and_then(|t| t.get("hours_per_family"))),
-        locations,
-        on_time,
-    })
-}
-
-fn rows<'a>(v: &'a Value, pointer: &str) -> &'a [Value] {
-    v.pointer(pointer).and_then(Value::as_array).map_or(&[], Vec::as_slice)
-}
-
-fn string(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
-}
-
-/// A count as the output wrote it; anything else counts as hidden (never shown).
-fn count(v: Option<&Value>) -> Count {
-    match v {
-        Some(Value::Number(n)) => n.as_u64().map_or(Count::Hidden, Count::Shown),
-        Some(Value::String(s)) => s.strip_prefix('<').and_then(|m| m.parse().ok()).map_or(Count::Hidden, Count::Small),
-        _ => Count::Hidden,
+        privacy: privacy_of(v),
+        figures: figures(v),
     }
 }
 
-/// A figure as the output wrote it; an unknown marker counts as hidden.
-fn figure(v: Option<&Value>) -> Figure {
-    match v {
-        Some(Value::Number(n)) => n.as_f64().map_or(Figure::Hidden, Figure::Shown),
-        Some(Value::Null) | None => Figure::NoData,
-        Some(Value::String(s)) if s == super::model::TOO_FEW => Figure::TooFew,
-        Some(_) => Figure::Hidden,
-    }
+/// The policy an output was shown under; the default one when it does not say.
+fn privacy_of(v: &Value) -> (u64, u64) {
+    let default = Privacy::default();
+    let get = |k: &str| v.pointer(&format!("/privacy/{k}")).and_then(Value::as_u64);
+    (get("min_count").unwrap_or(default.min_count), get("round_to").unwrap_or(default.round_to))
 }
 
-/// This run's figures in the same shape as an earlier output's.
+/// Whether counts shown under `earlier` are shown at least as strictly as under `now`.
+fn as_strict(earlier: (u64, u64), now: (u64, u64)) -> bool {
+    let (min, round) = earlier;
+    min >= now.0 && round >= 1 && round % now.1.max(1) == 0
+}
+
+/// This run's figures in the same shape as an earlier output's: read from
+/// its own JSON, so each figure is exactly what this run's output shows.
 fn of_model(m: &MunicipalityReport) -> Earlier {
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
-    let total = &m.families.total;
-    Earlier {
-        source: String::new(),
-        municipality: m.municipality.clone(),
-        start: date(&m.period.start),
-        end: date(&m.period.end),
-        as_of: m.as_of.clone(),
-        families: total.families,
-        hours: total.hours,
-        hours_per_family: total.hours_per_family,
-        locations: m.families.rows.iter().map(|r| (r.location_id.clone(), r.label.clone(), r.families)).collect(),
-        on_time: m.timeliness.iter().map(|r| (r.rule_id.clone(), r.title.clone(), r.on_time)).collect(),
-    }
+    let v = serde_json::to_value(m).unwrap_or(Value::Null);
+    of_output(&v, String::new(), m.municipality.clone(), date(&m.period.start), date(&m.period.end))
 }
 
-/// The earlier outputs that can stand next to this run: latest period first,
-/// each kept only when it overlaps none kept before (this run is kept first).
-fn pick(current: Earlier, earlier: &[Earlier]) -> (Vec<Earlier>, Vec<String>) {
+/// An earlier output as `read_earlier` reads it, from the model it was written from (tests).
+#[cfg(test)]
+pub(super) fn earlier_of(m: &MunicipalityReport, source: &str) -> Earlier {
+    Earlier { source: source.to_string(), ..of_model(m) }
+}
+
+/// The earlier outputs that can stand next to this run: those shown at least
+/// as strictly, then latest period first, each kept only when it overlaps
+/// none kept before (this run is kept first). Returns the kept, oldest
+/// first, and the files left out for overlap and for their policy.
+fn pick(current: Earlier, earlier: &[Earlier]) -> (Vec<Earlier>, Vec<String>, Vec<String>) {
     let mut sorted: Vec<&Earlier> = earlier.iter().collect();
     sorted.sort_by(|a, b| b.end.cmp(&a.end).then(b.start.cmp(&a.start)).then(a.source.cmp(&b.source)));
+    let now = current.privacy;
     let mut kept = vec![current];
-    let mut left_out = Vec::new();
+    let (mut left_out, mut looser) = (Vec::new(), Vec::new());
     for e in sorted {
-        if kept.iter().any(|k| e.start <= k.end && k.start <= e.end) {
+        if !as_strict(e.privacy, now) {
+            looser.push(e.source.clone());
+        } else if kept.iter().any(|k| e.start <= k.end && k.start <= e.end) {
             left_out.push(e.source.clone());
         } else {
             kept.push(e.clone());
         }
     }
     kept.sort_by_key(|k| k.start);
-    (kept, left_out)
+    (kept, left_out, looser)
 }
 
 /// The trends of `model` with the earlier outputs; `None` without any.
@@ -205,7 +190,7 @@ pub fn trends(model: &MunicipalityReport, earlier: &[Earlier], label: &dyn Fn(&s
     if earlier.is_empty() || !model.has_families {
         return None;
     }
-    let (kept, left_out) = pick(of_model(model), earlier);
+    let (kept, left_out, left_out_policy) = pick(of_model(model), earlier);
     let periods = kept
         .iter()
         .map(|k| TrendPeriod {
@@ -216,61 +201,47 @@ pub fn trends(model: &MunicipalityReport, earlier: &[Earlier], label: &dyn Fn(&s
             source: k.source.clone(),
         })
         .collect();
-    let row = |key: &str, label: String, kind, values| TrendRow { key: key.to_string(), label, kind, values };
-    let mut rows = vec![
-        row(
-            "families",
-            label("mun_families_supported"),
-            "count",
-            kept.iter().map(|k| Cell::Count(k.families)).collect(),
-        ),
-        row("hours", label("mun_volunteer_hours"), "hours", kept.iter().map(|k| Cell::Figure(k.hours)).collect()),
-        row(
-            "hours_per_family",
-            label("mun_hours_per_family"),
-            "decimal",
-            kept.iter().map(|k| Cell::Figure(k.hours_per_family)).collect(),
-        ),
-    ];
-    // Locations and rules of any period, in id order, named as most recently.
-    let mut ids: Vec<(String, String)> = Vec::new();
-    for k in kept.iter().rev() {
-        for (id, name, _) in &k.locations {
-            if !ids.iter().any(|(i, _)| i == id) {
-                ids.push((id.clone(), name.clone()));
-            }
-        }
+    // Every figure of any period, placed and named as in the latest period that has it.
+    let mut first: HashMap<&str, &Fig> = HashMap::new();
+    for f in kept.iter().rev().flat_map(|k| &k.figures) {
+        first.entry(f.key.as_str()).or_insert(f);
     }
-    ids.sort();
-    for (id, name) in ids {
-        let values = kept
-            .iter()
-            .map(|k| {
-                let found = k.locations.iter().find(|(i, _, _)| *i == id);
-                found.map_or(Cell::Figure(Figure::NoData), |(_, _, c)| Cell::Count(*c))
-            })
-            .collect();
-        let text = label("mun_trend_families_at").replace("{location}", &format!("{name} ({id})"));
-        rows.push(row(&format!("families:{id}"), text, "count", values));
-    }
-    let mut rules: Vec<(String, String)> = Vec::new();
-    for k in kept.iter().rev() {
-        for (id, title, _) in &k.on_time {
-            if !rules.iter().any(|(i, _)| i == id) {
-                rules.push((id.clone(), title.clone()));
-            }
-        }
-    }
-    rules.sort();
-    for (id, title) in rules {
-        let values = kept
-            .iter()
-            .map(|k| Cell::Figure(k.on_time.iter().find(|(i, _, _)| *i == id).map_or(Figure::NoData, |(_, _, f)| *f)))
-            .collect();
-        let text = label("mun_trend_on_time").replace("{rule}", &format!("{id} {title}"));
-        rows.push(row(&format!("on_time:{id}"), text, "percent", values));
-    }
-    Some(Trends { periods, rows, left_out })
+    let mut shown: Vec<&Fig> = first.into_values().collect();
+    shown.sort_by(|a, b| a.order.cmp(&b.order).then(a.key.cmp(&b.key)));
+    let per_period: Vec<HashMap<&str, Cell>> =
+        kept.iter().map(|k| k.figures.iter().map(|f| (f.key.as_str(), f.cell)).collect()).collect();
+    let no_data = Cell::Figure(super::model::Figure::NoData);
+    let rows: Vec<TrendRow> = shown
+        .iter()
+        .map(|f| TrendRow {
+            key: f.key.clone(),
+            section: SECTIONS.get(f.order.0).map_or("", |s| s.0),
+            label: row_label(f, label),
+            kind: f.kind,
+            values: per_period.iter().map(|p| p.get(f.key.as_str()).copied().unwrap_or(no_data)).collect(),
+        })
+        .collect();
+    let sections = SECTIONS
+        .iter()
+        .filter(|(key, _)| rows.iter().any(|r| r.section == *key))
+        .map(|(key, heading)| TrendSection { key, heading: label(heading) })
+        .collect();
+    Some(Trends { periods, sections, rows, left_out, left_out_policy })
+}
+
+/// A row's label: its catalogue text with the item (and the column, lower case) filled in.
+fn row_label(f: &Fig, label: &dyn Fn(&str) -> String) -> String {
+    let column = if f.column_key.is_empty() { String::new() } else { lower_first(&label(f.column_key)) };
+    label(f.label_key)
+        .replace("{location}", &f.item)
+        .replace("{rule}", &f.item)
+        .replace("{item}", &f.item)
+        .replace("{column}", &column)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 fn period_label(start: NaiveDate, end: NaiveDate) -> String {
@@ -279,5 +250,21 @@ fn period_label(start: NaiveDate, end: NaiveDate) -> String {
         start.year().to_string()
     } else {
         format!("{} – {}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_strict;
+
+    #[test]
+    fn an_earlier_policy_is_as_strict_when_its_minimum_and_rounding_are() {
+        assert!(as_strict((5, 1), (5, 1)));
+        assert!(as_strict((10, 5), (5, 5)));
+        assert!(as_strict((5, 10), (5, 5)), "a multiple of 10 is one of 5");
+        assert!(!as_strict((3, 1), (5, 1)), "a smaller minimum shows 3 and 4");
+        assert!(!as_strict((5, 1), (5, 5)), "unrounded counts are finer");
+        assert!(!as_strict((5, 3), (5, 5)));
+        assert!(as_strict((5, 5), (1, 1)));
     }
 }

@@ -175,8 +175,8 @@ pub fn workbook(model: &MunicipalityReport, ctx: &RenderContext) -> Result<Vec<u
     to_bytes(wb).map_err(|e| e.to_string())
 }
 
-/// The figures per period: one row per figure, one column per period; each
-/// value as its own period's report showed it.
+/// The figures per period: one row per figure (with its section), one
+/// column per period; each value as its own period's report showed it.
 fn trends_sheet(
     trends: &Trends,
     count: &dyn Fn(Count) -> XCell,
@@ -189,7 +189,9 @@ fn trends_sheet(
         .map(|r| {
             let scale = if r.kind == "percent" { 100.0 } else { 1.0 };
             let label = if r.kind == "percent" { format!("{} (%)", r.label) } else { r.label.clone() };
-            std::iter::once(XCell::Text(label))
+            let section = trends.sections.iter().find(|s| s.key == r.section).map_or("", |s| s.heading.as_str());
+            [XCell::Text(section.to_string()), XCell::Text(label)]
+                .into_iter()
                 .chain(r.values.iter().map(|v| match v {
                     Cell::Count(c) => count(*c),
                     Cell::Figure(f) => figure(*f, scale),
@@ -199,7 +201,10 @@ fn trends_sheet(
         .collect();
     SheetTable {
         name: t("mun_sheet_trends"),
-        headers: std::iter::once(t("mun_col_figure")).chain(trends.periods.iter().map(|p| p.label.clone())).collect(),
+        headers: [t("mun_col_section"), t("mun_col_figure")]
+            .into_iter()
+            .chain(trends.periods.iter().map(|p| p.label.clone()))
+            .collect(),
         rows,
     }
 }

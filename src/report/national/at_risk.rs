@@ -1,24 +1,23 @@
 //! The locations at risk: those with an unwaived failure of an `error`
 //! rule, ranked (see [`super::ranking`]), each with those rules, and per
-//! such rule what to do. Reads the audit's error failures once.
+//! such rule what to do. Reads the audit's error failures once and the
+//! grid by position.
+//!
+//! Cost: O(results log results) for the failures and the ranking, then
+//! O(locations at risk x their failed rules).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{Counts, RiskAction, RiskLocation, RiskRule};
+use super::grid::Grid;
+use super::model::{RiskAction, RiskLocation, RiskRule};
 use super::text::{counted, one_line};
 use crate::report::RenderContext;
-use crate::results::{Audit, LocationEntry, RuleResult, Severity};
+use crate::results::{Audit, Severity};
 use crate::rulebook::Scope;
 
 /// Locations with an unwaived failure of an `error` rule, most at risk first
 /// (the ranking), each with those rules by id.
-pub fn risk_locations(
-    audit: &Audit,
-    ctx: &RenderContext,
-    locations: &[&LocationEntry],
-    own: &BTreeMap<(&str, &str), &RuleResult>,
-    counts: &BTreeMap<(&str, &str), Counts>,
-) -> Vec<RiskLocation> {
+pub fn risk_locations(audit: &Audit, ctx: &RenderContext, grid: &Grid) -> Vec<RiskLocation> {
     let mut failed: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for r in audit.failures_at_or_above(Severity::Error) {
         failed.entry(r.location_id.as_str()).or_default().insert(r.rule_id.as_str());
@@ -27,9 +26,11 @@ pub fn risk_locations(
     // Each location's place in the ranking, looked up once: O(locations).
     let place_of: std::collections::HashMap<&str, usize> =
         ranks.iter().enumerate().map(|(place, r)| (r.location_id, place)).collect();
-    let mut at_risk: Vec<RiskLocation> = locations
+    let mut at_risk: Vec<RiskLocation> = grid
+        .locations
         .iter()
-        .filter_map(|loc| {
+        .enumerate()
+        .filter_map(|(row, loc)| {
             let id = loc.location_id.as_str();
             let rule_ids = failed.get(id)?;
             let rules = rule_ids
@@ -37,9 +38,10 @@ pub fn risk_locations(
                 .map(|rule_id| {
                     let config = ctx.rulebook.rule(rule_id);
                     let trajectory = config.is_none_or(|c| c.scope == Scope::Trajectory);
-                    let fails = counts.get(&(id, rule_id)).map_or(0, |c| c.fail);
-                    let detail = own
-                        .get(&(id, rule_id))
+                    let column = grid.column_of(rule_id);
+                    let fails = column.map_or(0, |c| grid.counts(row, c).fail);
+                    let detail = column
+                        .and_then(|c| grid.own(row, c))
                         .filter(|_| !trajectory)
                         .map(|r| one_line(r.message.get(ctx.lang)))
                         .unwrap_or_default();

@@ -1,6 +1,9 @@
 //! Distributions across locations of the headline figures (coordinator
 //! fte, trained volunteers, families, hours per family-year), each with
 //! its norm from the rulebook's parameters drawn in.
+//!
+//! Cost: per figure two passes over the locations' metrics and a sort,
+//! O(locations log locations).
 
 use super::model::{Distribution, Stat};
 use super::text::{counted, fill, t};

@@ -1,6 +1,9 @@
 //! The findings sheet of the workbook: per location and rule, a location
 //! rule's own result or a trajectory rule's counts.
+//!
+//! Cost: one pass over the grid, O(locations x rules).
 
+use super::grid::Grid;
 use super::matrix;
 use super::model::{Counts, FindingRow};
 use super::text::{fill, norm_in_words, outcome_label, t};
@@ -8,14 +11,25 @@ use crate::report::RenderContext;
 use crate::results::{LocationEntry, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 
+/// Every row of the findings sheet: per location (by id), per rule (in matrix order).
+pub fn findings(ctx: &RenderContext, grid: &Grid) -> Vec<FindingRow> {
+    let mut rows = Vec::with_capacity(grid.locations.len() * grid.rules.len());
+    for (row, loc) in grid.locations.iter().enumerate() {
+        for (col, rule) in grid.rules.iter().enumerate() {
+            rows.push(finding_row(ctx, grid.as_of, loc, rule, grid.counts(row, col), grid.own(row, col)));
+        }
+    }
+    rows
+}
+
 /// A row of the findings sheet: a location rule's result, or a trajectory rule's counts.
-pub fn finding_row(
+fn finding_row(
     ctx: &RenderContext,
     as_of: chrono::NaiveDate,
     loc: &LocationEntry,
     rule: &RuleConfig,
     counts: Counts,
-    own: Option<&&RuleResult>,
+    own: Option<&RuleResult>,
 ) -> FindingRow {
     let trajectory = rule.scope == Scope::Trajectory;
     let outcome = matrix::deciding_outcome(&counts);

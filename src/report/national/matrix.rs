@@ -1,16 +1,19 @@
 //! The matrix of locations x rules: per cell the outcome of a location rule,
-//! or the number of failing trajectories of a trajectory rule; the same
-//! cells drawn as a heatmap.
+//! or the number of failing trajectories of a trajectory rule; each row
+//! with the location's standing; the same cells drawn as a heatmap.
+//!
+//! Cost: one pass over the grid, O(locations x rules) (the matrix's size);
+//! the standing looks the locations at risk up in a hash set.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 
-use super::model::{Counts, LegendItem, MatrixCell, RuleColumn};
-use chrono::NaiveDate;
-
+use super::grid::Grid;
+use super::model::{Counts, LegendItem, MatrixCell, MatrixRow, RiskLocation, RuleColumn, Status};
+use super::summary::status_label;
 use super::text::{fill, in_words, outcome_label, severity_label, t};
 use crate::report::RenderContext;
 use crate::report::charts::{self, CellState, ChartText};
-use crate::results::{Audit, Outcome, RuleResult};
+use crate::results::{Outcome, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 
 /// Which outcome decides a cell, first match wins: an unwaived failure
@@ -44,9 +47,36 @@ pub fn column(ctx: &RenderContext, rule: &RuleConfig) -> RuleColumn {
     }
 }
 
-/// Outcome counts per (location id, rule id), from the audit's summary.
-pub fn count_outcomes(audit: &Audit) -> BTreeMap<(&str, &str), Counts> {
-    audit.summary.iter().map(|s| ((s.location_id.as_str(), s.rule_id.as_str()), s.counts)).collect()
+/// The matrix's rows: per location (by id) its standing and a cell per rule.
+pub fn rows(ctx: &RenderContext, grid: &Grid, at_risk: &[RiskLocation]) -> Vec<MatrixRow> {
+    let risky: HashSet<&str> = at_risk.iter().map(|l| l.location_id.as_str()).collect();
+    let labels = [Status::MeetsAll, Status::Attention, Status::AtRisk].map(|s| status_label(ctx, s));
+    grid.locations
+        .iter()
+        .enumerate()
+        .map(|(row, loc)| {
+            let (status, label) = if risky.contains(loc.location_id.as_str()) {
+                (Status::AtRisk, &labels[2])
+            } else if grid.failing(row) {
+                (Status::Attention, &labels[1])
+            } else {
+                (Status::MeetsAll, &labels[0])
+            };
+            let cells = grid
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(col, rule)| cell(ctx, grid.as_of, rule, grid.counts(row, col), grid.own(row, col)))
+                .collect();
+            MatrixRow {
+                location_id: loc.location_id.clone(),
+                name: loc.name.clone(),
+                status,
+                status_label: label.clone(),
+                cells,
+            }
+        })
+        .collect()
 }
 
 /// The outcome that decides a cell with these counts (`None`: no results).
@@ -62,7 +92,7 @@ fn symbol(ctx: &RenderContext, outcome: Outcome) -> String {
 /// One cell. `result` is the location rule's own result (none for trajectory rules).
 pub fn cell(
     ctx: &RenderContext,
-    as_of: NaiveDate,
+    as_of: chrono::NaiveDate,
     rule: &RuleConfig,
     counts: Counts,
     result: Option<&RuleResult>,
@@ -152,8 +182,11 @@ pub fn cell_state(outcome: Option<Outcome>) -> CellState {
 }
 
 /// The matrix as a heatmap: rows are locations, columns rules.
-pub fn heatmap(ctx: &RenderContext, rows: &[String], columns: &[String], cells: &[Vec<Option<Outcome>>]) -> String {
-    let states: Vec<Vec<CellState>> = cells.iter().map(|row| row.iter().map(|o| cell_state(*o)).collect()).collect();
+pub fn heatmap(ctx: &RenderContext, matrix: &[MatrixRow], columns: &[RuleColumn]) -> String {
+    let rows: Vec<String> = matrix.iter().map(|r| format!("{} {}", r.location_id, r.name)).collect();
+    let columns: Vec<String> = columns.iter().map(|c| c.id.clone()).collect();
+    let states: Vec<Vec<CellState>> =
+        matrix.iter().map(|row| row.cells.iter().map(|c| cell_state(c.outcome)).collect()).collect();
     let mut legend: Vec<(CellState, String)> =
         PRIORITY.iter().map(|o| (cell_state(Some(*o)), outcome_label(ctx, *o))).collect();
     legend.push((CellState::Empty, t(ctx, "nat_legend_empty")));
@@ -162,7 +195,7 @@ pub fn heatmap(ctx: &RenderContext, rows: &[String], columns: &[String], cells: 
     let y_label = t(ctx, "nat_heatmap_y");
     let no_data = t(ctx, "nat_chart_no_data");
     let text = ChartText::new(&title, &x_label, &y_label, &no_data);
-    charts::heatmap(&text, rows, columns, &states, &legend)
+    charts::heatmap(&text, &rows, &columns, &states, &legend)
 }
 
 #[cfg(test)]

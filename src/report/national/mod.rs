@@ -2,11 +2,15 @@
 //! national licence review. One model ([`model::NationalModel`]) feeds the
 //! HTML, the Markdown and the workbook; it holds locations, rules and
 //! counts only, never a family id or row.
+//!
+//! Cost: building the model (see [`build`]) and one pass over it per
+//! format; the formats render side by side.
 
 mod at_risk;
 mod build;
 mod distributions;
 mod findings;
+mod grid;
 mod inputs;
 mod matrix;
 pub mod model;
@@ -18,6 +22,8 @@ mod tests;
 mod text;
 mod trends;
 mod xlsx;
+
+use rayon::prelude::*;
 
 use super::{Format, RenderContext, RenderedFile};
 use crate::results::Audit;
@@ -31,22 +37,34 @@ pub fn render(audit: &Audit, ctx: &RenderContext) -> Result<Vec<RenderedFile>, S
         return Ok(Vec::new());
     }
     let model = build(audit, ctx);
-    let mut files = Vec::new();
-    for format in ctx.formats {
-        match format {
-            Format::Html => files.push(RenderedFile {
-                name: "report-national.html".to_string(),
-                bytes: ctx.engine.render("national.html.j2", &model)?.into_bytes(),
-            }),
-            Format::Md => files.push(RenderedFile {
-                name: "report-national.md".to_string(),
-                bytes: ctx.engine.render("national.md.j2", &model)?.into_bytes(),
-            }),
-            Format::Xlsx => files
-                .push(RenderedFile { name: "report-national.xlsx".to_string(), bytes: xlsx::workbook(&model, ctx)? }),
-            Format::Json => {}
-        }
-    }
+    // The formats render the finished model side by side (each alone is
+    // deterministic; the files are sorted by name after).
+    let mut files = ctx
+        .formats
+        .par_iter()
+        .map(|format| -> Result<Option<RenderedFile>, String> {
+            Ok(match format {
+                Format::Html => Some(RenderedFile {
+                    name: "report-national.html".to_string(),
+                    bytes: ctx.engine.render("national.html.j2", &model)?.into_bytes(),
+                }),
+                Format::Md => Some(RenderedFile {
+                    name: "report-national.md".to_string(),
+                    bytes: ctx.engine.render("national.md.j2", &model)?.into_bytes(),
+                }),
+                Format::Xlsx => {
+                    Some(RenderedFile { name: "report-national.xlsx".to_string(), bytes: xlsx::workbook(&model, ctx)? })
+                }
+                Format::Json => None,
+            })
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        // The first error in the order asked, whichever thread met it first.
+        .collect::<Result<Vec<Option<RenderedFile>>, String>>()?
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     files.dedup_by(|a, b| a.name == b.name);
     Ok(files)

@@ -6,7 +6,10 @@
 //! failing (an approved exception); `not_yet_due`, `not_applicable` and
 //! `not_evaluated` are left out of both sides, since nothing was judged.
 //! A rule that judged nothing has no rate.
+//!
+//! Cost: one pass over the grid's columns, O(locations x rules).
 
+use super::grid::Grid;
 use super::model::{Counts, PassRate};
 use super::text::{fill, severity_label, t};
 use crate::report::RenderContext;
@@ -19,8 +22,20 @@ pub fn pass_share(c: &Counts) -> Option<f64> {
     (judged > 0).then(|| (c.pass + c.waived) as f64 / judged as f64)
 }
 
+/// Every rule's pass rate, in matrix order.
+pub fn pass_rates(ctx: &RenderContext, grid: &Grid) -> Vec<PassRate> {
+    grid.rules
+        .iter()
+        .enumerate()
+        .map(|(col, rule)| {
+            let per_location: Vec<Counts> = (0..grid.locations.len()).map(|row| grid.counts(row, col)).collect();
+            pass_rate(ctx, rule, &per_location)
+        })
+        .collect()
+}
+
 /// One rule's pass rate. `per_location` holds the rule's counts at each location.
-pub fn pass_rate(ctx: &RenderContext, rule: &RuleConfig, per_location: &[Counts]) -> PassRate {
+fn pass_rate(ctx: &RenderContext, rule: &RuleConfig, per_location: &[Counts]) -> PassRate {
     let mut total = Counts::default();
     for c in per_location {
         total.add(c);

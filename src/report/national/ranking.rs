@@ -1,10 +1,15 @@
 //! The ranking of the locations for the national review: at risk first
 //! (an `error` verdict fails), then the most failed `error` verdicts, then
-//! the largest share of families with a failure, then id. One pass over the
-//! verdicts and one over the results (grouped by location): O(results). Used by the national report and the
-//! national terminal summary alike.
+//! the largest share of families with a failure, then id. Used by the
+//! national report and the national terminal summary alike.
+//!
+//! Cost: one pass over the verdicts and one over the results, a hash
+//! look-up per verdict and per change of location among the results (they
+//! come grouped by location; any order gives the same ranking), then each
+//! location's subjects sorted: O(results log families per location), and
+//! the locations sorted: O(locations log locations).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::results::{Audit, Outcome};
 
@@ -21,49 +26,52 @@ pub struct Rank<'a> {
 
 /// Every location, most at risk first (ties by id).
 pub fn ranking(audit: &Audit) -> Vec<Rank<'_>> {
-    let mut error_fails: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut error_fails: HashMap<&str, usize> = HashMap::new();
     for v in audit.verdicts.iter().filter(|v| v.puts_at_risk()) {
         *error_fails.entry(v.location_id.as_str()).or_default() += 1;
     }
-    // Families with a result / with a failure, per location: the results
-    // come grouped by location, so each location's families are counted in
-    // one run (a set of that location's subjects only).
-    let mut families: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut run: Option<&str> = None;
-    let (mut all, mut failing): (HashSet<&str>, HashSet<&str>) = Default::default();
+    // Per location (by first appearance): its subjects, each with whether it failed.
+    let mut slot_of: HashMap<&str, usize> = HashMap::new();
+    let mut subjects: Vec<Vec<(&str, bool)>> = Vec::new();
+    let mut last: Option<(&str, usize)> = None;
     for r in &audit.results {
-        if run != Some(r.location_id.as_str()) {
-            if let Some(loc) = run {
-                let e = families.entry(loc).or_default();
-                (e.0, e.1) = (e.0 + all.len(), e.1 + failing.len());
+        let Some(s) = r.subject_id.as_deref() else { continue };
+        let loc = r.location_id.as_str();
+        let slot = match last {
+            Some((l, slot)) if l == loc => slot,
+            _ => {
+                let next = subjects.len();
+                let slot = *slot_of.entry(loc).or_insert(next);
+                if slot == next {
+                    subjects.push(Vec::new());
+                }
+                last = Some((loc, slot));
+                slot
             }
-            run = Some(r.location_id.as_str());
-            all.clear();
-            failing.clear();
-        }
-        if let Some(s) = r.subject_id.as_deref() {
-            all.insert(s);
-            if r.outcome == Outcome::Fail {
-                failing.insert(s);
+        };
+        subjects[slot].push((s, r.outcome == Outcome::Fail));
+    }
+    // Families with a result, and those with a failure: distinct subjects.
+    let share = |list: &mut Vec<(&str, bool)>| {
+        // A failing entry sorts after a passing one of the same subject: the last of each subject decides.
+        list.sort_unstable();
+        let (mut all, mut failing) = (0usize, 0usize);
+        for (i, (s, fail)) in list.iter().enumerate() {
+            if list.get(i + 1).is_none_or(|(next, _)| next != s) {
+                all += 1;
+                failing += usize::from(*fail);
             }
         }
-    }
-    if let Some(loc) = run {
-        let e = families.entry(loc).or_default();
-        (e.0, e.1) = (e.0 + all.len(), e.1 + failing.len());
-    }
+        if all == 0 { 0.0 } else { failing as f64 / all as f64 }
+    };
+    let shares: Vec<f64> = subjects.iter_mut().map(share).collect();
     let mut ranks: Vec<Rank<'_>> = audit
         .locations
         .iter()
         .map(|l| {
             let id = l.location_id.as_str();
             let n = error_fails.get(id).copied().unwrap_or(0);
-            let share = families.get(id).map_or(
-                0.0,
-                |&(all, failing)| {
-                    if all == 0 { 0.0 } else { failing as f64 / all as f64 }
-                },
-            );
+            let share = slot_of.get(id).and_then(|slot| shares.get(*slot)).copied().unwrap_or(0.0);
             Rank { location_id: id, name: &l.name, at_risk: n > 0, error_fails: n, family_share: share }
         })
         .collect();

@@ -1,14 +1,16 @@
 //! The national report's header and summary: what the audit covers, and
 //! how many locations meet everything, need attention or are at risk (from
 //! the matrix rows' standing, so the audit is not read again).
+//!
+//! Cost: O(locations).
 
-use super::inputs;
 use super::model::{Header, MatrixRow, Status, Summary, SummaryBox};
 use super::text::{fill, t};
 use crate::report::RenderContext;
 use crate::results::Audit;
 
-pub fn header(audit: &Audit, ctx: &RenderContext) -> Header {
+/// What the audit covers; `unreadable` files could not be read at all.
+pub fn header(audit: &Audit, ctx: &RenderContext, unreadable: usize) -> Header {
     Header {
         period: fill(
             ctx,
@@ -20,7 +22,7 @@ pub fn header(audit: &Audit, ctx: &RenderContext) -> Header {
         rulebook_version: audit.rulebook_version.clone(),
         rulebook_title: ctx.rulebook.title.get(ctx.lang).to_string(),
         locations: ctx.fmt.count(audit.locations.len()),
-        unreadable: ctx.fmt.count(inputs::unreadable_files(audit).len()),
+        unreadable: ctx.fmt.count(unreadable),
         tool_version: audit.tool_version.clone(),
     }
 }

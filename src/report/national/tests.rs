@@ -178,3 +178,20 @@ fn nothing_about_a_family_reaches_the_model() {
         assert_eq!(model.inputs.exports[0].findings, "1 finding");
     });
 }
+
+#[test]
+fn the_ranking_counts_distinct_families_whatever_the_order_of_the_results() {
+    let mut audit = audit();
+    let ranked = |a: &Audit| -> Vec<(String, f64)> {
+        super::ranking::ranking(a).iter().map(|r| (r.location_id.to_string(), r.family_share)).collect()
+    };
+    let grouped = ranked(&audit);
+    // L1: G-0001 and G-0002 fail, G-0003 passes; L2: G-0001 fails (HS-G02), G-0002 passes.
+    assert_eq!(grouped[0], ("L1".to_string(), 2.0 / 3.0));
+    assert_eq!(grouped[1], ("L2".to_string(), 0.5));
+    // The same results interleaved across locations, a family's failure before its pass.
+    audit.results.reverse();
+    let (odd, even): (Vec<_>, Vec<_>) = audit.results.drain(..).enumerate().partition(|(i, _)| i % 2 == 1);
+    audit.results = odd.into_iter().chain(even).map(|(_, r)| r).collect();
+    assert_eq!(ranked(&audit), grouped);
+}

@@ -2,6 +2,9 @@
 //! in every period given, the locations with new failures of an `error`
 //! rule (first), and how many locations improved or declined against the
 //! latest earlier audit. Reads the audit's comparison once; counts only.
+//!
+//! Cost: O(summary rows x periods + changes log changes), the summary rows
+//! of every period grouped by rule in a map.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -27,7 +27,7 @@ const MIN_WORD: usize = 2;
 
 /// Markup and format words that are no reader's text: HTML and SVG names,
 /// CSS, Markdown, number formats.
-const NOT_TEXT: &[&str] = &["nbsp", "amp", "quot", "lt", "gt", "shy", "html", "xlsx", "json", "svg"];
+const NOT_TEXT: &[&str] = &["nbsp", "amp", "quot", "apos", "lt", "gt", "shy", "html", "xlsx", "json", "svg"];
 
 pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= MIN_WORD)

@@ -119,7 +119,8 @@ pub fn write_run_rendering<E: Send>(
         return Err(RunError::Write(WriteError::Foreign(foreign)));
     }
     let (files, temporary) = std::thread::scope(|scope| {
-        let rendering = scope.spawn(render);
+        // The thread renders with this thread's catalogue (a test's pseudo-locale included).
+        let rendering = scope.spawn(crate::report::catalogue::carried(render));
         let temporary = write_temporary(out, streamed);
         // A renderer that panicked is a bug; it surfaces here as it would without the thread.
         let files = rendering.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -126,6 +126,17 @@ pub fn replaced() -> bool {
     INSTEAD.with(|c| c.borrow().is_some())
 }
 
+/// `f` made into a closure that runs with this thread's catalogue, for a
+/// thread of its own: the catalogue a test put in place goes with it (none
+/// is copied when there is none).
+pub fn carried<R>(f: impl FnOnce() -> R) -> impl FnOnce() -> R {
+    let instead = INSTEAD.with(|c| c.borrow().clone());
+    move || match instead {
+        Some(catalogue) => with_catalogue(catalogue, f),
+        None => f(),
+    }
+}
+
 /// The embedded catalogue, parsed once.
 pub fn embedded() -> &'static Catalogue {
     &SHARED

@@ -1,7 +1,9 @@
 //! Checks across rows and sheets: duplicate ids, ids that refer to nothing,
 //! `einde` before `start`, and coordinators without hours.
 //!
-//! Cost: O(rows) per check, with hash maps and sets of borrowed ids.
+//! Cost: O(rows) per check, with hash maps and sets of borrowed ids (rows
+//! of a location not in `locatie` through the table's location index,
+//! O(locations)); the checks run in parallel.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -11,8 +13,12 @@ use crate::findings::{FindingKind, InputFinding};
 
 type Tables = BTreeMap<SheetKind, Table>;
 
-/// Runs every cross-row check and appends the findings.
+/// Runs every cross-row check and appends the findings (the checks run in
+/// parallel, each into its own list; the export's findings are sorted after).
 pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
+    use rayon::prelude::*;
+    type Check<'a> = Box<dyn Fn(&mut Vec<InputFinding>) + Send + Sync + 'a>;
+    let mut checks: Vec<Check<'_>> = Vec::new();
     for (kind, id) in [
         (SheetKind::Locatie, "locatie_id"),
         (SheetKind::Coordinatoren, "coordinator_id"),
@@ -20,7 +26,7 @@ pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
         (SheetKind::Gezinnen, "gezin_id"),
     ] {
         if let Some(t) = tables.get(&kind) {
-            duplicate_ids(t, id, findings);
+            checks.push(Box::new(move |out| duplicate_ids(t, id, out)));
         }
     }
     for (from, column, to, key) in [
@@ -29,23 +35,34 @@ pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
         (SheetKind::Gezinnen, "vrijwilliger_id", SheetKind::Vrijwilligers, "vrijwilliger_id"),
     ] {
         if let (Some(f), Some(t)) = (tables.get(&from), tables.get(&to)) {
-            dangling_ids(f, column, t, key, findings);
+            checks.push(Box::new(move |out| dangling_ids(f, column, t, key, out)));
         }
     }
     if let Some(loc) = tables.get(&SheetKind::Locatie) {
-        let known: HashSet<&str> = (0..loc.len()).filter_map(|i| loc.text("locatie_id", i)).collect();
-        for t in tables.values().filter(|t| t.kind != SheetKind::Locatie) {
-            dangling_locations(t, &known, findings);
-        }
+        checks.push(Box::new(move |out| {
+            let known: HashSet<&str> = (0..loc.len()).filter_map(|i| loc.text("locatie_id", i)).collect();
+            for t in tables.values().filter(|t| t.kind != SheetKind::Locatie) {
+                dangling_locations(t, &known, out);
+            }
+        }));
     }
     for kind in [SheetKind::Coordinatoren, SheetKind::Vrijwilligers, SheetKind::Gezinnen] {
         if let Some(t) = tables.get(&kind) {
-            end_before_start(t, findings);
+            checks.push(Box::new(move |out| end_before_start(t, out)));
         }
     }
     if let Some(t) = tables.get(&SheetKind::Coordinatoren) {
-        coordinators_without_hours(t, findings);
+        checks.push(Box::new(move |out| coordinators_without_hours(t, out)));
     }
+    let found: Vec<Vec<InputFinding>> = checks
+        .par_iter()
+        .map(|check| {
+            let mut out = Vec::new();
+            check(&mut out);
+            out
+        })
+        .collect();
+    findings.extend(found.into_iter().flatten());
 }
 
 /// The key an id is unique under: the row's location and the id. Rows
@@ -98,11 +115,14 @@ fn dangling_ids(from: &Table, column: &'static str, to: &Table, key_column: &str
     }
 }
 
+/// Rows whose location is not in `locatie`: each location of the table
+/// (from its index, [`Table::rows_of`]) is looked up once, not each row.
 fn dangling_locations(t: &Table, known: &HashSet<&str>, findings: &mut Vec<InputFinding>) {
-    for i in 0..t.len() {
-        if let Some(loc) = t.text("locatie_id", i)
-            && !known.contains(loc)
-        {
+    for (loc, rows) in &t.by_location {
+        if known.contains(loc.as_str()) {
+            continue;
+        }
+        for &i in rows {
             let f = FindingKind::DanglingReference { target_sheet: SheetKind::Locatie.name().to_string() };
             findings.push(InputFinding::cell(
                 &t.file,

@@ -205,15 +205,22 @@ impl Table {
     pub(crate) fn index_locations(&mut self) {
         let mut by_location: HashMap<String, Vec<usize>> = HashMap::new();
         if let Some(ColumnData::Text(v)) = self.columns.first().map(|c| &c.data) {
+            // Rows come grouped by location in most files: a run of rows of
+            // one location is gathered before its id is looked up once.
+            let mut run: Option<(&str, Vec<usize>)> = None;
             for (i, id) in v.iter().enumerate() {
-                if let Some(id) = id {
-                    match by_location.get_mut(id.as_str()) {
-                        Some(rows) => rows.push(i),
-                        None => {
-                            by_location.insert(id.to_string(), vec![i]);
+                let Some(id) = id else { continue };
+                match &mut run {
+                    Some((current, rows)) if *current == id.as_str() => rows.push(i),
+                    _ => {
+                        if let Some((current, rows)) = run.replace((id.as_str(), vec![i])) {
+                            by_location.entry(current.to_string()).or_default().extend(rows);
                         }
                     }
                 }
+            }
+            if let Some((current, rows)) = run {
+                by_location.entry(current.to_string()).or_default().extend(rows);
             }
         }
         self.by_location = by_location;

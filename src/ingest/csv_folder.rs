@@ -35,6 +35,8 @@ use crate::i18n::Lang;
 
 mod stream;
 #[cfg(test)]
+mod tests_memory;
+#[cfg(test)]
 mod tests_oracle;
 
 /// The delimiters looked for, in the order ties are settled.

@@ -263,3 +263,23 @@ fn budgets_stop_where_they_stopped() {
         }
     }
 }
+
+/// Times the stream against the whole-file reader on the file `HS_CSV_BENCH` names (both must agree):
+/// `HS_CSV_BENCH=file.csv cargo test --release --lib bench_stream_against_whole_file -- --ignored --nocapture`.
+#[test]
+#[ignore = "a benchmark: run by hand on a large file"]
+fn bench_stream_against_whole_file() -> Result<(), Box<dyn std::error::Error>> {
+    let Ok(path) = std::env::var("HS_CSV_BENCH") else { return Ok(()) };
+    let path = std::path::Path::new(&path);
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let old = oracle(&std::fs::read(path)?);
+        let old_s = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let new = read_csv_file(path, "bench.csv").map(|s| s.rows);
+        let new_s = t.elapsed().as_secs_f64();
+        assert!(old == new, "the stream differs from the whole-file reader");
+        println!("whole file {old_s:.3} s, stream {new_s:.3} s");
+    }
+    Ok(())
+}

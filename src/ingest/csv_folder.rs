@@ -3,16 +3,16 @@
 //! The export contract asks for `;`, `,` or tab as delimiter, UTF-8 with or without BOM or Windows-1252, and quoted
 //! fields holding delimiters and newlines. How this reader settles each point:
 //!
-//! - Encoding: a UTF-8 BOM is stripped; bytes that are valid UTF-8 are read as UTF-8, anything else as Windows-1252
-//!   (which maps every byte, so it cannot fail). A UTF-16 LE/BE BOM (Excel's "Unicode text") is decoded as UTF-16;
-//!   malformed UTF-16 is refused. Text holding a NUL character after decoding is refused as binary data (a renamed
-//!   workbook, or UTF-16 without BOM).
-//! - Delimiter: counted on the header line, the first line holding anything but spaces, tabs, quotes and delimiters
+//! - Encoding: a UTF-8 BOM is stripped; a file whose bytes are all valid UTF-8 is read as UTF-8, any other as
+//!   Windows-1252 (which maps every byte, so it cannot fail): a decision about the whole file, taken by a first pass
+//!   over it. A UTF-16 LE/BE BOM (Excel's "Unicode text") is decoded as UTF-16; malformed UTF-16 is refused. Text
+//!   holding a NUL character after decoding is refused as binary data (a renamed workbook, or UTF-16 without BOM).
+//! - Delimiter: counted on the header line, the first line holding anything but white space, quotes and delimiters
 //!   (so a `;;;` line before the header does not decide). `;`, tab and `,` are counted outside double quotes; the most
 //!   frequent wins, ties prefer `;`, then tab, then `,`; with none of them the file is one column (`;`).
 //! - Records: the csv crate with `"` quoting, `""` as an escaped quote, CR, LF or CRLF line ends, records of any
-//!   length, no header handling. Cells keep their text as is (no trimming); an empty field is [`RawCell::Empty`].
-//!   Numbers are not parsed here.
+//!   length, no header handling; a U+FEFF opening the text is dropped. Cells keep their text as is (no trimming); an
+//!   empty field is [`RawCell::Empty`]. Numbers are not parsed here.
 //! - Row numbers: blank records (every cell empty or spaces) before the header are skipped and not numbered. The
 //!   header is row 1 and goes into the rows as the first row; every later record adds one, however many lines a
 //!   quoted field spans. A blank record, including an empty line (which the csv crate skips silently), counts as one
@@ -20,10 +20,13 @@
 //!   are counted from the line ends between two records: the csv crate decides where records start and end, and
 //!   neither end of a record's text can be a line end, so the run of CR/LF bytes around the reader's position between
 //!   two records is exactly their separator; n line ends there (CRLF counting once) mean n - 1 empty lines.
+//! - Streaming ([`stream`]): the text is decoded and parsed a chunk (1 MB) at a time: a first pass decides the
+//!   encoding, a second finds the delimiter on the first lines, a third reads the records; the run of line ends
+//!   between two records is measured as the reader passes it. Same rows, numbers and errors as reading the whole file.
 //! - Budgets ([`super::budget`]): a device, pipe or link to one is refused unopened; a file over 1 GB (the contract
 //!   sets no size for CSV: a national export's files are some 250 MB), a record over 16,384 fields and a field
-//!   over 32,767 characters are `too_large`. Cost: the file's bytes in memory, decoded in place when UTF-8 (at
-//!   most 1 GB; twice that for another encoding), then the cells.
+//!   over 32,767 characters are `too_large`. Cost: a few chunks of the file (some 10 MB at most), one record, and
+//!   the cells of the rows that are not blank.
 
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;

@@ -12,8 +12,9 @@ use crate::findings::Why;
 pub const MAX_WORKBOOK_BYTES: u64 = 200 * 1024 * 1024;
 
 /// The largest CSV file read (the contract sets no size for CSV files: one
-/// export of 50,000 locations holds files of 250 MB; this only stops a file
-/// no export could be, read whole into memory).
+/// export of 50,000 locations holds files of 250 MB). The file is streamed, so
+/// reading it costs a few chunks; its rows are held in memory, though, at more
+/// than the file's size: this stops a file no export could be.
 pub const MAX_CSV_BYTES: u64 = 1024 * 1024 * 1024;
 /// A compressed part may expand to at most this many times its own size...
 pub const MAX_EXPANSION_RATIO: u64 = 100;

@@ -3,16 +3,16 @@
 //! The export contract asks for `;`, `,` or tab as delimiter, UTF-8 with or without BOM or Windows-1252, and quoted
 //! fields holding delimiters and newlines. How this reader settles each point:
 //!
-//! - Encoding: a UTF-8 BOM is stripped; bytes that are valid UTF-8 are read as UTF-8, anything else as Windows-1252
-//!   (which maps every byte, so it cannot fail). A UTF-16 LE/BE BOM (Excel's "Unicode text") is decoded as UTF-16;
-//!   malformed UTF-16 is refused. Text holding a NUL character after decoding is refused as binary data (a renamed
-//!   workbook, or UTF-16 without BOM).
-//! - Delimiter: counted on the header line, the first line holding anything but spaces, tabs, quotes and delimiters
+//! - Encoding: a UTF-8 BOM is stripped; a file whose bytes are all valid UTF-8 is read as UTF-8, any other as
+//!   Windows-1252 (which maps every byte, so it cannot fail): a decision about the whole file, taken by a first pass
+//!   over it. A UTF-16 LE/BE BOM (Excel's "Unicode text") is decoded as UTF-16; malformed UTF-16 is refused. Text
+//!   holding a NUL character after decoding is refused as binary data (a renamed workbook, or UTF-16 without BOM).
+//! - Delimiter: counted on the header line, the first line holding anything but white space, quotes and delimiters
 //!   (so a `;;;` line before the header does not decide). `;`, tab and `,` are counted outside double quotes; the most
 //!   frequent wins, ties prefer `;`, then tab, then `,`; with none of them the file is one column (`;`).
 //! - Records: the csv crate with `"` quoting, `""` as an escaped quote, CR, LF or CRLF line ends, records of any
-//!   length, no header handling. Cells keep their text as is (no trimming); an empty field is [`RawCell::Empty`].
-//!   Numbers are not parsed here.
+//!   length, no header handling; a U+FEFF opening the text is dropped. Cells keep their text as is (no trimming); an
+//!   empty field is [`RawCell::Empty`]. Numbers are not parsed here.
 //! - Row numbers: blank records (every cell empty or spaces) before the header are skipped and not numbered. The
 //!   header is row 1 and goes into the rows as the first row; every later record adds one, however many lines a
 //!   quoted field spans. A blank record, including an empty line (which the csv crate skips silently), counts as one
@@ -20,21 +20,27 @@
 //!   are counted from the line ends between two records: the csv crate decides where records start and end, and
 //!   neither end of a record's text can be a line end, so the run of CR/LF bytes around the reader's position between
 //!   two records is exactly their separator; n line ends there (CRLF counting once) mean n - 1 empty lines.
+//! - Streaming ([`stream`]): the text is decoded and parsed a chunk (1 MB) at a time: a first pass decides the
+//!   encoding, a second finds the delimiter on the first lines, a third reads the records; the run of line ends
+//!   between two records is measured as the reader passes it. Same rows, numbers and errors as reading the whole file.
 //! - Budgets ([`super::budget`]): a device, pipe or link to one is refused unopened; a file over 1 GB (the contract
 //!   sets no size for CSV: a national export's files are some 250 MB), a record over 16,384 fields and a field
-//!   over 32,767 characters are `too_large`. Cost: the file's bytes in memory, decoded in place when UTF-8 (at
-//!   most 1 GB; twice that for another encoding), then the cells.
+//!   over 32,767 characters are `too_large`. Cost: a few chunks of the file (some 10 MB at most), one record, and
+//!   the cells of the rows that are not blank.
 
+use std::io::{Cursor, Read, Seek};
 use std::path::Path;
-
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
-
-use std::io::Read;
 
 use super::budget::{self, MAX_CSV_BYTES, Refusal};
 use super::raw::{RawCell, RawRow, RawSheet};
 use crate::findings::Why;
 use crate::i18n::Lang;
+
+mod stream;
+#[cfg(test)]
+mod tests_memory;
+#[cfg(test)]
+mod tests_oracle;
 
 /// The delimiters looked for, in the order ties are settled.
 const DELIMITERS: [u8; 3] = [b';', b'\t', b','];
@@ -72,121 +78,37 @@ impl From<CsvError> for String {
 /// findings show it. An `Err` holds the reason the file cannot be read at all.
 pub fn read_csv_file(path: &Path, display: &str) -> Result<RawSheet, CsvError> {
     let meta = budget::regular_file(path)?;
-    let too_large =
-        || Refusal::TooLarge(Why::new("io_why_csv_too_large", vec![("mb", (MAX_CSV_BYTES >> 20).to_string())]));
     if meta.len() > MAX_CSV_BYTES {
-        return Err(too_large().into());
+        return Err(too_large());
     }
-    let cannot_read = |e: std::io::Error| Why::new("io_why_cannot_read", vec![("error", e.to_string())]);
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    // The size on disk is a hint, never trusted: at most the budget is read.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(MAX_CSV_BYTES)).unwrap_or(0));
-    file.take(MAX_CSV_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(too_large().into());
-    }
+    let file = std::fs::File::open(path).map_err(stream::cannot_read)?;
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let text = decode_owned(bytes)?;
-    let rows = parse_rows(&text, detect_delimiter(&text))?;
+    // The size on disk is a hint, never trusted: the first pass stops past the budget.
+    let rows = read_rows(file, MAX_CSV_BYTES, stream::CHUNK)?;
     Ok(RawSheet { name, file: display.to_string(), rows })
 }
 
 /// Reads the bytes of one CSV file into a raw sheet called `name`, recorded as read from `display`.
 pub fn read_csv_bytes(bytes: &[u8], name: &str, display: &str) -> Result<RawSheet, CsvError> {
-    let text = decode(bytes)?;
-    let rows = parse_rows(&text, detect_delimiter(&text))?;
+    let rows = read_rows(Cursor::new(bytes), u64::MAX, stream::CHUNK)?;
     Ok(RawSheet { name: name.to_string(), file: display.to_string(), rows })
 }
 
-/// As [`decode`], taking the bytes: UTF-8 text becomes the string in place (no copy of a large file).
-fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Why> {
-    match Encoding::for_bom(&bytes) {
-        Some((encoding, bom_len)) if encoding == UTF_8 => {
-            bytes.drain(..bom_len);
-        }
-        Some(_) => return decode(&bytes),
-        None => {}
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => WINDOWS_1252.decode_without_bom_handling(e.as_bytes()).0.into_owned(),
-    };
-    if text.contains('\0') {
-        return Err(Why::new("io_why_binary", vec![]));
-    }
-    Ok(text)
+fn too_large() -> CsvError {
+    Refusal::TooLarge(Why::new("io_why_csv_too_large", vec![("mb", (MAX_CSV_BYTES >> 20).to_string())])).into()
 }
 
-fn decode(bytes: &[u8]) -> Result<String, Why> {
-    let text = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => {
-            let rest = bytes.get(bom_len..).unwrap_or_default();
-            if encoding == UTF_8 {
-                decode_8bit(rest)
-            } else {
-                let (text, had_errors) = encoding.decode_without_bom_handling(rest);
-                if had_errors {
-                    return Err(Why::new("io_why_malformed", vec![("encoding", encoding.name().to_string())]));
-                }
-                text.into_owned()
-            }
-        }
-        None => decode_8bit(bytes),
-    };
-    if text.contains('\0') {
-        return Err(Why::new("io_why_binary", vec![]));
-    }
-    Ok(text)
+/// The rows of a CSV text of at most `limit` bytes, read `chunk` bytes at a time: the encoding decided by a first
+/// pass, the delimiter from the first lines, then the records.
+fn read_rows<R: Read + Seek>(mut raw: R, limit: u64, chunk: usize) -> Result<Vec<RawRow>, CsvError> {
+    let plan = stream::scan(&mut raw, chunk, limit, too_large)?;
+    let delimiter =
+        stream::detect_delimiter(&mut stream::Text::new(&mut raw, plan, chunk).map_err(stream::cannot_read)?)
+            .map_err(stream::cannot_read)?;
+    parse_rows(stream::Text::new(raw, plan, chunk).map_err(stream::cannot_read)?, delimiter)
 }
 
-fn decode_8bit(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
-    }
-}
-
-fn is_line_end(b: u8) -> bool {
-    b == b'\r' || b == b'\n'
-}
-
-fn detect_delimiter(text: &str) -> u8 {
-    let has_content = |line: &str| line.chars().any(|c| !c.is_whitespace() && !matches!(c, ';' | ',' | '"'));
-    let mut start = 0;
-    let mut header = None;
-    for line in text.split_inclusive(['\r', '\n']) {
-        if has_content(line) {
-            header = Some(start);
-            break;
-        }
-        start += line.len();
-    }
-    let Some(start) = header else { return DELIMITERS[0] };
-    let mut counts = [0usize; DELIMITERS.len()];
-    let mut in_quotes = false;
-    for &b in text.as_bytes().get(start..).unwrap_or_default() {
-        if b == b'"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes {
-            if is_line_end(b) {
-                break;
-            }
-            if let Some(i) = DELIMITERS.iter().position(|&d| d == b) {
-                counts[i] += 1;
-            }
-        }
-    }
-    let mut best = 0;
-    for (i, &count) in counts.iter().enumerate() {
-        if count > counts[best] {
-            best = i;
-        }
-    }
-    DELIMITERS[best]
-}
-
-fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
-    let bytes = text.as_bytes();
+fn parse_rows<R: Read + Seek>(text: stream::Text<R>, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -194,18 +116,26 @@ fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
         .quote(b'"')
         .double_quote(true)
         .terminator(csv::Terminator::CRLF)
-        .from_reader(bytes);
+        .from_reader(text);
     let mut record = csv::StringRecord::new();
     let mut rows = Vec::new();
     // 0 until the header is found.
     let mut number: u32 = 0;
     loop {
-        let between = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(Why::new("io_why_not_csv", vec![("error", e.to_string())]).into()),
+            Err(e) => {
+                return Err(match e.kind() {
+                    csv::ErrorKind::Io(io) => stream::cannot_read(io),
+                    _ => Why::new("io_why_not_csv", vec![("error", e.to_string())]).into(),
+                });
+            }
         }
+        // The line ends between the previous record and this one, then the boundary after this one.
+        let line_ends = reader.get_ref().boundary_line_ends();
+        let after = reader.position().byte();
+        reader.get_mut().mark_boundary(after);
         if record.len() > budget::MAX_COLUMNS as usize {
             budget::check_column(budget::MAX_COLUMNS)?;
         }
@@ -220,7 +150,7 @@ fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
             }
             number = 1;
         } else {
-            number = number.saturating_add(line_ends_around(bytes, between));
+            number = number.saturating_add(line_ends);
         }
         if !blank {
             rows.push(RawRow { number, cells });
@@ -231,17 +161,6 @@ fn parse_rows(text: &str, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
 
 fn to_cell(field: &str) -> RawCell {
     if field.is_empty() { RawCell::Empty } else { RawCell::Text(field.into()) }
-}
-
-/// The number of line ends in the run of CR/LF bytes around byte `pos` (CRLF counting once), at least 1: the
-/// separator between two records, one line end plus one per empty line.
-fn line_ends_around(bytes: &[u8], pos: u64) -> u32 {
-    let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(bytes.len());
-    let start = pos - bytes[..pos].iter().rev().take_while(|&&b| is_line_end(b)).count();
-    let end = pos + bytes[pos..].iter().take_while(|&&b| is_line_end(b)).count();
-    let run = &bytes[start..end];
-    let crlf = run.windows(2).filter(|w| w == b"\r\n").count();
-    u32::try_from(run.len() - crlf).unwrap_or(u32::MAX).max(1)
 }
 
 #[cfg(test)]

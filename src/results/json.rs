@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::audit::Audit;
 use super::evidence::Evidence;
+use super::json_pretty::Object;
 use super::outcome::Outcome;
 use super::result::RuleResult;
 use crate::findings::{FindingKind, InputFinding};
@@ -140,25 +141,6 @@ where
     }
 }
 
-#[derive(Serialize)]
-struct Record<'a, R, L, F, M> {
-    as_of: String,
-    /// Only with `--previous`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    comparison: Option<Value>,
-    input_findings: F,
-    locations: L,
-    period: PeriodJson,
-    results: R,
-    rulebook: RulebookJson<'a>,
-    schema_version: u32,
-    summary: M,
-    tool: ToolJson<'a>,
-    verdicts: Value,
-    /// Small; through a JSON value so its keys are sorted like the rest.
-    waivers: Value,
-}
-
 /// Writes the record to `w` as pretty JSON ending in a newline, streaming:
 /// `results` holds every location rule result and every trajectory rule
 /// result whose outcome is not `pass`. Cost: O(record), one pass; nothing
@@ -166,10 +148,17 @@ struct Record<'a, R, L, F, M> {
 pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<()> {
     let mut w = BufWriter::with_capacity(1 << 16, w);
     let kinds = FindingKinds::default();
-    let record = Record {
-        as_of: iso(audit.as_of),
-        comparison: audit.comparison.as_ref().map(super::history::json::comparison),
-        input_findings: Seq(|| {
+    // Field by field, in alphabetical order (the record's key order), the
+    // results printed in parallel batches (json_pretty): the same bytes as
+    // printing the whole record at once.
+    let mut o = Object::start(&mut w)?;
+    o.field("as_of", &iso(audit.as_of))?;
+    if let Some(c) = audit.comparison.as_ref().map(super::history::json::comparison) {
+        o.field("comparison", &c)?;
+    }
+    o.field(
+        "input_findings",
+        &Seq(|| {
             audit.input_findings.iter().map(|f| FindingJson {
                 column: &f.column,
                 file: &f.file,
@@ -180,7 +169,10 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
                 value: &f.value,
             })
         }),
-        locations: Seq(|| {
+    )?;
+    o.field(
+        "locations",
+        &Seq(|| {
             audit.locations.iter().map(|l| LocationJson {
                 location_id: &l.location_id,
                 metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
@@ -188,17 +180,15 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
                 source: &l.source,
             })
         }),
-        period: PeriodJson { end: iso(audit.period_end), start: iso(audit.period_start) },
-        results: Seq(|| {
-            audit
-                .results
-                .iter()
-                .filter(|r| r.subject_id.is_none() || r.outcome != Outcome::Pass)
-                .map(move |r| result_json(r, lang))
-        }),
-        rulebook: RulebookJson { id: &audit.rulebook_id, version: &audit.rulebook_version },
-        schema_version: SCHEMA_VERSION,
-        summary: Seq(|| {
+    )?;
+    o.field("period", &PeriodJson { end: iso(audit.period_end), start: iso(audit.period_start) })?;
+    let listed = audit.results.iter().filter(|r| r.subject_id.is_none() || r.outcome != Outcome::Pass);
+    o.list("results", listed, |r| result_json(r, lang))?;
+    o.field("rulebook", &RulebookJson { id: &audit.rulebook_id, version: &audit.rulebook_version })?;
+    o.field("schema_version", &SCHEMA_VERSION)?;
+    o.field(
+        "summary",
+        &Seq(|| {
             audit.summary.iter().map(|s| SummaryJson {
                 fail: s.counts.fail,
                 location_id: &s.location_id,
@@ -210,11 +200,11 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
                 waived: s.counts.waived,
             })
         }),
-        tool: ToolJson { name: "hs-audit", version: &audit.tool_version },
-        verdicts: super::verdicts::to_json(&audit.verdicts),
-        waivers: serde_json::to_value(&audit.waivers).map_err(std::io::Error::other)?,
-    };
-    serde_json::to_writer_pretty(&mut w, &record).map_err(std::io::Error::other)?;
+    )?;
+    o.field("tool", &ToolJson { name: "hs-audit", version: &audit.tool_version })?;
+    o.field("verdicts", &super::verdicts::to_json(&audit.verdicts))?;
+    o.field("waivers", &serde_json::to_value(&audit.waivers).map_err(std::io::Error::other)?)?;
+    o.end()?;
     w.write_all(b"\n")?;
     w.flush()
 }

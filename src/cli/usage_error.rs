@@ -5,7 +5,7 @@
 use std::ffi::OsString;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use super::{Cli, Outcome};
 use crate::i18n::Lang;
@@ -20,7 +20,10 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    match Cli::try_parse_from(&args) {
+    // The help in the language of `--lang`, chosen as for a usage error.
+    let mut cmd = super::help_text::localized(lang_from_args(&args));
+    let parsed = cmd.try_get_matches_from_mut(&args).and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(e) => {
             if let Some(line) = explain(&e, &args) {

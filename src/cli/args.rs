@@ -113,12 +113,13 @@ pub enum Command {
     },
 }
 
-/// `generate --format`.
+/// `generate --format` (`help_generate_format` explains the values; doc
+/// comments on them would show in English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GenFormatArg {
-    /// One workbook per location.
+    // One workbook per location.
     Xlsx,
-    /// One folder of CSV files per location.
+    // One folder of CSV files per location.
     Csv,
 }
 

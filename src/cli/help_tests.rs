@@ -115,3 +115,61 @@ fn the_help_under_a_pseudo_locale_has_no_text_in_the_code() {
     });
     assert!(shown >= 13 * 6, "{shown}");
 }
+
+/// A value's own help (a doc comment on a `ValueEnum` variant) would reach
+/// the completions in English: the values are explained in the argument's
+/// catalogue text instead.
+#[test]
+fn no_value_has_a_help_of_its_own() {
+    fn walk(cmd: &clap::Command) {
+        for a in cmd.get_arguments() {
+            for v in a.get_possible_values() {
+                assert!(v.get_help().is_none(), "{} {}: {:?}", cmd.get_name(), v.get_name(), v.get_help());
+            }
+        }
+        cmd.get_subcommands().for_each(walk);
+    }
+    walk(&localized(Lang::Nl));
+}
+
+/// The man page and the completion scripts under a pseudo-locale: every
+/// word left is the command line's, roff's markup or clap_mangen's own
+/// section names (NAME, SYNOPSIS, DESCRIPTION, VERSION: not in the catalogue).
+#[test]
+fn the_man_page_and_completions_under_a_pseudo_locale_have_no_text_in_the_code() {
+    let catalogue = Catalogue::embedded().transformed(pseudo);
+    let mut allowed = BTreeSet::from(["hs", "audit", "NAME", "SYNOPSIS", "DESCRIPTION", "VERSION"].map(String::from));
+    // roff: requests, fonts, strings and escapes.
+    allowed.extend(
+        ["TH", "SH", "SS", "TP", "PP", "nf", "fi", "ie", "el", "ds", "Aq", "aq", "fB", "fR", "fI", "e", "g", "n"]
+            .map(String::from),
+    );
+    command_line_words(&localized(Lang::Nl), &mut allowed);
+    // Section titles in capitals (`HS-AUDIT RULES LIST`), the version as `v0.1.0`.
+    allowed.extend(allowed.iter().map(|w| w.to_uppercase()).collect::<Vec<_>>());
+    allowed.insert("v".into());
+    with_catalogue(catalogue, || {
+        for lang in [Lang::Nl, Lang::En] {
+            let mut page = Vec::new();
+            super::shell_docs::manpage(lang, &mut page).unwrap_or_else(|e| panic!("{e}"));
+            let mut page = String::from_utf8_lossy(&page).replace("\\-", "-");
+            for font in ["\\fB", "\\fI", "\\fR"] {
+                page = page.replace(font, " ");
+            }
+            assert!(page.matches('⟦').count() > 50, "{page}");
+            let left: BTreeSet<String> = words(&page).into_iter().filter(|w| !allowed.contains(w)).collect();
+            assert!(left.is_empty(), "man page {lang:?}: untransformed {left:?}");
+            // The descriptions in a completion script are all pseudo-localised.
+            let mut script = Vec::new();
+            super::shell_docs::completions(clap_complete::Shell::Fish, lang, &mut script)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let script = String::from_utf8_lossy(&script);
+            let described: Vec<&str> = script.lines().filter(|l| l.contains(" -d '")).collect();
+            assert!(described.len() > 40, "{script}");
+            for line in described {
+                let description = line.split(" -d '").nth(1).unwrap_or_default();
+                assert!(description.starts_with('⟦'), "{line}");
+            }
+        }
+    });
+}

@@ -22,7 +22,9 @@ where
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     // The help in the language of `--lang`, chosen as for a usage error.
     let mut cmd = super::help_text::localized(lang_from_args(&args));
-    let parsed = cmd.try_get_matches_from_mut(&args).and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
     match parsed {
         Ok(cli) => Ok(cli),
         Err(e) => {

@@ -86,7 +86,8 @@ fn the_help_is_in_the_language_asked() {
     for part in ["Usage: hs-audit check", "Examples:", "Period:", "Options:", "[default: html,json]"] {
         assert!(en.contains(part), "{part} not in {en}");
     }
-    assert!(nl.contains("--lang <LANG>") && nl.contains("[waarden: nl, en]"), "{nl}");
+    assert!(nl.contains("--lang <TAAL>") && nl.contains("[waarden: nl, en]"), "{nl}");
+    assert!(nl.contains("--as-of <JJJJ-MM-DD>") && en.contains("--as-of <YYYY-MM-DD>"), "{nl}");
     assert!(help(&["--help"], Lang::Nl).contains("Opdrachten:"));
     assert!(help(&["help"], Lang::En).contains("Commands:"));
 }
@@ -172,4 +173,21 @@ fn the_man_page_and_completions_under_a_pseudo_locale_have_no_text_in_the_code()
             }
         }
     });
+}
+
+/// A missing argument is named in words also when the tree's placeholder is
+/// the catalogue's (`<REGEL>`, `<BESTAND>`), in both languages.
+#[test]
+fn a_missing_argument_is_named_in_words_with_localized_placeholders() {
+    for (lang, args, words) in [
+        (Lang::Nl, ["rules", "explain"], "een regel-id"),
+        (Lang::En, ["rules", "explain"], "a rule id"),
+        (Lang::Nl, ["rules", "lint"], "er ontbreekt iets: een "),
+    ] {
+        let argv: Vec<OsString> = std::iter::once("hs-audit").chain(args).map(OsString::from).collect();
+        let Err(e) = localized(lang).try_get_matches_from_mut(&argv) else { panic!("{args:?} parsed") };
+        let line = super::usage_error::explain_with(&Catalogue::embedded(), &e, lang, "hs-audit rules")
+            .unwrap_or_else(|| panic!("{args:?}: no line"));
+        assert!(line.contains(words) && !line.contains('<'), "{line}");
+    }
 }

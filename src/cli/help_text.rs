@@ -6,7 +6,8 @@
 //! `help_check_period` (the root is `help`). Clap's own words (the headings,
 //! `Usage`, `[default: ]`, `--help`, `--version`, the `help` command) are
 //! catalogue texts too; what stays is what is typed: command and option
-//! names, values, placeholders of values (`<FILE>`) and clap's `[OPTIONS]`.
+//! names, values and clap's `[OPTIONS]`; the placeholders of values
+//! (`<FILE>`) are the catalogue's too (`help_placeholder_file`).
 
 use std::collections::BTreeSet;
 
@@ -92,6 +93,15 @@ fn arg_texts(a: Arg, base: &str, t: &mut Texts) -> Arg {
             help = format!("{help} {}", t("help_values", &[("list", values.join(", "))]));
         }
     }
+    let a = if takes_values {
+        let names: Vec<String> = a
+            .get_value_names()
+            .map_or_else(|| vec![id.to_uppercase()], |names| names.iter().map(|n| n.to_string()).collect());
+        let local: Vec<String> = names.iter().map(|n| t(&placeholder_key(n), &[])).collect();
+        a.value_names(local)
+    } else {
+        a
+    };
     let heading = match a.get_help_heading() {
         Some(h) => t(&format!("help_heading_{}", h.to_lowercase()), &[]),
         None if a.is_positional() => t("help_heading_arguments", &[]),
@@ -102,6 +112,14 @@ fn arg_texts(a: Arg, base: &str, t: &mut Texts) -> Arg {
         .hide_default_value(takes_values)
         .hide_possible_values(takes_values)
         .help_heading(heading)
+}
+
+/// The key of a value's placeholder as the definitions name it:
+/// `FILE` → `help_placeholder_file`, `YYYY-MM-DD` → `help_placeholder_yyyy_mm_dd`.
+pub fn placeholder_key(name: &str) -> String {
+    let name: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    format!("help_placeholder_{name}")
 }
 
 /// What clap adds when it builds: `--help` and `--version` of every command

@@ -4,10 +4,9 @@
 //! it is set here from the catalogue (`reports/messages/help.toml`), under a
 //! key made of the command's path: `help_check_about`, `help_check_after`,
 //! `help_check_period` (the root is `help`). Clap's own words (the headings,
-//! `Usage`, `[default: ]`, `--help`, `--version`, the `help` command) are
-//! catalogue texts too; what stays is what is typed: command and option
-//! names, values and clap's `[OPTIONS]`; the placeholders of values
-//! (`<FILE>`) are the catalogue's too (`help_placeholder_file`).
+//! `Usage`, `[default: ]`, the placeholders such as `<FILE>`, `--help`,
+//! `--version`, the `help` command) are catalogue texts too; what stays is
+//! what is typed (command and option names, values) and clap's `[OPTIONS]`.
 
 use std::collections::BTreeSet;
 

@@ -27,8 +27,9 @@ fn main() -> Result<(), String> {
     }
     let families = export.sheet(SheetKind::Gezinnen).map_or(0, |s| s.rows.len());
     std::fs::create_dir_all("fixtures/demo").map_err(|e| e.to_string())?;
-    write_xlsx(&export, Path::new("fixtures/demo/demo.xlsx"))?;
-    write_csv_folder(&export, Path::new("fixtures/demo-csv"))?;
+    let english = |why: hs_audit::generate::Why| why.text(hs_audit::i18n::Lang::En);
+    write_xlsx(&export, Path::new("fixtures/demo/demo.xlsx")).map_err(english)?;
+    write_csv_folder(&export, Path::new("fixtures/demo-csv")).map_err(english)?;
     println!("demo written: {} from seed {seed} ({families} families)", export.location_id);
     Ok(())
 }

@@ -1,5 +1,7 @@
-//! The command line as clap definitions: every command, option, help text and
-//! example. The help, the shell completions and the man page all come from here.
+//! The command line as clap definitions: every command and option, how it is
+//! parsed. The doc comments are notes for developers: what a reader sees in
+//! `--help`, the man page and the completions comes from the catalogue
+//! (`reports/messages/help.toml`), set on this tree by `help_text`.
 
 use std::path::PathBuf;
 
@@ -9,37 +11,8 @@ use super::check::FailOn;
 use crate::i18n::Lang;
 use crate::report::{Audience, Format};
 
-/// What the tool is for, in `hs-audit --help` and the man page.
-const LONG_ABOUT: &str = "\
-Audit Home-Start location exports against the licence rulebook.
-
-hs-audit reads the workbooks (.xlsx, .xlsm, .xls, .ods) or CSV files a location
-exports, checks them against the rulebook (coordinator hours, trained volunteers,
-families supported, support duration, and the cadence of intake, checks,
-evaluations and follow-ups), and writes reports for the location's coordinator,
-a funding municipality or the national office.";
-
-/// Examples and a language note below the top-level help.
-const TOP_EXAMPLES: &str = "\
-Examples:
-  hs-audit template --out L001.xlsx
-  hs-audit inspect L001.xlsx
-  hs-audit check L001.xlsx --period 2026
-  hs-audit check exports/ --period 2026 --format html,xlsx --out rapport/
-  hs-audit rules explain HS-G04
-
-Messages and reports are in Dutch; add --lang en for English.
-Meldingen en rapporten zijn in het Nederlands; met --lang en in het Engels.
-Run `hs-audit COMMAND --help` for the options and examples of one command.";
-
 #[derive(Debug, Parser)]
-#[command(
-    name = "hs-audit",
-    version,
-    about = "Audit Home-Start location exports against the licence rulebook",
-    long_about = LONG_ABOUT,
-    after_help = TOP_EXAMPLES
-)]
+#[command(name = "hs-audit", version, about = "Audit Home-Start location exports against the licence rulebook")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -48,26 +21,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Audit exports against the rulebook and write the reports and results.json.
-    #[command(after_help = "\
-Examples:
-  hs-audit check L001.xlsx
-  hs-audit check L001.xlsx --period 2026 --as-of 2027-02-28
-  hs-audit check L001.xlsx --waivers waivers.toml --fail-on warning
-  hs-audit check exports/ --format html,md,json,xlsx --out rapport/
-  hs-audit check exports/ --audience municipality --municipality Utrecht
-  hs-audit check L001.xlsx --lang en
-  hs-audit check exports-2027/ --period 2027 --previous rapport-2026/results.json
-
-Exit status: 0 no failed rule at or above --fail-on; 1 there is one;
-2 a usage error or an export that could not be read.")]
     Check(Box<CheckArgs>),
     /// Show what the tool reads from exports: sheets, columns, rows and every input finding.
-    #[command(after_help = "\
-Examples:
-  hs-audit inspect L001.xlsx
-  hs-audit inspect exports/ --lang en
-
-Exit status: 0 when every export was read without a finding, 2 otherwise.")]
     Inspect {
         /// A workbook (.xlsx, .xlsm, .xls, .ods), a folder of CSV files, or a folder of exports.
         #[arg(required = true, value_name = "EXPORT")]
@@ -77,21 +32,9 @@ Exit status: 0 when every export was read without a finding, 2 otherwise.")]
         lang: Lang,
     },
     /// Show the rulebook in prose, explain one rule, or check a rulebook or waiver file.
-    #[command(
-        subcommand,
-        after_help = "\
-Examples:
-  hs-audit rules list
-  hs-audit rules explain HS-G04
-  hs-audit rules lint mijn-profiel.toml"
-    )]
+    #[command(subcommand)]
     Rules(RulesCommand),
     /// Write an empty export workbook to fill in: instructions, every sheet, notes, drop-down lists.
-    #[command(after_help = "\
-Examples:
-  hs-audit template
-  hs-audit template --out mijn-export.xlsx
-  hs-audit template --lang en")]
     Template {
         /// Where to write the workbook (default: hs-audit-export.xlsx; never overwritten).
         #[arg(long, value_name = "FILE")]
@@ -101,12 +44,6 @@ Examples:
         lang: Lang,
     },
     /// Write synthetic exports with rule violations at known rates (demos, training, benchmarks).
-    #[command(after_help = "\
-Examples:
-  hs-audit generate --locations 1 --out demo/
-  hs-audit generate --locations 150 --seed 7 --out exports/
-  hs-audit generate --locations 3 --format csv --year 2025 --out demo-csv/
-  hs-audit generate --locations 20 --year 2026 --history 3 --out jaren/")]
     Generate {
         /// How many locations (one export each).
         #[arg(long, value_name = "N")]
@@ -131,12 +68,6 @@ Examples:
         lang: Lang,
     },
     /// What changed between two audits: per location and rule, failures that are new, persisting and fixed.
-    #[command(after_help = "\
-Examples:
-  hs-audit compare rapport-2025/results.json rapport-2026/results.json
-  hs-audit compare oud.json nieuw.json --json > wijzigingen.json
-
-Exit status: 0, also when something changed; 2 when a file is not a results.json.")]
     Compare {
         /// The results.json of the earlier audit.
         #[arg(value_name = "OLD.json")]
@@ -152,14 +83,6 @@ Exit status: 0, also when something changed; 2 when a file is not a results.json
         lang: Lang,
     },
     /// Open a local web page: choose exports, see what was read and the report, download every format.
-    #[command(after_help = "\
-Examples:
-  hs-audit serve
-  hs-audit serve --port 9000 --lang en
-  hs-audit serve --port 0 --no-open
-
-Listens on 127.0.0.1 only and prints the address (with its secret token) on one line.
-Stop it with Ctrl-C.")]
     Serve {
         /// The port on 127.0.0.1 (0 picks a free one).
         #[arg(long, value_name = "N", default_value_t = 8765)]
@@ -172,40 +95,37 @@ Stop it with Ctrl-C.")]
         lang: Lang,
     },
     /// Print a shell completion script for bash, zsh, fish, powershell or elvish.
-    #[command(
-        hide = true,
-        after_help = "\
-Examples:
-  hs-audit completions bash > ~/.local/share/bash-completion/completions/hs-audit
-  hs-audit completions zsh > ~/.zfunc/_hs-audit
-  hs-audit completions fish > ~/.config/fish/completions/hs-audit.fish"
-    )]
+    #[command(hide = true)]
     Completions {
         /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+        /// Language of the descriptions in the script.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
     },
     /// Print the man page (roff) of hs-audit and all its commands.
-    #[command(hide = true, after_help = "Examples:\n  hs-audit manpage > hs-audit.1\n  man ./hs-audit.1")]
-    Manpage,
+    #[command(hide = true)]
+    Manpage {
+        /// Language of the man page.
+        #[arg(long, value_enum, default_value_t = Lang::Nl)]
+        lang: Lang,
+    },
 }
 
-/// `generate --format`.
+/// `generate --format` (`help_generate_format` explains the values; doc
+/// comments on them would show in English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GenFormatArg {
-    /// One workbook per location.
+    // One workbook per location.
     Xlsx,
-    /// One folder of CSV files per location.
+    // One folder of CSV files per location.
     Csv,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// List every rule of the rulebook on one line: id, severity and title.
-    #[command(after_help = "\
-Examples:
-  hs-audit rules list
-  hs-audit rules list --rules mijn-profiel.toml --lang en")]
     List {
         /// A rulebook or profile instead of the embedded homestart-nl.
         #[arg(long, value_name = "FILE")]
@@ -215,10 +135,6 @@ Examples:
         lang: Lang,
     },
     /// Explain one rule: what it checks, why, what to do, its parameters and source.
-    #[command(after_help = "\
-Examples:
-  hs-audit rules explain HS-G04
-  hs-audit rules explain HS-L01 --rules mijn-profiel.toml --lang en")]
     Explain {
         /// The rule id, e.g. HS-G04 (`hs-audit rules list` shows them all).
         #[arg(value_name = "RULE")]
@@ -231,12 +147,6 @@ Examples:
         lang: Lang,
     },
     /// Check a rulebook, profile or waiver file and show every problem with its line and column.
-    #[command(after_help = "\
-Examples:
-  hs-audit rules lint mijn-profiel.toml
-  hs-audit rules lint waivers.toml --lang en
-
-Exit status: 0 when the file is fine, 2 when it has problems.")]
     Lint {
         /// The rulebook, profile or waiver file.
         file: PathBuf,

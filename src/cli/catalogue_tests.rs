@@ -13,7 +13,7 @@ use super::Cli;
 use super::usage_error::explain_with;
 use crate::i18n::Lang;
 use crate::report::Catalogue;
-use crate::report::catalogue::pseudo;
+use crate::report::catalogue::{msg, pseudo};
 
 /// Argument lists clap rejects, one for every kind of usage error explained.
 const BAD: &[&[&str]] = &[
@@ -208,8 +208,9 @@ fn outside_pseudo(text: &str) -> String {
     out
 }
 
-/// Command lines that fail on their options before anything is read, and
-/// one that reads a missing rulebook: each says why in the catalogue's words.
+/// Command lines that fail on their options before anything is read, one
+/// that reads a missing rulebook and one that cannot write: each says why in
+/// the catalogue's words.
 const RUNS: &[&[&str]] = &[
     &["check", "x", "--period", "twintig"],
     &["check", "x", "--period", "2026", "--from", "2026-01-01"],
@@ -224,6 +225,8 @@ const RUNS: &[&[&str]] = &[
     &["generate", "--locations", "0", "--out", "d"],
     &["generate", "--locations", "2", "--year", "1800", "--out", "d"],
     &["generate", "--locations", "2", "--history", "0", "--out", "d"],
+    // A folder that cannot be made (a file is in the way): the system's words inside the catalogue's.
+    &["generate", "--locations", "1", "--out", "Cargo.toml/x"],
 ];
 
 #[test]
@@ -281,6 +284,21 @@ fn other_cli_texts_under_a_pseudo_locale_have_no_text_in_the_code() {
                 texts.push(crate::io_text::cannot_read(&e).get(lang).to_string());
                 let path = std::path::Path::new("#");
                 texts.push(crate::io_text::cannot_write(path, &e, "--out").get(lang).to_string());
+            }
+            // Why `generate` stopped: every reason it can give, filled in.
+            let file = std::path::Path::new("#");
+            let generated = [
+                crate::generate::write_error("cli_generate_cannot_create", file, "#"),
+                crate::generate::write_error("cli_generate_cannot_write", file, "#"),
+                crate::generate::write_error("cli_generate_cannot_remove", file, "#"),
+                crate::findings::Why::new(
+                    "cli_generate_not_windows_1252",
+                    vec![("path", "#".into()), ("char", "#".into())],
+                ),
+                crate::generate::bad_year(1800),
+            ];
+            for why in generated {
+                texts.push(msg("cli_generate_failed", lang, &[("folder", "#".to_string()), ("error", why.text(lang))]));
             }
             let mut out = Vec::new();
             super::national_summary::write(&audit(), &rulebook(), lang, &[std::path::PathBuf::from("#")], &mut out)

@@ -16,12 +16,14 @@ use crate::tables::Export;
 
 /// `--fail-on`: the least severity of an unwaived failure that makes the run fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+// (Plain comments, no doc comments: clap would show those as the values'
+// help, in English; `help_check_fail_on` in the catalogue explains them.)
 pub enum FailOn {
-    /// A failed `error` rule makes the exit status 1.
+    // A failed `error` rule makes the exit status 1.
     Error,
-    /// A failed `error` or `warning` rule makes the exit status 1.
+    // A failed `error` or `warning` rule makes the exit status 1.
     Warning,
-    /// The exit status is never 1.
+    // The exit status is never 1.
     Never,
 }
 

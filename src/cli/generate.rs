@@ -55,7 +55,7 @@ pub fn run(args: &GenerateArgs, out: &mut dyn Write, err: &mut dyn Write) -> std
             Ok(Outcome::Clean)
         }
         Err(e) => {
-            let args = [("folder", shown.to_string()), ("error", e.to_string())];
+            let args = [("folder", shown.to_string()), ("error", e.text(lang))];
             writeln!(err, "hs-audit: {}", msg("cli_generate_failed", lang, &args))?;
             Ok(Outcome::InputProblem)
         }

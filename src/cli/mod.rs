@@ -7,6 +7,9 @@ pub mod check;
 mod check_summary;
 mod compare;
 pub mod generate;
+#[cfg(test)]
+mod help_tests;
+pub mod help_text;
 mod history;
 pub mod inspect;
 mod national_summary;
@@ -88,8 +91,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resul
         }
         Command::Compare { old, new, json, lang } => compare::run(&old, &new, json, lang, out, err),
         Command::Serve { port, no_open, lang } => serve::run(port, !no_open, lang, out, err),
-        Command::Completions { shell } => shell_docs::completions(shell, out).map(|_| Outcome::Clean),
-        Command::Manpage => shell_docs::manpage(out).map(|_| Outcome::Clean),
+        Command::Completions { shell, lang } => shell_docs::completions(shell, lang, out).map(|_| Outcome::Clean),
+        Command::Manpage { lang } => shell_docs::manpage(lang, out).map(|_| Outcome::Clean),
     }
 }
 

@@ -1,17 +1,19 @@
 //! Shell completions and the man page, generated from the same clap
-//! definitions as `--help`: `hs-audit completions SHELL` and `hs-audit manpage`.
+//! definitions as `--help`, with the texts of the catalogue in `--lang`:
+//! `hs-audit completions SHELL` and `hs-audit manpage`.
 
 use std::io::{self, Write};
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 use clap_mangen::Man;
 
-use super::Cli;
+use super::help_text::{MAN_EXAMPLES, localized};
+use crate::i18n::Lang;
+use crate::report::catalogue::msg;
 
 /// The completion script for `shell`.
-pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
-    let mut cmd = Cli::command();
+pub fn completions(shell: Shell, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let mut cmd = localized(lang);
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "hs-audit", &mut script);
     if shell == Shell::Bash {
@@ -31,9 +33,9 @@ fn bash_hyphen_fix(script: &str) -> String {
 
 /// One man page, hs-audit(1): the program, then a section per command with
 /// its synopsis, description, options and examples.
-pub fn manpage(out: &mut dyn Write) -> io::Result<()> {
-    let mut cmd = Cli::command();
-    cmd.build();
+pub fn manpage(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let cmd = localized(lang);
+    let heading = msg(MAN_EXAMPLES, lang, crate::report::catalogue::NO_ARGS);
     let man = Man::new(cmd.clone());
     let mut page = Vec::new();
     man.render_title(&mut page)?;
@@ -42,9 +44,9 @@ pub fn manpage(out: &mut dyn Write) -> io::Result<()> {
     man.render_description_section(&mut page)?;
     man.render_options_section(&mut page)?;
     for sub in leaf_commands(&cmd) {
-        command_section(sub, &mut page)?;
+        command_section(sub, &heading, &mut page)?;
     }
-    examples(&cmd, ".SH", &mut page)?;
+    examples(&cmd, &format!(".SH \"{}\"", escape(&heading)), &mut page)?;
     man.render_version_section(&mut page)?;
     out.write_all(once_only(&String::from_utf8_lossy(&page), AQ_PREAMBLE).as_bytes())
 }
@@ -84,7 +86,7 @@ fn leaf_commands(cmd: &clap::Command) -> Vec<&clap::Command> {
 }
 
 /// `.SH "HS-AUDIT CHECK"` and the command's own sections one level down.
-fn command_section(sub: &clap::Command, page: &mut Vec<u8>) -> io::Result<()> {
+fn command_section(sub: &clap::Command, heading: &str, page: &mut Vec<u8>) -> io::Result<()> {
     let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name());
     writeln!(page, ".SH \"{}\"", escape(&name.to_uppercase()))?;
     if let Some(about) = sub.get_about() {
@@ -95,7 +97,7 @@ fn command_section(sub: &clap::Command, page: &mut Vec<u8>) -> io::Result<()> {
     man.render_synopsis_section(&mut parts)?;
     man.render_options_section(&mut parts)?;
     page.extend(demote_sections(&String::from_utf8_lossy(&parts)).into_bytes());
-    examples(sub, ".SS", page)
+    examples(sub, &format!(".SS \"{}\"", escape(heading)), page)
 }
 
 /// `.SH NAME` → `.SS NAME`: a command's sections become subsections.
@@ -103,11 +105,12 @@ fn demote_sections(roff: &str) -> String {
     roff.lines().map(|l| l.strip_prefix(".SH ").map_or(l.to_string(), |rest| format!(".SS {rest}")) + "\n").collect()
 }
 
-/// The examples below a command's help, verbatim (no filling), under `heading`.
+/// The examples below a command's help, verbatim (no filling), under
+/// `heading` (their own first line, "Examples:", left out).
 fn examples(cmd: &clap::Command, heading: &str, page: &mut Vec<u8>) -> io::Result<()> {
     let Some(text) = cmd.get_after_help().map(|t| t.to_string()) else { return Ok(()) };
-    let body = text.strip_prefix("Examples:").or_else(|| text.strip_prefix("Example:")).unwrap_or(&text);
-    writeln!(page, "{heading} EXAMPLES")?;
+    let body = text.split_once('\n').map_or("", |(_, rest)| rest);
+    writeln!(page, "{heading}")?;
     writeln!(page, ".nf")?;
     for line in body.trim_start_matches('\n').lines() {
         writeln!(page, "{}", escape(line))?;

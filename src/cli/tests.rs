@@ -121,7 +121,7 @@ fn help_and_version_are_no_errors() {
 fn completion_scripts_name_every_command() {
     for shell in [clap_complete::Shell::Bash, clap_complete::Shell::Zsh, clap_complete::Shell::Fish] {
         let mut script = Vec::new();
-        completions(shell, &mut script).unwrap_or_else(|e| panic!("{e}"));
+        completions(shell, crate::i18n::Lang::En, &mut script).unwrap_or_else(|e| panic!("{e}"));
         let script = String::from_utf8_lossy(&script);
         for name in ["check", "inspect", "rules", "template", "generate"] {
             assert!(script.contains(name), "{shell:?} lacks {name}");
@@ -132,7 +132,7 @@ fn completion_scripts_name_every_command() {
 #[test]
 fn the_man_page_has_a_section_per_command_and_one_preamble() {
     let mut page = Vec::new();
-    manpage(&mut page).unwrap_or_else(|e| panic!("{e}"));
+    manpage(crate::i18n::Lang::En, &mut page).unwrap_or_else(|e| panic!("{e}"));
     let page = String::from_utf8_lossy(&page);
     assert!(page.starts_with(".ie \\n(.g .ds Aq"), "{page}");
     assert_eq!(page.matches(".ds Aq").count(), 2, "one .ie/.el pair");

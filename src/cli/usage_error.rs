@@ -5,7 +5,7 @@
 use std::ffi::OsString;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use super::{Cli, Outcome};
 use crate::i18n::Lang;
@@ -20,7 +20,12 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    match Cli::try_parse_from(&args) {
+    // The help in the language of `--lang`, chosen as for a usage error.
+    let mut cmd = super::help_text::localized(lang_from_args(&args));
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut cmd)));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(e) => {
             if let Some(line) = explain(&e, &args) {
@@ -131,7 +136,7 @@ pub fn explain_with(catalogue: &Catalogue, err: &clap::Error, lang: Lang, cmd: &
         ErrorKind::MissingRequiredArgument => {
             let missing: Vec<String> = texts(err, ContextKind::InvalidArg)
                 .iter()
-                .map(|a| missing_key(a).map_or_else(|| option_name(a), |k| t((k, vec![]))))
+                .map(|a| missing_key(catalogue, a).map_or_else(|| option_name(a), |k| t((k, vec![]))))
                 .collect();
             ("cli_something_missing", vec![("list", join_or(&missing, &t(("cli_and", vec![]))))])
         }
@@ -175,15 +180,21 @@ fn owner_of(cmd: &str, arg: &str) -> Option<String> {
 }
 
 /// The catalogue key of a missing positional argument in words; `None` for
-/// an option, which is named as it is.
-fn missing_key(arg: &str) -> Option<&'static str> {
-    match arg.trim_end_matches("...") {
-        "<EXPORT>" => Some("cli_missing_export"),
-        "<RULE>" => Some("cli_missing_rule"),
-        "<FILE>" => Some("cli_missing_file"),
-        "<SHELL>" => Some("cli_missing_shell"),
-        _ => None,
-    }
+/// an option, which is named as it is. The placeholder (`<RULE>`) is as the
+/// definitions name it or as the help's catalogue gives it (`<REGEL>`).
+fn missing_key(catalogue: &Catalogue, arg: &str) -> Option<&'static str> {
+    let name = arg.trim_end_matches("...").trim_start_matches('<').trim_end_matches('>');
+    let known = [
+        ("EXPORT", "cli_missing_export"),
+        ("RULE", "cli_missing_rule"),
+        ("FILE", "cli_missing_file"),
+        ("SHELL", "cli_missing_shell"),
+    ];
+    let is = |placeholder: &str| {
+        let key = super::help_text::placeholder_key(placeholder);
+        name == placeholder || [Lang::Nl, Lang::En].into_iter().any(|lang| catalogue.get(&key, lang) == name)
+    };
+    known.into_iter().find(|(placeholder, _)| is(placeholder)).map(|(_, key)| key)
 }
 
 /// The visible subcommands of the command at `path` (`hs-audit rules`).

@@ -23,7 +23,9 @@ use rayon::prelude::*;
 use super::calendar::Period;
 use super::continuation::Carried;
 use super::model::Location;
-use super::{GenerateOptions, GeneratedExport, YEARS, location, sheets, splitmix64, write_export};
+use super::{
+    GenerateOptions, GeneratedExport, Why, YEARS, bad_year, location, sheets, splitmix64, write_error, write_export,
+};
 
 /// Share of locations (per hundred) that open after the first year, and that close before the last.
 const OPENS: u64 = 6;
@@ -146,17 +148,20 @@ impl Years {
 /// Writes `years` years ending in `opts.year`, each into `opts.out/YYYY/`;
 /// returns the paths written, sorted. Each location goes through its years
 /// in turn (its families go on), the locations side by side.
-pub fn generate_history(opts: &GenerateOptions, years: usize) -> Result<Vec<PathBuf>, String> {
-    if opts.locations == 0 || years == 0 {
-        return Err("the number of locations and of years must be at least 1".into());
+pub fn generate_history(opts: &GenerateOptions, years: usize) -> Result<Vec<PathBuf>, Why> {
+    if opts.locations == 0 {
+        return Err(Why::new("cli_generate_no_locations", Vec::new()));
     }
-    let first = opts.year - (years as i32 - 1);
-    if !YEARS.contains(&first) || !YEARS.contains(&opts.year) {
-        return Err(format!("the years must lie in {}..={}", YEARS.start(), YEARS.end()));
+    if !YEARS.contains(&opts.year) {
+        return Err(bad_year(opts.year));
+    }
+    let first = opts.year - (years.min(10_000) as i32 - 1);
+    if years == 0 || !YEARS.contains(&first) {
+        return Err(Why::new("cli_generate_bad_history", Vec::new()));
     }
     let dirs: Vec<PathBuf> = (0..years).map(|k| opts.out.join((first + k as i32).to_string())).collect();
     for dir in &dirs {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| write_error("cli_generate_cannot_create", dir, e))?;
     }
     let written = (0..opts.locations)
         .into_par_iter()
@@ -170,7 +175,7 @@ pub fn generate_history(opts: &GenerateOptions, years: usize) -> Result<Vec<Path
             }
             Ok(path_list)
         })
-        .collect::<Result<Vec<Vec<PathBuf>>, String>>()?;
+        .collect::<Result<Vec<Vec<PathBuf>>, Why>>()?;
     let mut paths: Vec<PathBuf> = written.into_iter().flatten().collect();
     paths.sort();
     Ok(paths)

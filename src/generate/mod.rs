@@ -41,6 +41,7 @@ use rayon::prelude::*;
 
 use crate::tables::{SheetKind, Value};
 
+pub use crate::findings::Why;
 pub use violations::{VIOLATIONS, rate};
 pub use write_csv::write_csv_folder;
 pub use write_xlsx::write_xlsx;
@@ -114,27 +115,40 @@ pub struct InjectedViolation {
 
 /// Generates `opts.locations` exports into `opts.out` (created when missing) and
 /// returns the paths written (`L001.xlsx`, ... or the folders `L001`, ...), sorted.
-pub fn generate(opts: &GenerateOptions) -> Result<Vec<PathBuf>, String> {
+pub fn generate(opts: &GenerateOptions) -> Result<Vec<PathBuf>, Why> {
     if opts.locations == 0 {
-        return Err("the number of locations must be at least 1".into());
+        return Err(Why::new("cli_generate_no_locations", Vec::new()));
     }
     if !YEARS.contains(&opts.year) {
-        return Err(format!("the year must lie in {}..={}, not {}", YEARS.start(), YEARS.end(), opts.year));
+        return Err(bad_year(opts.year));
     }
-    std::fs::create_dir_all(&opts.out).map_err(|e| format!("{}: cannot create folder: {e}", opts.out.display()))?;
+    std::fs::create_dir_all(&opts.out).map_err(|e| write_error("cli_generate_cannot_create", &opts.out, e))?;
     let mut paths = (0..opts.locations)
         .into_par_iter()
         .map(|index| {
             let export = generate_location(opts.seed, index, opts.year);
             write_export(&export, &opts.out, opts.format)
         })
-        .collect::<Result<Vec<PathBuf>, String>>()?;
+        .collect::<Result<Vec<PathBuf>, Why>>()?;
     paths.sort();
     Ok(paths)
 }
 
+/// A year outside [`YEARS`], in the catalogue's words.
+pub(crate) fn bad_year(year: i32) -> Why {
+    let args =
+        vec![("year", year.to_string()), ("first", YEARS.start().to_string()), ("last", YEARS.end().to_string())];
+    Why::new("cli_generate_bad_year", args)
+}
+
+/// A file or folder that could not be made or written: `key` with `{path}`
+/// and the system's own words as `{error}`.
+pub(crate) fn write_error(key: &'static str, path: &Path, e: impl std::fmt::Display) -> Why {
+    Why::new(key, vec![("path", path.display().to_string()), ("error", e.to_string())])
+}
+
 /// Writes one export into a folder in the given format; returns the path written.
-pub fn write_export(export: &GeneratedExport, out: &Path, format: GenFormat) -> Result<PathBuf, String> {
+pub fn write_export(export: &GeneratedExport, out: &Path, format: GenFormat) -> Result<PathBuf, Why> {
     match format {
         GenFormat::Xlsx => {
             let path = out.join(format!("{}.xlsx", export.location_id));

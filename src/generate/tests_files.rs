@@ -141,8 +141,12 @@ fn errors_name_the_path() {
     assert!(generate(&options(&scratch("zero"), 1, GenFormat::Xlsx, 0)).is_err());
     let file = scratch("a-file");
     let _ = std::fs::write(&file, b"not a folder");
-    let err = generate(&options(&file, 1, GenFormat::Csv, 1)).err().unwrap_or_default();
-    assert!(err.contains(&file.display().to_string()), "{err}");
+    let Err(err) = generate(&options(&file, 1, GenFormat::Csv, 1)) else { panic!("a file is no folder") };
+    assert_eq!(err.key, "cli_generate_cannot_create");
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        let text = err.text(lang);
+        assert!(text.contains(&file.display().to_string()), "{text}");
+    }
     let bad_year = GenerateOptions { year: 1800, ..options(&scratch("year"), 1, GenFormat::Csv, 1) };
     assert!(generate(&bad_year).is_err());
     let _ = std::fs::remove_file(file);

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{GeneratedExport, GeneratedSheet};
+use super::{GeneratedExport, GeneratedSheet, Why, write_error};
 use crate::tables::{SheetKind, Value};
 
 /// Writes `export` into the folder `dir` (created when missing): one file
@@ -11,18 +11,20 @@ use crate::tables::{SheetKind, Value};
 /// `dd-mm-jjjj`, booleans `ja`/`nee`, fields holding `;`, `"` or a line break
 /// quoted, CRLF line ends, encoded as Windows-1252. A stale `<sheet>.csv`
 /// for a sheet the export lacks is removed.
-pub fn write_csv_folder(export: &GeneratedExport, dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
+pub fn write_csv_folder(export: &GeneratedExport, dir: &Path) -> Result<(), Why> {
+    std::fs::create_dir_all(dir).map_err(|e| write_error("cli_generate_cannot_create", dir, e))?;
     for sheet in &export.sheets {
         let path = dir.join(format!("{}.csv", sheet.kind.name()));
-        let bytes = encode(&sheet_text(sheet)).map_err(|e| format!("{}: {e}", path.display()))?;
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        let bytes = encode(&sheet_text(sheet)).map_err(|c| {
+            Why::new("cli_generate_not_windows_1252", vec![("path", path.display().to_string()), ("char", c)])
+        })?;
+        std::fs::write(&path, bytes).map_err(|e| write_error("cli_generate_cannot_write", &path, e))?;
     }
     // A sheet this export lacks (`metingen`) must not survive from an earlier run.
     for kind in SheetKind::ALL.into_iter().filter(|k| export.sheet(*k).is_none()) {
         let path = dir.join(format!("{}.csv", kind.name()));
         if path.is_file() {
-            std::fs::remove_file(&path).map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+            std::fs::remove_file(&path).map_err(|e| write_error("cli_generate_cannot_remove", &path, e))?;
         }
     }
     Ok(())
@@ -59,7 +61,8 @@ fn quote(s: &str) -> String {
     if s.contains([';', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
-/// Windows-1252 bytes; an error when a character has no Windows-1252 form.
+/// Windows-1252 bytes; the first character without a Windows-1252 form
+/// (quoted) when there is one.
 fn encode(text: &str) -> Result<Vec<u8>, String> {
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
     if unmappable {
@@ -67,7 +70,7 @@ fn encode(text: &str) -> Result<Vec<u8>, String> {
             let mut buf = [0u8; 4];
             encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf)).2
         });
-        return Err(format!("{:?} has no Windows-1252 form", c.unwrap_or('?')));
+        return Err(format!("{:?}", c.unwrap_or('?')));
     }
     Ok(bytes.into_owned())
 }

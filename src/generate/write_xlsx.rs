@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::Datelike;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::{GeneratedExport, GeneratedSheet};
+use super::{GeneratedExport, GeneratedSheet, Why, write_error};
 use crate::tables::Value;
 use crate::tables::schema::ColumnType;
 
@@ -16,8 +16,8 @@ const CREATED: (u16, u8, u8) = (2000, 1, 1);
 /// named by its canonical Dutch name, the canonical column names as header,
 /// dates as date cells (`dd-mm-yyyy`), numbers as numbers, booleans as
 /// `ja`/`nee`, codes as their Dutch text, and no cell for an empty value.
-pub fn write_xlsx(export: &GeneratedExport, path: &Path) -> Result<(), String> {
-    let at = |e: XlsxError| format!("{}: {e}", path.display());
+pub fn write_xlsx(export: &GeneratedExport, path: &Path) -> Result<(), Why> {
+    let at = |e: XlsxError| write_error("cli_generate_cannot_write", path, e);
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(CREATED.0, CREATED.1, CREATED.2).map_err(at)?;
     let properties = DocProperties::new()

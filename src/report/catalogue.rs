@@ -20,6 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("reports/messages/template.toml", include_str!("../../reports/messages/template.toml")),
     ("reports/messages/findings.toml", include_str!("../../reports/messages/findings.toml")),
     ("reports/messages/cli.toml", include_str!("../../reports/messages/cli.toml")),
+    ("reports/messages/help.toml", include_str!("../../reports/messages/help.toml")),
     ("reports/messages/rulebook.toml", include_str!("../../reports/messages/rulebook.toml")),
     ("reports/messages/rules.toml", include_str!("../../reports/messages/rules.toml")),
 ];

@@ -36,15 +36,21 @@ fn run_with(args: &[&str]) -> Run {
 fn every_command_has_help_with_an_example() {
     let commands = every_command();
     assert!(commands.len() >= 10, "{commands:?}");
-    for cmd in commands {
-        let mut args: Vec<&str> = cmd.iter().map(String::as_str).collect();
-        args.push("--help");
-        let run = run_with(&args);
-        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
-        assert!(run.stdout.contains("Usage: hs-audit"), "{args:?}: {}", run.stdout);
-        assert!(run.stdout.contains("Example"), "{args:?} shows no example: {}", run.stdout);
-        let example = format!("  hs-audit {}", cmd.join(" "));
-        assert!(run.stdout.contains(example.trim_end()), "{args:?} has no example of itself: {}", run.stdout);
+    // Dutch unless `--lang en` (also after `--help`, where the program itself has no --lang).
+    for (lang, usage, examples) in
+        [(None, "Gebruik: hs-audit", "Voorbeelden:"), (Some("en"), "Usage: hs-audit", "Examples:")]
+    {
+        for cmd in &commands {
+            let mut args: Vec<&str> = cmd.iter().map(String::as_str).collect();
+            args.push("--help");
+            args.extend(lang.iter().flat_map(|l| ["--lang", l]));
+            let run = run_with(&args);
+            assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+            assert!(run.stdout.contains(usage), "{args:?}: {}", run.stdout);
+            assert!(run.stdout.contains(examples), "{args:?} shows no example: {}", run.stdout);
+            let example = format!("  hs-audit {}", cmd.join(" "));
+            assert!(run.stdout.contains(example.trim_end()), "{args:?} has no example of itself: {}", run.stdout);
+        }
     }
 }
 

@@ -6,7 +6,8 @@
 //! `help_check_period` (the root is `help`). Clap's own words (the headings,
 //! `Usage`, `[default: ]`, the placeholders such as `<FILE>`, `--help`,
 //! `--version`, the `help` command) are catalogue texts too; what stays is
-//! what is typed (command and option names, values) and clap's `[OPTIONS]`.
+//! what is typed (command and option names, values); clap's `[OPTIONS]` in
+//! the usage line is the catalogue's `help_options_usage`.
 
 use std::collections::BTreeSet;
 
@@ -124,7 +125,11 @@ pub fn placeholder_key(name: &str) -> String {
 /// What clap adds when it builds: `--help` and `--version` of every command
 /// and the `help` command (with its copies of the others).
 fn clap_own(cmd: Command, t: &mut Texts) -> Command {
-    let cmd = if cmd.get_name() == "help" { cmd.about(t("help_help_about", &[])).long_about(None) } else { cmd };
+    let mut cmd = if cmd.get_name() == "help" { cmd.about(t("help_help_about", &[])).long_about(None) } else { cmd };
+    // The usage line as clap makes it, with its `[OPTIONS]` in the reader's language.
+    let rendered = cmd.render_usage().to_string();
+    let usage = rendered.split_once(": ").map_or(rendered.as_str(), |(_, u)| u).trim_end().to_string();
+    let cmd = cmd.override_usage(usage.replace("[OPTIONS]", &t("help_options_usage", &[])));
     let cmd = cmd.mut_args(|a| match a.get_id().as_str() {
         "help" => a.help(t("help_flag_help", &[])).long_help(None).help_heading(t("help_heading_options", &[])),
         "version" => a.help(t("help_flag_version", &[])).long_help(None).help_heading(t("help_heading_options", &[])),

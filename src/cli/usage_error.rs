@@ -1,6 +1,6 @@
 //! Parsing the command line, and clap's own parse errors made helpful: a first
-//! line in the reader's language saying what is wrong and what to do, above
-//! clap's English detail. The texts are keys of `reports/messages/cli.toml`. Exit 2 for a usage error; 0 for `--help` and `--version`.
+//! line in the reader's language saying what is wrong and what to do (clap's
+//! English detail is not printed). The texts are keys of `reports/messages/cli.toml`. Exit 2 for a usage error; 0 for `--help` and `--version`.
 
 use std::ffi::OsString;
 
@@ -28,12 +28,24 @@ where
     match parsed {
         Ok(cli) => Ok(cli),
         Err(e) => {
-            if let Some(line) = explain(&e, &args) {
-                eprintln!("{line}");
+            match explain(&e, &args) {
+                // A usage error: its line in the reader's language says what
+                // is wrong and where the help is (clap's English detail is
+                // not added below it).
+                Some(line) if e.use_stderr() => {
+                    eprintln!("{line}");
+                    // A command given without what it needs: its help (in
+                    // the reader's language) follows.
+                    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                        let _ = e.print();
+                    }
+                }
+                // Help and version go to stdout, coloured only where clap's
+                // stream allows it (a terminal, and no NO_COLOR).
+                _ => {
+                    let _ = e.print();
+                }
             }
-            // Help and version go to stdout, errors to stderr, coloured only
-            // where clap's stream allows it (a terminal, and no NO_COLOR).
-            let _ = e.print();
             Err(if e.use_stderr() { Outcome::InputProblem } else { Outcome::Clean })
         }
     }

@@ -5,8 +5,8 @@
 //! through a streaming XML reader; time grows with the real expanded size, memory stays at one XML event.
 //!
 //! Two claims calamine 0.38 trusts, fixed here rather than in calamine (upstream: calamine reserves
-//! `sst/@uniqueCount` strings in `Xlsx::read_shared_strings`, cf. tafia/calamine#548 for the same lie in `.xls`;
-//! and `.ods` repeat attributes are expanded up to its own `MAX_CELLS` of 100,000,000 cells, cf. #594):
+//! `sst/@uniqueCount` strings in `Xlsx::read_shared_strings`, tafia/calamine#684, open; and `.ods` repeat
+//! attributes are expanded up to its own `MAX_CELLS` of 100,000,000 cells, tafia/calamine#594):
 //! - a shared-strings part whose `uniqueCount` exceeds the strings it holds is rewritten with the real count
 //!   (the workbook is rebuilt in memory with the other parts copied as they are);
 //! - an `.ods` sheet whose non-empty area, repeats included, spans over [`MAX_DENSE_CELLS`] cells is refused.

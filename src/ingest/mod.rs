@@ -4,7 +4,9 @@
 //! the sheets) or a folder of exports (a national run): every workbook, other
 //! file and CSV folder inside it is one export.
 
+mod biff_claims;
 pub mod budget;
+mod cfb_mirror;
 pub mod csv_folder;
 pub mod isolate;
 pub mod month_first;

@@ -19,16 +19,35 @@ use crate::report::{Format, RenderContext};
 use crate::results::Audit;
 
 /// The model of the national report. Charts are drawn only when HTML is asked for.
+/// Sections that do not read each other are built side by side (rayon): each
+/// is deterministic alone, so the model is the same on any number of threads.
 pub fn build(audit: &Audit, ctx: &RenderContext) -> NationalModel {
     let html = ctx.formats.contains(&Format::Html);
     let grid = Grid::new(audit, matrix::rules_in_order(ctx));
     let columns: Vec<_> = grid.rules.iter().map(|r| matrix::column(ctx, r)).collect();
-    let at_risk = risk_locations(audit, ctx, &grid);
+    let (at_risk, (findings, (pass_rates, pass_rate_svg))) = rayon::join(
+        || risk_locations(audit, ctx, &grid),
+        || {
+            rayon::join(
+                || findings::findings(ctx, &grid),
+                || {
+                    let rates = pass_rates::pass_rates(ctx, &grid);
+                    let svg = if html { pass_rates::chart(ctx, &rates) } else { String::new() };
+                    (rates, svg)
+                },
+            )
+        },
+    );
     let matrix_rows = matrix::rows(ctx, &grid, &at_risk);
-    let heatmap_svg = if html { matrix::heatmap(ctx, &matrix_rows, &columns) } else { String::new() };
-    let pass_rates = pass_rates::pass_rates(ctx, &grid);
-    let pass_rate_svg = if html { pass_rates::chart(ctx, &pass_rates) } else { String::new() };
-    let inputs = inputs::input_summary(audit, ctx);
+    let (heatmap_svg, (distributions, (inputs, trends))) = rayon::join(
+        || if html { matrix::heatmap(ctx, &matrix_rows, &columns) } else { String::new() },
+        || {
+            rayon::join(
+                || distributions::distributions(audit, ctx, html),
+                || rayon::join(|| inputs::input_summary(audit, ctx), || trends::trends(audit, ctx)),
+            )
+        },
+    );
     NationalModel {
         title: t(ctx, "nat_title"),
         css: if html { ctx.engine.css() } else { String::new() },
@@ -38,15 +57,15 @@ pub fn build(audit: &Audit, ctx: &RenderContext) -> NationalModel {
         location_rule_count: columns.iter().filter(|c| !c.trajectory).count(),
         trajectory_rule_count: columns.iter().filter(|c| c.trajectory).count(),
         at_risk,
-        findings: findings::findings(ctx, &grid),
+        findings,
         rules: columns,
         matrix: matrix_rows,
         legend: matrix::legend(ctx),
         heatmap_svg,
-        distributions: distributions::distributions(audit, ctx, html),
+        distributions,
         pass_rates,
         pass_rate_svg,
         inputs,
-        trends: trends::trends(audit, ctx),
+        trends,
     }
 }

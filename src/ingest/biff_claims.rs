@@ -26,10 +26,8 @@ pub fn check(stream: &[u8]) -> Result<(), Refusal> {
     aligned_claims(stream)?;
     let mut offsets = BTreeSet::new();
     for (typ, data) in records(stream) {
-        if typ == 0x0085 {
-            if let Some(b) = data.get(..4) {
-                offsets.insert(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-            }
+        if let (0x0085, Some(b)) = (typ, data.get(..4)) {
+            offsets.insert(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
         }
     }
     for offset in offsets {

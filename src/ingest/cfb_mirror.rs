@@ -108,7 +108,7 @@ impl Sectors {
 
 /// calamine's `utils::to_u32`, which asserts a length that is a multiple of four.
 fn to_u32(s: &[u8]) -> Option<Vec<u32>> {
-    (s.len() % 4 == 0).then(|| s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    s.len().is_multiple_of(4).then(|| s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {

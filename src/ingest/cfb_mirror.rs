@@ -226,11 +226,11 @@ fn after_table(
     }
 }
 
-/// calamine's `Directory::from_slice`: the name decoded from 64 bytes of UTF-16 (unpaired halves replaced) and
-/// cut at its first NUL; the length a `u32`, or a `u64` with 4 KB sectors.
+/// calamine's `Directory::from_slice`: the name decoded from 64 bytes as `encoding_rs` decodes UTF-16LE (a byte
+/// order mark makes it UTF-8 or UTF-16BE: `WORKBOOK` behind a UTF-8 mark is still found) and cut at its first
+/// NUL; the length a `u32`, or a `u64` with 4 KB sectors.
 fn directory(buf: &[u8], large: bool) -> Directory {
-    let units: Vec<u16> = buf[..64].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-    let mut name = String::from_utf16_lossy(&units);
+    let mut name = encoding_rs::UTF_16LE.decode(&buf[..64]).0.into_owned();
     if let Some(l) = name.as_bytes().iter().position(|b| *b == 0) {
         name.truncate(l);
     }
@@ -240,4 +240,28 @@ fn directory(buf: &[u8], large: bool) -> Directory {
         u64::from(u32_at(buf, 120))
     };
     Directory { name, start: u32_at(buf, 116), len: usize::try_from(len).unwrap_or(usize::MAX) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &[u8]) -> Vec<u8> {
+        let mut e = vec![0u8; 128];
+        e[..name.len()].copy_from_slice(name);
+        e[116..120].copy_from_slice(&7u32.to_le_bytes());
+        e[120..124].copy_from_slice(&5000u32.to_le_bytes());
+        e
+    }
+
+    #[test]
+    fn names_are_decoded_as_calamine_decodes_them() {
+        let utf16: Vec<u8> = "Workbook".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(directory(&entry(&utf16), false).name, "Workbook");
+        // A UTF-8 byte order mark: encoding_rs reads the rest as UTF-8.
+        let bom = [&[0xEF, 0xBB, 0xBF][..], b"WORKBOOK"].concat();
+        let d = directory(&entry(&bom), false);
+        assert!(d.name.eq_ignore_ascii_case("Workbook"), "{:?}", d.name);
+        assert_eq!((d.start, d.len), (7, 5000));
+    }
 }

@@ -10,6 +10,8 @@
 //! where the reader stands), the names decoded from UTF-16 up to the first NUL, the stream lengths (`u32`, or
 //! `u64` with 4 KB sectors), the mini stream below 4,096 bytes, and `Workbook` tried before `Book` after any
 //! error. Where calamine returns an error or panics, the mirror returns `None` and leaves it to calamine.
+//! A new calamine version is taken only after its `cfb.rs` and `Xls::parse_workbook` are compared with this file
+//! (`Cargo.toml` pins the version for that reason).
 //!
 //! Cost: the file's bytes once into the sector cache (as calamine), each chain once, bounded by the file's size;
 //! a chain that loops is reported, never followed past the length asked when that length is over the file's.

@@ -52,7 +52,7 @@ pub(super) fn command_words(cmd: &Command, out: &mut BTreeSet<String>) {
     }
 }
 
-fn words(text: &str) -> Vec<String> {
+pub(super) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 

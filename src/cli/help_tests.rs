@@ -10,6 +10,7 @@ use clap::CommandFactory;
 use clap::error::ErrorKind;
 
 use super::Cli;
+use super::catalogue_tests::words;
 use super::help_text::{keys_asked, localized};
 use crate::i18n::Lang;
 use crate::report::Catalogue;
@@ -56,10 +57,6 @@ fn command_line_words(cmd: &clap::Command, out: &mut BTreeSet<String>) {
     for sub in cmd.get_subcommands() {
         command_line_words(sub, out);
     }
-}
-
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 #[test]

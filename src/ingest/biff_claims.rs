@@ -23,14 +23,7 @@ use crate::findings::Why;
 
 /// `Err(too_large)` when calamine would reserve or span more than [`MAX_DENSE_CELLS`] cells for a sheet.
 pub fn check(stream: &[u8]) -> Result<(), Refusal> {
-    aligned_claims(stream)?;
-    let mut offsets = BTreeSet::new();
-    for (typ, data) in records(stream) {
-        if let (0x0085, Some(b)) = (typ, data.get(..4)) {
-            offsets.insert(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-        }
-    }
-    for offset in offsets {
+    for offset in aligned_claims(stream)? {
         if let Some(sheet) = stream.get(offset..) {
             sheet_claims(sheet)?;
         }
@@ -63,17 +56,24 @@ fn u16_at(data: &[u8], at: usize) -> u32 {
 }
 
 /// Every record from the start, each `DIMENSIONS` claim and each substream's cell span (a stricter reading than
-/// calamine's, which reads sheets from their offsets: it catches a claim in a stream whose offsets are broken).
-fn aligned_claims(stream: &[u8]) -> Result<(), Refusal> {
+/// calamine's, which reads sheets from their offsets: it catches a claim in a stream whose offsets are broken);
+/// the sheet offsets the `BoundSheet8` records give, each once.
+fn aligned_claims(stream: &[u8]) -> Result<BTreeSet<usize>, Refusal> {
     let mut span = Span::default();
+    let mut offsets = BTreeSet::new();
     for (typ, data) in records(stream) {
         match typ {
             0x0809 => span = Span::default(),
             0x0200 => dimensions(data)?,
+            0x0085 => {
+                if let Some(b) = data.get(..4) {
+                    offsets.insert(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+                }
+            }
             _ => span.add(typ, data)?,
         }
     }
-    Ok(())
+    Ok(offsets)
 }
 
 /// One sheet as calamine reads it from its offset: its first BOF opens it, nested substreams (charts) are
@@ -203,7 +203,7 @@ mod tests {
         let bound = record(0x0085, &[&offset.to_le_bytes()[..], &[0, 0, 0, 0]].concat());
         let carrier = record(0x0023, &hidden);
         let stream = [bound, carrier].concat();
-        assert_eq!(aligned_claims(&stream), Ok(()));
+        assert_eq!(aligned_claims(&stream), Ok(BTreeSet::from([offset as usize])));
         assert!(check(&stream).is_err());
     }
 

@@ -3,7 +3,8 @@
 //! ids nor counts of families), then where the reports were written. The
 //! texts are keys of `reports/messages/cli.toml`.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 

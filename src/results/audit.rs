@@ -3,7 +3,8 @@
 //! Cost: the headline figures of every location come from one pass over the
 //! results (O(results)), never a scan of all results per location.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 

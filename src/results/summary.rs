@@ -4,7 +4,7 @@
 //! looked up once per run of results of the same pair, then one sort of the
 //! rows: O(results + rows log rows).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 

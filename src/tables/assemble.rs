@@ -5,7 +5,8 @@
 //! sets and maps, no scan per location), O(f log f) to sort f findings and
 //! index them by cell.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 use super::build::build_table;
 use super::checks::check_all;

@@ -2,7 +2,7 @@
 //!
 //! Cost: O(cells) once; a coded column types each distinct spelling once.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::cells::type_cell;
 use super::normalize::normalize_name;

@@ -5,7 +5,8 @@
 //! of a location not in `locatie` through the table's location index,
 //! O(locations)); the checks run in parallel.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
+use std::collections::BTreeMap;
 
 use super::schema::SheetKind;
 use super::table::Table;
@@ -67,16 +68,17 @@ pub fn check_all(tables: &Tables, findings: &mut Vec<InputFinding>) {
 
 /// The key an id is unique under: the row's location and the id. Rows
 /// without a location (already a finding) are left out of these checks.
-fn key<'t>(t: &'t Table, column: &str, i: usize) -> Option<(&'t str, &'t str)> {
-    let id = t.text(column, i)?;
-    let loc = t.text("locatie_id", i)?;
-    Some((loc, id))
+/// The two columns are found once, then read row by row.
+fn keys<'t>(t: &'t Table, column: &str) -> impl Fn(usize) -> Option<(&'t str, &'t str)> + 't {
+    let (ids, locs) = (t.column(column), t.column("locatie_id"));
+    move |i| Some((locs?.text(i)?, ids?.text(i)?))
 }
 
 fn duplicate_ids(t: &Table, column: &'static str, findings: &mut Vec<InputFinding>) {
-    let mut first_rows: HashMap<(&str, &str), u32> = HashMap::new();
+    let key = keys(t, column);
+    let mut first_rows: HashMap<(&str, &str), u32> = HashMap::with_capacity(t.len());
     for i in 0..t.len() {
-        let Some(k) = key(t, column, i) else { continue };
+        let Some(k) = key(i) else { continue };
         let row = t.row_number(i);
         match first_rows.get(&k) {
             Some(&first_row) => findings.push(InputFinding::cell(
@@ -98,9 +100,10 @@ fn dangling_ids(from: &Table, column: &'static str, to: &Table, key_column: &str
     if !from.has_column(column) || !to.has_column(key_column) {
         return;
     }
-    let known: HashSet<(&str, &str)> = (0..to.len()).filter_map(|i| key(to, key_column, i)).collect();
+    let known: HashSet<(&str, &str)> = (0..to.len()).filter_map(keys(to, key_column)).collect();
+    let key = keys(from, column);
     for i in 0..from.len() {
-        let Some(k) = key(from, column, i) else { continue };
+        let Some(k) = key(i) else { continue };
         if !known.contains(&k) {
             let f = FindingKind::DanglingReference { target_sheet: to.kind.name().to_string() };
             findings.push(InputFinding::cell(

@@ -2,7 +2,8 @@
 //!
 //! Cost: exports are read and typed in parallel, each in O(cells).
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::schema::SheetKind;

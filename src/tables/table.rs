@@ -10,7 +10,7 @@
 //! is found among the sheet's few columns, then indexed); the records of a
 //! location come from an index made in one O(rows) pass, not from a scan.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use chrono::NaiveDate;
 use polars::prelude::{Column as PlColumn, DataFrame, IntoColumn, NamedFrom, PolarsResult, Series};

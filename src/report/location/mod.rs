@@ -12,7 +12,7 @@ pub mod values;
 mod worklist;
 mod xlsx;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Format, RenderContext, RenderedFile};
 use crate::results::{Audit, RuleResult, SummaryRow};

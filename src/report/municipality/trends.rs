@@ -18,7 +18,7 @@
 //! run's): every period is shown at least as strictly as the report's own.
 //! Cost: a few dozen figures per file.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::Path;
 
 use chrono::NaiveDate;

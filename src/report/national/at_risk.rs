@@ -24,7 +24,7 @@ pub fn risk_locations(audit: &Audit, ctx: &RenderContext, grid: &Grid) -> Vec<Ri
     }
     let ranks = super::ranking::ranking(audit);
     // Each location's place in the ranking, looked up once: O(locations).
-    let place_of: std::collections::HashMap<&str, usize> =
+    let place_of: foldhash::HashMap<&str, usize> =
         ranks.iter().enumerate().map(|(place, r)| (r.location_id, place)).collect();
     let mut at_risk: Vec<RiskLocation> = grid
         .locations

@@ -10,7 +10,7 @@
 //! (O(locations log locations)) and a grid of locations x rules counts (the
 //! size of the matrix the report shows).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::model::Counts;
 use crate::results::{Audit, LocationEntry, Outcome, RuleResult};

@@ -5,7 +5,7 @@
 //! Cost: one pass over the grid, O(locations x rules) (the matrix's size);
 //! the standing looks the locations at risk up in a hash set.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::grid::Grid;
 use super::model::{Counts, LegendItem, MatrixCell, MatrixRow, RiskLocation, RuleColumn, Status};

@@ -9,7 +9,7 @@
 //! location's subjects sorted: O(results log families per location), and
 //! the locations sorted: O(locations log locations).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::results::{Audit, Outcome};
 

@@ -7,26 +7,128 @@
 //!
 //! Cost: insert and lookup O(entries), a handful per result.
 
+use std::fmt;
+
+use chrono::NaiveDate;
+use compact_str::{CompactString, format_compact};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-/// Keys and values in key order, each key once.
+/// One piece of evidence, typed: a date stays a date until a renderer
+/// writes it (`YYYY-MM-DD` in `results.json`), and the due-soon list reads
+/// it as a date, never parsed back from text. Other values (counts, ids,
+/// figures) are kept as the rule wrote them. Up to 24 bytes inline: no heap
+/// allocation for nearly every value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact {
+    Date(NaiveDate),
+    Text(CompactString),
+}
+
+impl Fact {
+    /// The date, when this is one.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Fact::Date(d) => Some(*d),
+            Fact::Text(_) => None,
+        }
+    }
+
+    /// Writes the fact as `results.json` and the reports show it into `buf`
+    /// (a date as `YYYY-MM-DD`); returns the text.
+    fn write_into<'b>(&'b self, buf: &'b mut [u8; 10]) -> std::borrow::Cow<'b, str> {
+        match self {
+            Fact::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            Fact::Date(d) => match iso_bytes(*d, buf) {
+                Some(s) => std::borrow::Cow::Borrowed(s),
+                None => std::borrow::Cow::Owned(d.format("%Y-%m-%d").to_string()),
+            },
+        }
+    }
+}
+
+/// `YYYY-MM-DD` into `buf` for years 0..=9999 (as `%Y-%m-%d` writes them),
+/// without the formatting machinery; `None` for other years.
+fn iso_bytes(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
+    use chrono::Datelike;
+    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let mut put = |at: usize, n: u32, width: usize| {
+        for k in 0..width {
+            let digit = (n / 10u32.pow((width - 1 - k) as u32)) % 10;
+            buf[at + k] = b'0' + digit as u8;
+        }
+    };
+    put(0, y, 4);
+    put(5, d.month(), 2);
+    put(8, d.day(), 2);
+    buf[4] = b'-';
+    buf[7] = b'-';
+    std::str::from_utf8(buf).ok()
+}
+
+impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.write_into(&mut [0; 10]))
+    }
+}
+
+impl PartialEq<&str> for Fact {
+    fn eq(&self, other: &&str) -> bool {
+        *self.write_into(&mut [0; 10]) == **other
+    }
+}
+
+impl From<NaiveDate> for Fact {
+    fn from(d: NaiveDate) -> Self {
+        Fact::Date(d)
+    }
+}
+
+impl From<&str> for Fact {
+    fn from(t: &str) -> Self {
+        Fact::Text(t.into())
+    }
+}
+
+impl From<String> for Fact {
+    fn from(t: String) -> Self {
+        Fact::Text(t.into())
+    }
+}
+
+impl Fact {
+    /// Any displayable value (a count, an id, a figure) as text, exactly as
+    /// `Display` writes it (`2450` for the float 2450.0).
+    pub fn shown(value: impl fmt::Display) -> Self {
+        Fact::Text(format_compact!("{value}"))
+    }
+}
+
+impl Serialize for Fact {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.write_into(&mut [0; 10]))
+    }
+}
+
+/// An evidence key: a rule's name for the value (inline, up to 24 bytes).
+pub type Key = CompactString;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Evidence(Vec<(String, String)>);
+pub struct Evidence(Vec<(Key, Fact)>);
 
 impl Evidence {
     pub fn new() -> Self {
         Evidence(Vec::new())
     }
 
-    /// Sets `key` to `value` (replacing an earlier value of that key).
-    pub fn insert(&mut self, key: String, value: String) {
-        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+    /// Sets `key` to `value` (replacing an earlier value), keeping key order.
+    pub fn insert(&mut self, key: &str, value: Fact) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
             Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (key, value)),
+            Err(i) => self.0.insert(i, (Key::from(key), value)),
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&String> {
+    pub fn get(&self, key: &str) -> Option<&Fact> {
         self.position(key).map(|i| &self.0[i].1)
     }
 
@@ -34,12 +136,7 @@ impl Evidence {
         self.position(key).is_some()
     }
 
-    /// Removes `key`, giving back its entry.
-    pub fn remove_entry(&mut self, key: &str) -> Option<(String, String)> {
-        self.position(key).map(|i| self.0.remove(i))
-    }
-
-    /// Keeps only the entries of `keys`, in as little memory as they need.
+    /// Keeps only the entries whose key is among `keys`.
     pub fn retain_keys(&mut self, keys: &[&str]) {
         self.0.retain(|(k, _)| keys.contains(&k.as_str()));
         self.0.shrink_to_fit();
@@ -54,13 +151,13 @@ impl Evidence {
     }
 
     /// The keys, in order.
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
     }
 
     /// The entries, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Fact)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     fn position(&self, key: &str) -> Option<usize> {
@@ -69,11 +166,11 @@ impl Evidence {
 }
 
 impl std::ops::Index<&str> for Evidence {
-    type Output = String;
+    type Output = Fact;
 
     /// The value of `key`; panics when there is none (as a map's index does:
     /// for tests and for keys a rule always writes).
-    fn index(&self, key: &str) -> &String {
+    fn index(&self, key: &str) -> &Fact {
         match self.get(key) {
             Some(v) => v,
             None => panic!("no evidence `{key}`"),
@@ -81,11 +178,11 @@ impl std::ops::Index<&str> for Evidence {
     }
 }
 
-impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Evidence {
+impl<K: AsRef<str>, V: Into<Fact>> FromIterator<(K, V)> for Evidence {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut e = Evidence::new();
         for (k, v) in iter {
-            e.insert(k.into(), v.into());
+            e.insert(k.as_ref(), v.into());
         }
         e
     }
@@ -95,7 +192,7 @@ impl Serialize for Evidence {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
+            map.serialize_entry(k.as_str(), v)?;
         }
         map.end()
     }
@@ -111,17 +208,34 @@ mod tests {
         let pairs = [("until", "3"), ("deadline", "1"), ("end", "2"), ("deadline", "0")];
         let e: Evidence = pairs.iter().copied().collect();
         let m: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        assert_eq!(e.keys().collect::<Vec<_>>(), m.keys().collect::<Vec<_>>());
-        assert_eq!(e.get("deadline").map(String::as_str), Some("0"));
-        assert_eq!(&e["end"], "2");
+        assert_eq!(e.keys().collect::<Vec<_>>(), m.keys().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(e.get("deadline").map(ToString::to_string).as_deref(), Some("0"));
+        assert_eq!(e["end"], "2");
         assert!(!e.contains_key("start") && e.contains_key("until"));
         let json = serde_json::to_string(&e).unwrap_or_default();
         assert_eq!(json, serde_json::to_string(&m).unwrap_or_default());
         let mut kept = e.clone();
         kept.retain_keys(&["end", "deadline"]);
-        assert_eq!(kept.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["deadline", "end"]);
-        let mut less = e;
-        assert_eq!(less.remove_entry("until"), Some(("until".to_string(), "3".to_string())));
-        assert_eq!(less.len(), 2);
+        assert_eq!(kept.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["deadline", "end"]);
+        assert_eq!(kept.len(), 2);
+    }
+
+    #[test]
+    fn a_date_is_kept_as_a_date_and_written_as_strftime_writes_it() {
+        for (y, m, d) in [(2026, 3, 2), (1, 1, 1), (999, 12, 31), (9999, 12, 31), (10000, 1, 1), (-1, 6, 5), (0, 2, 29)]
+        {
+            let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else { continue };
+            let fact = Fact::from(date);
+            let expected = date.format("%Y-%m-%d").to_string();
+            assert_eq!(fact.to_string(), expected);
+            assert_eq!(fact.date(), Some(date));
+            assert_eq!(serde_json::to_string(&fact).unwrap_or_default(), format!("\"{expected}\""));
+        }
+        let text = Fact::shown(14);
+        assert_eq!((text.to_string(), text.date()), ("14".to_string(), None));
+        for x in [2450.0_f64, 0.1, 1e21, -3.5] {
+            assert_eq!(Fact::shown(x).to_string(), x.to_string());
+        }
+        assert!(text == "14" && text != "15");
     }
 }

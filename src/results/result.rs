@@ -1,6 +1,6 @@
 //! One rule result: a rule, a location, a subject, an outcome and its evidence.
 
-use super::evidence::Evidence;
+use super::evidence::{Evidence, Fact};
 use super::outcome::{Outcome, Severity, Text};
 
 /// What a rule measured: a number, or nothing.
@@ -61,15 +61,15 @@ impl RuleResult {
     /// Adds a date to the evidence (made [`quietly`], only what a pass keeps).
     pub fn date(mut self, key: &str, d: chrono::NaiveDate) -> Self {
         if !quiet() || PASS_EVIDENCE_KEYS.contains(&key) {
-            self.evidence.insert(key.to_string(), iso_date(d));
+            self.evidence.insert(key, Fact::Date(d));
         }
         self
     }
 
     /// Adds any other fact to the evidence (made [`quietly`], only what a pass keeps).
-    pub fn fact(mut self, key: &str, value: impl ToString) -> Self {
+    pub fn fact(mut self, key: &str, value: impl std::fmt::Display) -> Self {
         if !quiet() || PASS_EVIDENCE_KEYS.contains(&key) {
-            self.evidence.insert(key.to_string(), value.to_string());
+            self.evidence.insert(key, Fact::shown(value));
         }
         self
     }

@@ -34,7 +34,7 @@ const NOT_YET_DUE_KEYS: &[&[(&str, &str)]] = &[
 ];
 
 fn date(r: &RuleResult, key: &str) -> Option<NaiveDate> {
-    r.evidence.get(key).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+    r.evidence.get(key).and_then(crate::results::evidence::Fact::date)
 }
 
 /// One result's due dates in (from, until]: (date, catalogue key of what it is).
@@ -107,7 +107,11 @@ mod tests {
     fn result(rule: &str, subject: &str, outcome: Outcome, evidence: &[(&str, &str)]) -> RuleResult {
         let mut r = RuleResult::new(rule, "L1", Some((subject, 2)), outcome, Severity::Warning, Text::default());
         for (k, v) in evidence {
-            r = r.fact(k, v);
+            // Dates are kept as dates, as the rules write them.
+            r = match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+                Ok(date) => r.date(k, date),
+                Err(_) => r.fact(k, v),
+            };
         }
         r
     }

@@ -182,7 +182,7 @@ mod tests {
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, Some(0.0)));
         assert!(r.message.en.contains("1 paid coordinator without fte"), "{}", r.message.en);
         assert_eq!(r.expected.as_deref(), Some(">= 0.55"));
-        assert_eq!(r.evidence.get("as_of").map(String::as_str), Some("2026-12-31"));
+        assert_eq!(r.evidence.get("as_of").map(ToString::to_string).as_deref(), Some("2026-12-31"));
     }
 
     #[test]

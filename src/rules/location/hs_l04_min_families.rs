@@ -109,7 +109,7 @@ mod tests {
         all.push(running("2027-01-01", None));
         let r = run(&SPEC, PARAMS, &location(all), &ctx_2026(Some("2027-02-28")));
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, Some(24.0)));
-        assert_eq!(r.evidence.get("window_end").map(String::as_str), Some("2026-12-31"));
+        assert_eq!(r.evidence.get("window_end").map(ToString::to_string).as_deref(), Some("2026-12-31"));
     }
 
     #[test]

@@ -178,7 +178,7 @@ mod tests {
         // 52.5 hours over 184 days.
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, Some(tidy(52.5 / (184.0 / 365.0)))));
         assert!(r.message.en.contains("1 family without hours"), "{}", r.message.en);
-        assert_eq!(r.evidence.get("overlap_days").map(String::as_str), Some("184"));
+        assert_eq!(r.evidence.get("overlap_days").map(ToString::to_string).as_deref(), Some("184"));
     }
 
     #[test]

@@ -84,7 +84,7 @@ mod tests {
         assert!(r.message.en.contains("expired"), "{}", r.message.en);
         let r = with(crate::rules::testkit::date("2026-06-30"), a);
         assert_eq!((r.outcome, r.measured), (Outcome::Pass, Some(0.0)));
-        assert_eq!(r.evidence.get("licentie_geldig_tot").map(String::as_str), Some("2026-06-30"));
+        assert_eq!(r.evidence.get("licentie_geldig_tot").map(ToString::to_string).as_deref(), Some("2026-06-30"));
         let r = with(crate::rules::testkit::date("2026-07-01"), a);
         assert_eq!((r.outcome, r.measured, r.expected.as_deref()), (Outcome::Pass, Some(1.0), Some(">= 0")));
         assert!(r.message.nl.contains("geldig tot en met 1 juli 2026"), "{}", r.message.nl);
@@ -94,7 +94,7 @@ mod tests {
     fn judged_on_a_also_after_the_period_end() {
         let r = with(crate::rules::testkit::date("2026-12-31"), Some("2027-02-28"));
         assert_eq!(r.outcome, Outcome::Fail);
-        assert_eq!(r.evidence.get("as_of").map(String::as_str), Some("2027-02-28"));
+        assert_eq!(r.evidence.get("as_of").map(ToString::to_string).as_deref(), Some("2027-02-28"));
     }
 
     #[test]

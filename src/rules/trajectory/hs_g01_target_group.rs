@@ -275,7 +275,7 @@ mod tests {
         assert_eq!(outcome(due("2026-03-02", "2026-05-26"), &allowed), Some(Outcome::Fail));
         let results = judged(due("2026-03-02", "2026-05-26"), &allowed, None);
         assert!(results[0].message.nl.contains("27+6 weken zwanger"), "{}", results[0].message.nl);
-        assert_eq!(results[0].evidence.get("due_date").map(String::as_str), Some("2026-05-26"));
+        assert_eq!(results[0].evidence.get("due_date").map(ToString::to_string).as_deref(), Some("2026-05-26"));
     }
 
     #[test]

@@ -172,8 +172,8 @@ mod tests {
         let results = run(traj(Some("2026-02-21"), Some("2026-02-20")), None);
         let r = &results[0];
         assert_eq!((r.rule_id.as_str(), r.subject_id.as_deref(), r.severity), ("HS-G03", Some("G1"), Severity::Error));
-        assert_eq!(r.evidence.get("match").map(String::as_str), Some("2026-02-20"));
-        assert_eq!(r.evidence.get("intake").map(String::as_str), Some("2026-02-21"));
+        assert_eq!(r.evidence.get("match").map(ToString::to_string).as_deref(), Some("2026-02-20"));
+        assert_eq!(r.evidence.get("intake").map(ToString::to_string).as_deref(), Some("2026-02-21"));
         assert!(r.message.nl.contains("21 februari 2026"), "{}", r.message.nl);
     }
 }

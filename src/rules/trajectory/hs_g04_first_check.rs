@@ -130,7 +130,7 @@ mod tests {
         assert_eq!(outcome(traj(&["2026-03-01"]), None), Some(Outcome::Fail));
         assert_eq!(outcome(traj(&[]), None), Some(Outcome::Fail));
         let results = run(traj(&["2026-04-21"]), None);
-        assert_eq!(results[0].evidence.get("deadline").map(String::as_str), Some("2026-04-20"));
+        assert_eq!(results[0].evidence.get("deadline").map(ToString::to_string).as_deref(), Some("2026-04-20"));
         assert!(results[0].message.en.contains("only on 21 April 2026"), "{}", results[0].message.en);
     }
 

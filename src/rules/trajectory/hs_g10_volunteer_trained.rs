@@ -126,7 +126,7 @@ mod tests {
         let results = run(traj(), vec![volunteer("V2", date("2025-01-01"))], None);
         assert_eq!(results[0].outcome, Outcome::Fail);
         assert!(results[0].message.en.contains("V1 is not in the vrijwilligers sheet"), "{}", results[0].message.en);
-        assert_eq!(results[0].evidence.get("volunteer_id").map(String::as_str), Some("V1"));
+        assert_eq!(results[0].evidence.get("volunteer_id").map(ToString::to_string).as_deref(), Some("V1"));
     }
 
     #[test]

@@ -127,7 +127,7 @@ mod tests {
                 })
                 .collect(),
             verdicts: verdicts(&summary, &rulebook),
-            results,
+            results: results.into(),
             summary,
             input_findings: Vec::new(),
             waivers: WaiverReport::default(),

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::facts::TrajectoryFacts;
 use super::outcome::{Outcome, Severity};
 use super::result::RuleResult;
+use super::results_list::Results;
 use super::summary::SummaryRow;
 use super::verdicts::Verdict;
 use super::waivers::WaiverReport;
@@ -37,7 +38,7 @@ pub struct Audit {
     pub locations: Vec<LocationEntry>,
     /// Every result, passes of trajectory rules included, grouped by location
     /// (sorted by location, rule and subject, as `rules::evaluate` makes them).
-    pub results: Vec<RuleResult>,
+    pub results: Results,
     pub summary: Vec<SummaryRow>,
     /// Per location and rule, the verdict (see `verdicts.rs`).
     pub verdicts: Vec<Verdict>,
@@ -54,7 +55,7 @@ impl Audit {
     /// Headline figures of every location in one pass: location id to figures.
     /// `metric_rules` pairs a rule id with the figure its measurement gives.
     pub fn metrics_by_location<'r>(
-        results: &'r [RuleResult],
+        results: &'r Results,
         metric_rules: &[(&str, &str)],
     ) -> HashMap<&'r str, BTreeMap<String, f64>> {
         let metric_of: HashMap<&str, &str> = metric_rules.iter().copied().collect();

@@ -73,7 +73,11 @@ pub struct SummaryRow {
 
 /// Counts all outcomes per (location, rule). Rules that gave a location no
 /// result at all (nothing covered) get a row of zeros when listed in `rule_ids`.
-pub fn summarize(results: &[RuleResult], location_ids: &[String], rule_ids: &[String]) -> Vec<SummaryRow> {
+pub fn summarize<'a>(
+    results: impl IntoIterator<Item = &'a RuleResult>,
+    location_ids: &'a [String],
+    rule_ids: &'a [String],
+) -> Vec<SummaryRow> {
     let mut rows: Vec<SummaryRow> = Vec::new();
     let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     for loc in location_ids {

@@ -53,7 +53,7 @@ fn matches(w: &WaiverEntry, r: &RuleResult) -> bool {
 }
 
 /// Applies the waivers on as-of date `as_of`, changing results in place.
-pub fn apply_waivers(results: &mut [RuleResult], waivers: &[WaiverEntry], as_of: NaiveDate) -> WaiverReport {
+pub fn apply_waivers(results: &mut crate::results::Results, waivers: &[WaiverEntry], as_of: NaiveDate) -> WaiverReport {
     let mut report = WaiverReport::default();
     for w in waivers {
         if w.expires < as_of {
@@ -100,12 +100,12 @@ mod tests {
 
     #[test]
     fn valid_on_its_expiry_date_expired_the_day_after() {
-        let mut results = vec![fail("HS-L07", None)];
+        let mut results: crate::results::Results = vec![fail("HS-L07", None)].into();
         let report = apply_waivers(&mut results, &[waiver("HS-L07", None, "2026-12-31")], d("2026-12-31"));
         assert_eq!(results[0].outcome, Outcome::Waived);
         assert_eq!(report.applied.len(), 1);
 
-        let mut results = vec![fail("HS-L07", None)];
+        let mut results: crate::results::Results = vec![fail("HS-L07", None)].into();
         let report = apply_waivers(&mut results, &[waiver("HS-L07", None, "2026-12-30")], d("2026-12-31"));
         assert_eq!(results[0].outcome, Outcome::Fail);
         assert_eq!(report.expired.len(), 1);
@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn expired_is_reported_even_when_it_matched_nothing() {
-        let mut results = vec![];
+        let mut results: crate::results::Results = vec![].into();
         let report = apply_waivers(&mut results, &[waiver("HS-L07", None, "2025-01-01")], d("2026-12-31"));
         assert_eq!(report.expired.len(), 1);
         assert!(report.unused.is_empty());
@@ -122,8 +122,8 @@ mod tests {
 
     #[test]
     fn unused_when_valid_and_nothing_failed() {
-        let mut results =
-            vec![RuleResult::new("HS-L07", "L111", None, Outcome::Pass, Severity::Error, Text::default())];
+        let mut results: crate::results::Results =
+            vec![RuleResult::new("HS-L07", "L111", None, Outcome::Pass, Severity::Error, Text::default())].into();
         let report = apply_waivers(&mut results, &[waiver("HS-L07", None, "2027-03-31")], d("2026-12-31"));
         assert_eq!(results[0].outcome, Outcome::Pass);
         assert_eq!(report.unused.len(), 1);
@@ -131,7 +131,8 @@ mod tests {
 
     #[test]
     fn without_subject_covers_every_fail_of_the_rule_at_the_location() {
-        let mut results = vec![fail("HS-G04", Some("G-1")), fail("HS-G04", Some("G-2")), fail("HS-G05", Some("G-1"))];
+        let mut results: crate::results::Results =
+            vec![fail("HS-G04", Some("G-1")), fail("HS-G04", Some("G-2")), fail("HS-G05", Some("G-1"))].into();
         let report = apply_waivers(&mut results, &[waiver("HS-G04", None, "2027-03-31")], d("2026-12-31"));
         assert_eq!(results[0].outcome, Outcome::Waived);
         assert_eq!(results[1].outcome, Outcome::Waived);
@@ -143,7 +144,8 @@ mod tests {
     fn with_subject_covers_only_that_trajectory_and_other_locations_are_untouched() {
         let mut other = fail("HS-G04", Some("G-1"));
         other.location_id = "L222".into();
-        let mut results = vec![fail("HS-G04", Some("G-1")), fail("HS-G04", Some("G-2")), other];
+        let mut results: crate::results::Results =
+            vec![fail("HS-G04", Some("G-1")), fail("HS-G04", Some("G-2")), other].into();
         apply_waivers(&mut results, &[waiver("HS-G04", Some("G-1"), "2027-03-31")], d("2026-12-31"));
         let outcomes: Vec<Outcome> = results.iter().map(|r| r.outcome).collect();
         assert_eq!(outcomes, vec![Outcome::Waived, Outcome::Fail, Outcome::Fail]);

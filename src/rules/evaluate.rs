@@ -9,12 +9,12 @@ use super::context::Context;
 use super::model::Location;
 use super::registry;
 use super::trajectory::wording::{plain, say};
-use crate::results::{Outcome, RuleResult};
+use crate::results::{Outcome, Results, RuleResult};
 use crate::rulebook::{RuleConfig, Rulebook};
 
 /// Every result of every enabled rule for every location, sorted by
 /// location, rule and subject, so outputs are deterministic.
-pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> Vec<RuleResult> {
+pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> Results {
     let rules: Vec<&RuleConfig> = rulebook.rules.iter().filter(|r| r.enabled).collect();
     // Each location's results are sorted where they are made (small, in
     // parallel); then whole locations are put in order. Moving the large
@@ -38,31 +38,37 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> V
         .collect();
     // Stable: locations with the same id stay in export order.
     chunks.sort_by(|a, b| location_of(a).cmp(&location_of(b)));
-    let mut results = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    // Each chunk is freed as soon as it is moved (peak memory: the results once, not twice).
-    let (mut run_start, mut run_chunks): (usize, usize) = (0, 0);
+    // Each location's results stay where they were made (one part each, no
+    // copy: peak memory); chunks of one location id (rare) become one part.
+    let mut parts: Vec<Vec<RuleResult>> = Vec::with_capacity(chunks.len());
+    let mut run_chunks = 0;
     for chunk in chunks {
-        let same_location =
-            results.last().map(|r: &RuleResult| r.location_id.as_str()) == location_of(&chunk) && !chunk.is_empty();
-        if !same_location {
-            sort_run(&mut results[run_start..], run_chunks);
-            (run_start, run_chunks) = (results.len(), 0);
+        match parts.last_mut() {
+            Some(last) if !chunk.is_empty() && location_of(last) == location_of(&chunk) => {
+                last.extend(chunk);
+                run_chunks += 1;
+            }
+            _ => {
+                if let Some(last) = parts.last_mut() {
+                    sort_run(last, run_chunks);
+                }
+                parts.push(chunk);
+                run_chunks = 1;
+            }
         }
-        run_chunks += 1;
-        results.extend(chunk);
     }
-    sort_run(&mut results[run_start..], run_chunks);
-    results
+    if let Some(last) = parts.last_mut() {
+        sort_run(last, run_chunks);
+    }
+    Results::from_parts(parts)
 }
 
-/// One id in several exports: their results ordered together, as one location's.
 fn sort_run(run: &mut [RuleResult], chunks: usize) {
     if chunks > 1 {
         run.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
     }
 }
 
-/// The location of a chunk of one location's results (`None` for none).
 fn location_of(chunk: &[RuleResult]) -> Option<&str> {
     chunk.first().map(|r| r.location_id.as_str())
 }

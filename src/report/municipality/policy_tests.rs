@@ -68,7 +68,7 @@ pub(super) fn audit(families: &[Family]) -> Audit {
         period_end: date,
         as_of: date,
         locations: Vec::new(),
-        results,
+        results: results.into(),
         summary: Vec::new(),
         verdicts: Vec::new(),
         comparison: None,

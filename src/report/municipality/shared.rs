@@ -197,7 +197,7 @@ mod tests {
             period_end: date,
             as_of: date,
             locations: Vec::new(),
-            results: vec![l04],
+            results: vec![l04].into(),
             summary: Vec::new(),
             verdicts: Vec::new(),
             comparison: None,

@@ -19,8 +19,8 @@ pub const TIMELINESS_RULES: [&str; 3] = ["HS-G04", "HS-G05", "HS-G06"];
 /// `families` are the municipality's trajectories (all of them: each rule
 /// covers whom it covers). Every count is a count of families
 /// ([`kinds::FAMILIES`]): one result per family.
-pub fn timeliness(
-    results: &[RuleResult],
+pub fn timeliness<'r>(
+    results: impl IntoIterator<Item = &'r RuleResult> + Clone,
     families: &[&TrajectoryFacts],
     rules: &[(String, String)],
     policy: Privacy,
@@ -32,7 +32,8 @@ pub fn timeliness(
         .map(|(id, _)| {
             let mut c = [0u64; 4];
             let ours = results
-                .iter()
+                .clone()
+                .into_iter()
                 .filter(|r| r.rule_id == id)
                 .filter(|r| r.subject_id.as_deref().is_some_and(|s| keys.contains(&(r.location_id.as_str(), s))));
             for r in ours {

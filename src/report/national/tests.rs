@@ -58,7 +58,7 @@ fn audit() -> Audit {
         period_end: date(2026, 12, 31),
         as_of: date(2026, 12, 31),
         locations: vec![location("L3", 0.6), location("L1", 0.4), location("L2", 0.5)],
-        results,
+        results: results.into(),
         summary,
         verdicts: Vec::new(),
         comparison: None,
@@ -190,8 +190,9 @@ fn the_ranking_counts_distinct_families_whatever_the_order_of_the_results() {
     assert_eq!(grouped[0], ("L1".to_string(), 2.0 / 3.0));
     assert_eq!(grouped[1], ("L2".to_string(), 0.5));
     // The same results interleaved across locations, a family's failure before its pass.
-    audit.results.reverse();
-    let (odd, even): (Vec<_>, Vec<_>) = audit.results.drain(..).enumerate().partition(|(i, _)| i % 2 == 1);
+    let mut all: Vec<_> = audit.results.iter().cloned().collect();
+    all.reverse();
+    let (odd, even): (Vec<_>, Vec<_>) = all.into_iter().enumerate().partition(|(i, _)| i % 2 == 1);
     audit.results = odd.into_iter().chain(even).map(|(_, r)| r).collect();
     assert_eq!(ranked(&audit), grouped);
 }

@@ -113,7 +113,7 @@ fn whole(audit: &Audit, lang: Lang) -> Value {
         .input_findings
         .iter()
         .map(|f| {
-            to(&FindingJson {
+            to(FindingJson {
                 column: &f.column,
                 file: &f.file,
                 kind: kinds.name(f),
@@ -126,7 +126,7 @@ fn whole(audit: &Audit, lang: Lang) -> Value {
         .collect();
     m.insert("input_findings".into(), Value::Array(findings));
     let locations = audit.locations.iter().map(|l| {
-        to(&LocationJson {
+        to(LocationJson {
             location_id: &l.location_id,
             metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
             name: &l.name,
@@ -136,12 +136,12 @@ fn whole(audit: &Audit, lang: Lang) -> Value {
     m.insert("locations".into(), Value::Array(locations.collect()));
     m.insert("period".into(), json!({"end": iso(audit.period_end), "start": iso(audit.period_start)}));
     let listed = audit.results.iter().filter(|r| r.subject_id.is_none() || r.outcome != Outcome::Pass);
-    m.insert("results".into(), Value::Array(listed.map(|r| to(&result_json(r, lang))).collect()));
+    m.insert("results".into(), Value::Array(listed.map(|r| to(result_json(r, lang))).collect()));
     m.insert("rulebook".into(), json!({"id": audit.rulebook_id, "version": audit.rulebook_version}));
     m.insert("schema_version".into(), json!(SCHEMA_VERSION));
-    m.insert("summary".into(), Value::Array(audit.summary.iter().map(|s| to(&summary_json(s))).collect()));
+    m.insert("summary".into(), Value::Array(audit.summary.iter().map(|s| to(summary_json(s))).collect()));
     m.insert("tool".into(), json!({"name": "hs-audit", "version": audit.tool_version}));
-    m.insert("verdicts".into(), Value::Array(audit.verdicts.iter().map(|v| to(&verdict_json(v))).collect()));
+    m.insert("verdicts".into(), Value::Array(audit.verdicts.iter().map(|v| to(verdict_json(v))).collect()));
     m.insert("waivers".into(), serde_json::to_value(&audit.waivers).unwrap_or_default());
     Value::Object(m)
 }

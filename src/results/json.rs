@@ -1,4 +1,5 @@
-//! `results.json`: the stable, byte-reproducible record of an audit (schema 1).
+//! `results.json`: the stable, byte-reproducible record of an audit (schema 1),
+//! written one record per line (`json_lines`).
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -9,9 +10,11 @@ use serde_json::Value;
 
 use super::audit::Audit;
 use super::evidence::Evidence;
-use super::json_pretty::Object;
+use super::json_lines::Object;
 use super::outcome::Outcome;
 use super::result::RuleResult;
+use super::summary::SummaryRow;
+use super::verdicts::Verdict;
 use crate::findings::{FindingKind, InputFinding};
 use crate::i18n::Lang;
 
@@ -34,15 +37,6 @@ enum Num {
 fn number(x: f64) -> Num {
     let r = round4(x);
     if r.fract() == 0.0 && r.abs() < 1e15 { Num::Int(r as i64) } else { Num::Real(r) }
-}
-
-/// A number as the record writes it, as a JSON value (for the parts built as
-/// values: verdicts, comparison).
-pub(crate) fn number_value(x: f64) -> Value {
-    match number(x) {
-        Num::Int(i) => Value::from(i),
-        Num::Real(r) => Value::from(r),
-    }
 }
 
 // Field order below is alphabetical: the record has always been written with
@@ -127,58 +121,74 @@ struct ToolJson<'a> {
     version: &'a str,
 }
 
-/// A sequence written item by item as it is made, never collected first.
-struct Seq<F>(F);
+#[derive(Serialize)]
+struct VerdictJson<'a> {
+    fail_share: Option<Num>,
+    location_id: &'a str,
+    outcome: &'static str,
+    rule_id: &'a str,
+    tolerance: Option<Num>,
+}
 
-impl<F, I> Serialize for Seq<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)())
+/// A verdict as the record writes it: shares with four decimals, `null`
+/// where a location rule has no share or tolerance.
+fn verdict_json(v: &Verdict) -> VerdictJson<'_> {
+    VerdictJson {
+        fail_share: v.fail_share.map(number),
+        location_id: &v.location_id,
+        outcome: v.outcome.as_str(),
+        rule_id: &v.rule_id,
+        tolerance: v.tolerance.map(number),
     }
 }
 
-/// Writes the record to `w` as pretty JSON ending in a newline, streaming:
-/// `results` holds every location rule result and every trajectory rule
-/// result whose outcome is not `pass`. Cost: O(record), one pass; nothing
-/// but the small parts is held in memory.
+fn summary_json(s: &SummaryRow) -> SummaryJson<'_> {
+    SummaryJson {
+        fail: s.counts.fail,
+        location_id: &s.location_id,
+        not_applicable: s.counts.not_applicable,
+        not_evaluated: s.counts.not_evaluated,
+        not_yet_due: s.counts.not_yet_due,
+        pass: s.counts.pass,
+        rule_id: &s.rule_id,
+        waived: s.counts.waived,
+    }
+}
+
+/// Writes the record to `w` one record per line (`json_lines`), ending in a
+/// newline, streaming: `results` holds every location rule result and every
+/// trajectory rule result whose outcome is not `pass`. Cost: O(record), one
+/// pass; nothing but the small parts is held in memory.
 pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<()> {
     let mut w = BufWriter::with_capacity(1 << 16, w);
     let kinds = FindingKinds::default();
-    // Field by field, in alphabetical order (the record's key order), the
-    // results printed in parallel batches (json_pretty): the same bytes as
-    // printing the whole record at once.
+    // Field by field, in alphabetical order (the record's key order); the
+    // long lists printed in parallel batches.
     let mut o = Object::start(&mut w)?;
     o.field("as_of", &iso(audit.as_of))?;
     if let Some(c) = audit.comparison.as_ref().map(super::history::json::comparison) {
-        o.field("comparison", &c)?;
+        // Its `changes` go per location and rule: a list per line, as the others.
+        o.expanded("comparison", &c)?;
     }
-    o.field(
+    o.lines(
         "input_findings",
-        &Seq(|| {
-            audit.input_findings.iter().map(|f| FindingJson {
-                column: &f.column,
-                file: &f.file,
-                kind: kinds.name(f),
-                message: f.message(lang),
-                row: f.row,
-                sheet: &f.sheet,
-                value: &f.value,
-            })
+        audit.input_findings.iter().map(|f| FindingJson {
+            column: &f.column,
+            file: &f.file,
+            kind: kinds.name(f),
+            message: f.message(lang),
+            row: f.row,
+            sheet: &f.sheet,
+            value: &f.value,
         }),
     )?;
-    o.field(
+    o.lines(
         "locations",
-        &Seq(|| {
-            audit.locations.iter().map(|l| LocationJson {
-                location_id: &l.location_id,
-                metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
-                name: &l.name,
-                source: &l.source,
-            })
+        audit.locations.iter().map(|l| LocationJson {
+            location_id: &l.location_id,
+            metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
+            name: &l.name,
+            source: &l.source,
         }),
     )?;
     o.field("period", &PeriodJson { end: iso(audit.period_end), start: iso(audit.period_start) })?;
@@ -186,23 +196,10 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
     o.list("results", listed, |r| result_json(r, lang))?;
     o.field("rulebook", &RulebookJson { id: &audit.rulebook_id, version: &audit.rulebook_version })?;
     o.field("schema_version", &SCHEMA_VERSION)?;
-    o.field(
-        "summary",
-        &Seq(|| {
-            audit.summary.iter().map(|s| SummaryJson {
-                fail: s.counts.fail,
-                location_id: &s.location_id,
-                not_applicable: s.counts.not_applicable,
-                not_evaluated: s.counts.not_evaluated,
-                not_yet_due: s.counts.not_yet_due,
-                pass: s.counts.pass,
-                rule_id: &s.rule_id,
-                waived: s.counts.waived,
-            })
-        }),
-    )?;
+    o.list("summary", audit.summary.iter(), summary_json)?;
     o.field("tool", &ToolJson { name: "hs-audit", version: &audit.tool_version })?;
-    o.field("verdicts", &super::verdicts::to_json(&audit.verdicts))?;
+    o.list("verdicts", audit.verdicts.iter(), verdict_json)?;
+    // Through a JSON value: its keys sorted (the waiver structs' fields are not).
     o.field("waivers", &serde_json::to_value(&audit.waivers).map_err(std::io::Error::other)?)?;
     o.end()?;
     w.write_all(b"\n")?;
@@ -240,7 +237,7 @@ pub fn to_json(audit: &Audit, lang: Lang) -> Value {
     serde_json::from_slice(to_json_string(audit, lang).as_bytes()).unwrap_or(Value::Null)
 }
 
-/// The record as pretty JSON text, ending in a newline.
+/// The record as text, as `write_json` writes it.
 pub fn to_json_string(audit: &Audit, lang: Lang) -> String {
     let mut bytes = Vec::new();
     if write_json(audit, lang, &mut bytes).is_err() {
@@ -248,3 +245,7 @@ pub fn to_json_string(audit: &Audit, lang: Lang) -> String {
     }
     String::from_utf8(bytes).unwrap_or_else(|_| "{}\n".to_string())
 }
+
+#[cfg(test)]
+#[path = "json_tests.rs"]
+mod tests;

@@ -5,7 +5,7 @@ pub mod evidence;
 pub mod facts;
 pub mod history;
 pub mod json;
-pub mod json_pretty;
+pub mod json_lines;
 pub mod outcome;
 pub mod result;
 pub mod results_list;

@@ -81,24 +81,6 @@ pub fn verdicts(summary: &[SummaryRow], rulebook: &Rulebook) -> Vec<Verdict> {
         .collect()
 }
 
-/// `verdicts` of results.json: shares with four decimals, `null` where a
-/// location rule has no share or tolerance.
-pub fn to_json(verdicts: &[Verdict]) -> serde_json::Value {
-    let opt = |x: Option<f64>| x.map_or(serde_json::Value::Null, super::json::number_value);
-    verdicts
-        .iter()
-        .map(|v| {
-            serde_json::json!({
-                "rule_id": v.rule_id,
-                "location_id": v.location_id,
-                "outcome": v.outcome.as_str(),
-                "fail_share": opt(v.fail_share),
-                "tolerance": opt(v.tolerance),
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

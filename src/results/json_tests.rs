@@ -77,7 +77,7 @@ fn audit(as_of: NaiveDate, trajectories: usize) -> Audit {
         period_end: as_of,
         as_of,
         locations: vec![location("L1", 0.655), location("L2", 1.0)],
-        results,
+        results: results.into(),
         summary,
         verdicts,
         input_findings: vec![finding],

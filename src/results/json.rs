@@ -47,7 +47,7 @@ struct ResultJson<'a> {
     #[serde(skip_serializing_if = "Evidence::is_empty")]
     evidence: &'a Evidence,
     #[serde(skip_serializing_if = "Option::is_none")]
-    expected: &'a Option<String>,
+    expected: &'a Option<Box<str>>,
     location_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     measured: Option<Num>,

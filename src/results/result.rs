@@ -22,8 +22,8 @@ pub struct RuleResult {
     pub severity: Severity,
     pub measured: Measured,
     /// The norm, as text: `>= 0.55`.
-    pub expected: Option<String>,
-    pub message: Text,
+    pub expected: Option<Box<str>>,
+    pub message: Message,
     /// Dates and figures behind the outcome, as `YYYY-MM-DD` or numbers in text.
     pub evidence: Evidence,
 }
@@ -47,14 +47,14 @@ impl RuleResult {
             severity,
             measured: None,
             expected: None,
-            message,
+            message: Message::from(message),
             evidence: Evidence::new(),
         }
     }
 
     pub fn measured(mut self, value: f64, expected: impl Into<String>) -> Self {
         self.measured = Some(value);
-        self.expected = Some(expected.into());
+        self.expected = Some(expected.into().into_boxed_str());
         self
     }
 
@@ -85,12 +85,41 @@ impl RuleResult {
         if self.subject_id.is_none() || self.outcome != Outcome::Pass {
             return;
         }
-        self.message = Text::default();
+        self.message = Message::default();
         if keep_deadline {
             self.evidence.retain_keys(PASS_EVIDENCE_KEYS);
         } else {
             self.evidence = Evidence::new();
         }
+    }
+}
+
+/// A result's message, in both languages; none for a pass of a trajectory
+/// rule (nobody reads it). Held behind one pointer: most of a national run's
+/// millions of results have none, and the two texts took 48 bytes in each.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Message(Option<Box<Text>>);
+
+/// What a result without a message reads as.
+static NO_MESSAGE: Text = Text { nl: String::new(), en: String::new() };
+
+impl std::ops::Deref for Message {
+    type Target = Text;
+
+    fn deref(&self) -> &Text {
+        self.0.as_deref().unwrap_or(&NO_MESSAGE)
+    }
+}
+
+impl From<Text> for Message {
+    fn from(text: Text) -> Self {
+        if text.nl.is_empty() && text.en.is_empty() { Message(None) } else { Message(Some(Box::new(text))) }
+    }
+}
+
+impl PartialEq<Text> for Message {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other
     }
 }
 
@@ -213,5 +242,16 @@ mod tests {
             let date = NaiveDate::from_ymd_opt(y, m, d).expect("a date");
             assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string(), "{date:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Millions of results are held in a national run: a field added to
+    /// every result is a decision about memory, not an accident.
+    #[test]
+    fn a_result_stays_small() {
+        let size = std::mem::size_of::<super::RuleResult>();
+        assert!(size <= 152, "RuleResult grew to {size} bytes");
     }
 }

@@ -47,7 +47,7 @@ pub fn evaluate(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleResu
         Cell::Empty => {
             let message = say("hs_l07_not_filled_in", &[("on", &on)]);
             let mut r = result(loc, cfg, Outcome::Fail, message);
-            r.expected = Some(">= 0".to_string());
+            r.expected = Some(">= 0".into());
             r
         }
         Cell::Value(until) => {

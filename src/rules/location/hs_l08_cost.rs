@@ -84,7 +84,7 @@ fn compute(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Result<RuleResult
             ])
         }
     };
-    r.message = concat(&[&head, &per_family]);
+    r.message = concat(&[&head, &per_family]).into();
     Ok(r)
 }
 

@@ -81,7 +81,9 @@ pub fn settle(sheets: &mut [RawSheet]) -> (Order, Vec<String>) {
                         rewritten.push(sheet.file.clone());
                     }
                 }
-                Order::Mixed if a != b && valid(y, a, b) && valid(y, b, a) => *cell = RawCell::Ambiguous(t.to_string()),
+                Order::Mixed if a != b && valid(y, a, b) && valid(y, b, a) => {
+                    *cell = RawCell::Ambiguous(t.as_str().into())
+                }
                 _ => {}
             }
         }

@@ -15,9 +15,9 @@ pub enum RawCell {
     /// A real spreadsheet date (already converted from the workbook's date system).
     Date(chrono::NaiveDate),
     /// A cell holding a spreadsheet error such as `#REF!`.
-    Error(String),
+    Error(Box<str>),
     /// A slash date that reads both day-first and month-first in a file that shows both orders (the text as is).
-    Ambiguous(String),
+    Ambiguous(Box<str>),
 }
 
 impl RawCell {
@@ -38,7 +38,7 @@ impl RawCell {
             RawCell::Number(n) => format_number(*n),
             RawCell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             RawCell::Date(d) => d.format("%Y-%m-%d").to_string(),
-            RawCell::Error(e) | RawCell::Ambiguous(e) => e.clone(),
+            RawCell::Error(e) | RawCell::Ambiguous(e) => e.to_string(),
         }
     }
 }
@@ -65,4 +65,15 @@ pub struct RawSheet {
     /// The file this sheet was read from (for a CSV folder, the `.csv` file).
     pub file: String,
     pub rows: Vec<RawRow>,
+}
+
+#[cfg(test)]
+mod tests {
+    /// An export of a whole country holds tens of millions of cells, each a
+    /// `RawCell` until it is typed: its text inline, the rarer texts
+    /// (errors, ambiguous dates) boxed, so the cell is the size of its text.
+    #[test]
+    fn a_cell_is_the_size_of_its_inline_text() {
+        assert_eq!(std::mem::size_of::<super::RawCell>(), std::mem::size_of::<super::CellText>());
+    }
 }

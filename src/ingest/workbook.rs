@@ -246,7 +246,7 @@ fn to_raw(cell: &Data) -> RawCell {
         Data::DateTime(dt) => date_time(dt),
         Data::DateTimeIso(s) => parse_date_text(s).map_or_else(|| RawCell::Text(s.as_str().into()), RawCell::Date),
         Data::DurationIso(s) => RawCell::Text(s.as_str().into()),
-        Data::Error(e) => RawCell::Error(e.to_string()),
+        Data::Error(e) => RawCell::Error(e.to_string().into()),
     }
 }
 
@@ -265,7 +265,7 @@ fn to_raw_ref(cell: &DataRef<'_>) -> RawCell {
         DataRef::DateTime(dt) => date_time(dt),
         DataRef::DateTimeIso(s) => parse_date_text(s).map_or_else(|| RawCell::Text(s.as_str().into()), RawCell::Date),
         DataRef::DurationIso(s) => RawCell::Text(s.as_str().into()),
-        DataRef::Error(e) => RawCell::Error(e.to_string()),
+        DataRef::Error(e) => RawCell::Error(e.to_string().into()),
     }
 }
 

@@ -165,6 +165,20 @@ pub fn text_by_lang(key: &str, args: impl Fn(Lang) -> Vec<(&'static str, String)
     crate::results::Text::new(msg(key, Lang::Nl, &args(Lang::Nl)), msg(key, Lang::En, &args(Lang::En)))
 }
 
+/// `f` given both texts of `key` (Dutch, English) as the catalogue in use
+/// holds them, borrowed, placeholders unfilled (the key in brackets when
+/// there is no such text, as [`msg`] shows it): for wording that fills its
+/// own arguments, without copying the templates.
+pub fn with_templates<R>(key: &str, f: impl FnOnce(&str, &str) -> R) -> R {
+    with_current(|c| match c.entries.get(key) {
+        Some(e) => f(&e.nl, &e.en),
+        None => {
+            let missing = format!("[{key}]");
+            f(&missing, &missing)
+        }
+    })
+}
+
 /// No named arguments, for [`msg`] and [`text`].
 pub const NO_ARGS: &[(&str, &str)] = &[];
 
@@ -272,6 +286,17 @@ mod tests {
     #[test]
     fn unknown_keys_show_as_keys() {
         assert_eq!(Catalogue::embedded().get("no_such_key", Lang::Nl), "[no_such_key]");
+    }
+
+    #[test]
+    fn templates_are_the_texts_msg_gives_without_arguments() {
+        for key in ["hs_g04_pass", "month_1", "no_such_key"] {
+            let (nl, en) = with_templates(key, |nl, en| (nl.to_string(), en.to_string()));
+            assert_eq!(nl, msg(key, Lang::Nl, NO_ARGS), "{key}");
+            assert_eq!(en, msg(key, Lang::En, NO_ARGS), "{key}");
+        }
+        assert_eq!(with_templates("no_such_key", |nl, _| nl.to_string()), "[no_such_key]");
+        assert!(with_templates("hs_g04_pass", |nl, en| nl.contains("{due}") && en.contains("{due}")));
     }
 
     #[test]

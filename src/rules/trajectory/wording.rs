@@ -25,8 +25,7 @@ pub fn say(key: &str, args: &[(&str, &Text)]) -> Text {
     if quiet() {
         return Text::default();
     }
-    let one = |lang: Lang| fill_once(&msg(key, lang, NO_ARGS), lang, args);
-    Text::new(one(Lang::Nl), one(Lang::En))
+    catalogue::with_templates(key, |nl, en| Text::new(fill_once(nl, Lang::Nl, args), fill_once(en, Lang::En, args)))
 }
 
 /// `template` with each `{name}` of `args` replaced by its text in `lang`;

@@ -9,7 +9,7 @@ use super::period::{UsageError, check_options, resolve};
 use crate::i18n::Lang;
 use crate::report::catalogue::{NO_ARGS, msg, text};
 use crate::report::{self, Audience, Format, ReportOptions};
-use crate::results::{Audit, LocationEntry, Severity, Text, WaiverEntry, apply_waivers, json, summarize};
+use crate::results::{Audit, LocationEntry, Severity, Text, WaiverEntry, apply_waivers, json, summarize_results};
 use crate::rulebook::{self, Diagnostic, Rulebook};
 use crate::rules::{build_model::build_locations, evaluate, registry};
 use crate::tables::Export;
@@ -49,15 +49,38 @@ pub struct CheckOptions {
 }
 
 /// Runs an audit and returns the model, or usage problems to print.
+/// The model keeps what `check`'s outputs read (see [`Keep::WhatOutputsRead`]).
 pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
-    audit_with(opts, super::progress::read_with_progress_bar)
+    audit_keeping(opts, super::progress::read_with_progress_bar, Keep::WhatOutputsRead)
 }
 
 /// As [`audit`], reading the exports of `opts.paths` with `read` (the web
-/// page reads them with its own progress and names them as uploaded).
+/// page reads them with its own progress and names them as uploaded), and
+/// keeping everything (the web page offers every audience's outputs).
 pub fn audit_with(
     opts: &CheckOptions,
     read: impl FnOnce(&[PathBuf]) -> Vec<Export>,
+) -> Result<(Audit, Rulebook), Vec<String>> {
+    audit_keeping(opts, read, Keep::Everything)
+}
+
+/// What the audit model keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Every result and every trajectory's facts.
+    Everything,
+    /// For a national run without `--previous`, the passes of trajectory
+    /// rules are counted, not kept, and no trajectory facts are made: the
+    /// national report, results.json and the terminal read only counts of
+    /// them (most of a national run's memory). Other runs keep everything.
+    WhatOutputsRead,
+}
+
+/// The audit of `opts`, its exports read with `read`, keeping `keep`.
+pub fn audit_keeping(
+    opts: &CheckOptions,
+    read: impl FnOnce(&[PathBuf]) -> Vec<Export>,
+    keep: Keep,
 ) -> Result<(Audit, Rulebook), Vec<String>> {
     let specs = registry::RULES;
     let lang = opts.lang;
@@ -80,7 +103,10 @@ pub fn audit_with(
     // results are made (peak memory), all but their findings.
     let input_findings = all_findings(&exports);
     drop_in_background(exports);
-    let mut results = evaluate(&locations, &rulebook, &ctx);
+    // The audience `run` takes when none is given: national for more than one location.
+    let national = opts.audience.map_or(locations.len() > 1, |a| a == Audience::National);
+    let lean = keep == Keep::WhatOutputsRead && national && opts.previous.is_empty();
+    let mut results = evaluate(&locations, &rulebook, &ctx, !lean);
     let entries: Vec<WaiverEntry> = waivers
         .iter()
         .map(|w| WaiverEntry {
@@ -95,7 +121,7 @@ pub fn audit_with(
     let waiver_report = apply_waivers(&mut results, &entries, ctx.as_of);
     let location_ids: Vec<String> = locations.iter().map(|l| l.id.clone()).collect();
     let rule_ids: Vec<String> = rulebook.rules.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect();
-    let summary = summarize(&results, &location_ids, &rule_ids);
+    let summary = summarize_results(&results, &location_ids, &rule_ids);
     let metrics = Audit::metrics_by_location(&results, &registry::metric_rules());
 
     let verdicts = crate::results::verdicts(&summary, &rulebook);
@@ -122,7 +148,7 @@ pub fn audit_with(
         comparison: None,
         input_findings,
         waivers: waiver_report,
-        trajectories: crate::rules::facts::trajectory_facts(&locations, &ctx),
+        trajectories: if lean { Vec::new() } else { crate::rules::facts::trajectory_facts(&locations, &ctx) },
     };
     // Freeing millions of small values costs real time: do it off the main path.
     drop_in_background(locations);

@@ -12,6 +12,8 @@ mod help_tests;
 pub mod help_text;
 mod history;
 pub mod inspect;
+#[cfg(test)]
+mod keep_tests;
 mod national_summary;
 #[cfg(test)]
 pub(crate) mod pseudo_report_tests;

@@ -18,6 +18,6 @@ pub use evidence::Evidence;
 pub use outcome::{Outcome, Severity, Text};
 pub use result::RuleResult;
 pub use results_list::Results;
-pub use summary::{OutcomeCounts, SummaryRow, summarize};
+pub use summary::{OutcomeCounts, SummaryRow, summarize, summarize_results};
 pub use verdicts::{Verdict, verdicts};
 pub use waivers::{WaiverEntry, WaiverReport, apply_waivers};

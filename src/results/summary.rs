@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::outcome::Outcome;
 use super::result::RuleResult;
+use super::results_list::{PassTally, Results};
 
 /// How many subjects got each outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -78,6 +79,25 @@ pub fn summarize<'a>(
     location_ids: &'a [String],
     rule_ids: &'a [String],
 ) -> Vec<SummaryRow> {
+    summarize_with_tallies(results, &[], location_ids, rule_ids)
+}
+
+/// As [`summarize`], for a run's [`Results`]: the trajectory passes it did
+/// not keep are counted from its tallies.
+pub fn summarize_results<'a>(
+    results: &'a Results,
+    location_ids: &'a [String],
+    rule_ids: &'a [String],
+) -> Vec<SummaryRow> {
+    summarize_with_tallies(results, results.tallies().unwrap_or_default(), location_ids, rule_ids)
+}
+
+fn summarize_with_tallies<'a>(
+    results: impl IntoIterator<Item = &'a RuleResult>,
+    tallies: &'a [PassTally],
+    location_ids: &'a [String],
+    rule_ids: &'a [String],
+) -> Vec<SummaryRow> {
     let mut rows: Vec<SummaryRow> = Vec::new();
     let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     for loc in location_ids {
@@ -95,6 +115,14 @@ pub fn summarize<'a>(
         last = Some((&r.location_id, &r.rule_id, i));
         if let Some(row) = rows.get_mut(i) {
             row.counts.add_one(r.outcome);
+        }
+    }
+    for t in tallies {
+        for (rule, n) in &t.passes {
+            let i = row_of(&mut rows, &mut at, &t.location_id, rule);
+            if let Some(row) = rows.get_mut(i) {
+                row.counts.pass += n;
+            }
         }
     }
     rows.sort_by(|a, b| (&a.location_id, &a.rule_id).cmp(&(&b.location_id, &b.rule_id)));

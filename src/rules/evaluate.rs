@@ -9,17 +9,20 @@ use super::context::Context;
 use super::model::Location;
 use super::registry;
 use super::trajectory::wording::{plain, say};
+use crate::results::results_list::PassTally;
 use crate::results::{Outcome, Results, RuleResult};
 use crate::rulebook::{RuleConfig, Rulebook};
 
 /// Every result of every enabled rule for every location, sorted by
-/// location, rule and subject, so outputs are deterministic.
-pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> Results {
+/// location, rule and subject, so outputs are deterministic. Without
+/// `keep_passes`, the passes of trajectory rules are counted as each
+/// location's results are made and not kept ([`PassTally`]).
+pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context, keep_passes: bool) -> Results {
     let rules: Vec<&RuleConfig> = rulebook.rules.iter().filter(|r| r.enabled).collect();
     // Each location's results are sorted where they are made (small, in
     // parallel); then whole locations are put in order. Moving the large
     // results through one global sort cost more than the rules themselves.
-    let mut chunks: Vec<Vec<RuleResult>> = locations
+    let mut chunks: Vec<(Vec<RuleResult>, Option<PassTally>)> = locations
         .par_iter()
         .map(|loc| {
             // About one result per rule and trajectory: room for them at once.
@@ -33,11 +36,17 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> R
                 own.append(&mut results);
             }
             own.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
-            own
+            let tally = (!keep_passes).then(|| PassTally::take_passes(&mut own));
+            (own, tally)
         })
         .collect();
     // Stable: locations with the same id stay in export order.
-    chunks.sort_by(|a, b| location_of(a).cmp(&location_of(b)));
+    // (A location whose results were all passes not kept is placed by its tally.)
+    let place = |(chunk, tally): &(Vec<RuleResult>, Option<PassTally>)| {
+        location_of(chunk).map(str::to_string).or_else(|| tally.as_ref().map(|t| t.location_id.to_string()))
+    };
+    chunks.sort_by_cached_key(place);
+    let (chunks, tallies): (Vec<Vec<RuleResult>>, Vec<Option<PassTally>>) = chunks.into_iter().unzip();
     // Each location's results stay where they were made (one part each, no
     // copy: peak memory); chunks of one location id (rare) become one part.
     let mut parts: Vec<Vec<RuleResult>> = Vec::with_capacity(chunks.len());
@@ -60,7 +69,11 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context) -> R
     if let Some(last) = parts.last_mut() {
         sort_run(last, run_chunks);
     }
-    Results::from_parts(parts)
+    if keep_passes {
+        Results::from_parts(parts)
+    } else {
+        Results::from_parts_and_tallies(parts, tallies.into_iter().flatten().collect())
+    }
 }
 
 fn sort_run(run: &mut [RuleResult], chunks: usize) {

@@ -52,7 +52,7 @@ pub fn ranking(audit: &Audit) -> Vec<Rank<'_>> {
         subjects[slot].push((s, r.outcome == Outcome::Fail));
     }
     // Families with a result, and those with a failure: distinct subjects.
-    let share = |list: &mut Vec<(&str, bool)>| {
+    let count = |list: &mut Vec<(&str, bool)>| {
         // A failing entry sorts after a passing one of the same subject: the last of each subject decides.
         list.sort_unstable();
         let (mut all, mut failing) = (0usize, 0usize);
@@ -62,16 +62,29 @@ pub fn ranking(audit: &Audit) -> Vec<Rank<'_>> {
                 failing += usize::from(*fail);
             }
         }
+        (all, failing)
+    };
+    let counted: Vec<(usize, usize)> = subjects.iter_mut().map(count).collect();
+    // Passes not kept: every subject with a result is in the location's tally.
+    let with_result: HashMap<&str, usize> = audit
+        .results
+        .tallies()
+        .unwrap_or_default()
+        .iter()
+        .map(|t| (t.location_id.as_str(), t.subjects.len()))
+        .collect();
+    let share_of = |id: &str| {
+        let (all, failing) = slot_of.get(id).and_then(|slot| counted.get(*slot)).copied().unwrap_or((0, 0));
+        let all = with_result.get(id).copied().unwrap_or(all);
         if all == 0 { 0.0 } else { failing as f64 / all as f64 }
     };
-    let shares: Vec<f64> = subjects.iter_mut().map(share).collect();
     let mut ranks: Vec<Rank<'_>> = audit
         .locations
         .iter()
         .map(|l| {
             let id = l.location_id.as_str();
             let n = error_fails.get(id).copied().unwrap_or(0);
-            let share = slot_of.get(id).and_then(|slot| shares.get(*slot)).copied().unwrap_or(0.0);
+            let share = share_of(id);
             Rank { location_id: id, name: &l.name, at_risk: n > 0, error_fails: n, family_share: share }
         })
         .collect();

@@ -15,6 +15,8 @@
 //! Cost: iteration O(results); `len` O(1); building from parts O(parts);
 //! a tally O(results of the location log results of the location).
 
+use foldhash::{HashSet, HashSetExt};
+
 use super::outcome::Outcome;
 use super::result::{Id, RuleResult};
 
@@ -41,9 +43,11 @@ impl PassTally {
     /// rule), counting them, and notes every subject with a result.
     pub fn take_passes(results: &mut Vec<RuleResult>) -> PassTally {
         let location_id = results.first().map(|r| r.location_id.clone()).unwrap_or_default();
-        let mut subjects: Vec<Id> = results.iter().filter_map(|r| r.subject_id.clone()).collect();
+        // Each subject has a result per rule: gather the distinct ones first, sort only those.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(64);
+        seen.extend(results.iter().filter_map(|r| r.subject_id.as_deref()));
+        let mut subjects: Vec<Id> = seen.into_iter().map(Id::from).collect();
         subjects.sort_unstable();
-        subjects.dedup();
         let mut passes: Vec<(Id, usize)> = Vec::new();
         results.retain(|r| {
             let pass = r.subject_id.is_some() && r.outcome == Outcome::Pass;

@@ -12,6 +12,7 @@ pub mod parse_number;
 pub mod privacy;
 pub mod schema;
 pub mod table;
+pub mod text_column;
 pub mod value;
 
 pub use export::{Export, LocationInfo, SheetSummary, read_paths, read_paths_with_progress};

@@ -20,6 +20,16 @@ const MAX_SERIAL: f64 = 3_000_000.0;
 /// provided it is a well-formed time. Surrounding white space, non-breaking spaces included, is ignored.
 /// Dates that do not exist (`31-02-2026`, `29-02-2025`) give `None`.
 pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
+    // Nearly every date of an export is `jjjj-mm-dd`: read those digit by
+    // digit (the same date the general reading below gives them).
+    if let Some(ymd) = iso_digits(s.as_bytes()) {
+        return NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2);
+    }
+    parse_date_general(s)
+}
+
+/// Any date text the contract accepts, read step by step.
+fn parse_date_general(s: &str) -> Option<NaiveDate> {
     let s = strip_time(s.trim());
     if s.is_empty() {
         return None;
@@ -29,6 +39,17 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
     } else {
         parse_with_month_name(s)
     }
+}
+
+/// (year, month, day) of exactly `dddd-dd-dd`, digits only; `None` for anything else.
+fn iso_digits(b: &[u8]) -> Option<(i32, u32, u32)> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *b else { return None };
+    let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = |ds: &[u8]| ds.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    Some((i32::try_from(n(&digits[..4])).ok()?, n(&digits[4..6]), n(&digits[6..])))
 }
 
 /// Converts an Excel serial day number to a date in the 1900 or 1904 system.
@@ -348,6 +369,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn an_iso_date_read_digit_by_digit_is_the_date_read_step_by_step(
+            s in "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9 ]{4}[-/.][0-9a ]{2}-[0-9]{2}|.{10}"
+        ) {
+            prop_assert_eq!(parse_date_text(&s), parse_date_general(&s), "{}", s);
+        }
+
         #[test]
         fn text_never_panics(s in any::<String>()) {
             let _ = parse_date_text(&s);

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use polars::prelude::{Column as PlColumn, DataFrame, IntoColumn, NamedFrom, PolarsResult, Series};
 
 use super::schema::{ColumnSpec, ColumnType};
+use super::text_column::TextColumn;
 use super::value::{Value, date_to_days};
 
 /// How a header of the file was matched to a column of the contract.
@@ -30,7 +31,7 @@ pub struct MatchedColumn {
 /// The typed values of one column, one entry per record (`None`: empty or unreadable).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ColumnData {
-    Text(Vec<Option<crate::ingest::CellText>>),
+    Text(TextColumn),
     Date(Vec<Option<NaiveDate>>),
     Number(Vec<Option<f64>>),
     Int(Vec<Option<i64>>),
@@ -40,7 +41,7 @@ pub enum ColumnData {
 impl ColumnData {
     fn empty(ty: ColumnType) -> ColumnData {
         match ty {
-            ColumnType::Text | ColumnType::Code(_) => ColumnData::Text(Vec::new()),
+            ColumnType::Text | ColumnType::Code(_) => ColumnData::Text(TextColumn::new()),
             ColumnType::Date => ColumnData::Date(Vec::new()),
             ColumnType::Number => ColumnData::Number(Vec::new()),
             ColumnType::Integer { .. } => ColumnData::Int(Vec::new()),
@@ -61,7 +62,7 @@ impl ColumnData {
 
     fn get(&self, i: usize) -> Value {
         let v = match self {
-            ColumnData::Text(c) => c.get(i).cloned().flatten().map(Value::Text),
+            ColumnData::Text(c) => c.get(i).cloned().map(Value::Text),
             ColumnData::Date(c) => c.get(i).copied().flatten().map(Value::Date),
             ColumnData::Number(c) => c.get(i).copied().flatten().map(Value::Number),
             ColumnData::Int(c) => c.get(i).copied().flatten().map(Value::Int),
@@ -88,7 +89,7 @@ impl TypedColumn {
 
     pub fn text(&self, i: usize) -> Option<&str> {
         match &self.data {
-            ColumnData::Text(c) => c.get(i).and_then(Option::as_deref),
+            ColumnData::Text(c) => c.get(i).map(crate::ingest::CellText::as_str),
             _ => None,
         }
     }
@@ -179,7 +180,7 @@ impl Table {
         for c in &self.columns {
             let name = c.name.into();
             cols.push(match &c.data {
-                ColumnData::Text(v) => PlColumn::new(name, v.iter().map(|t| t.as_deref()).collect::<Vec<_>>()),
+                ColumnData::Text(v) => PlColumn::new(name, v.iter().map(|t| t.map(|t| t.as_str())).collect::<Vec<_>>()),
                 ColumnData::Date(v) => {
                     let days: Vec<Option<i32>> = v.iter().map(|d| d.map(date_to_days)).collect();
                     Series::new(name, days).into_date().into_column()
@@ -195,9 +196,7 @@ impl Table {
     /// Fills an empty `locatie_id` with the export's single location.
     pub(crate) fn fill_location(&mut self, id: &str) {
         if let Some(ColumnData::Text(v)) = self.columns.first_mut().map(|c| &mut c.data) {
-            for cell in v.iter_mut().filter(|c| c.is_none()) {
-                *cell = Some(id.into());
-            }
+            v.fill_empty(id);
         }
     }
 
@@ -207,20 +206,27 @@ impl Table {
         if let Some(ColumnData::Text(v)) = self.columns.first().map(|c| &c.data) {
             // Rows come grouped by location in most files: a run of rows of
             // one location is gathered before its id is looked up once.
-            let mut run: Option<(&str, Vec<usize>)> = None;
-            for (i, id) in v.iter().enumerate() {
-                let Some(id) = id else { continue };
+            // Equal codes are equal ids: a run is followed by its code.
+            let mut run: Option<(u32, Vec<usize>)> = None;
+            let id_of = |code_row: usize| v.get(code_row).map(|t| t.to_string()).unwrap_or_default();
+            for i in 0..v.len() {
+                let code = v.code(i);
+                if code == 0 {
+                    continue;
+                }
                 match &mut run {
-                    Some((current, rows)) if *current == id.as_str() => rows.push(i),
+                    Some((current, rows)) if *current == code => rows.push(i),
                     _ => {
-                        if let Some((current, rows)) = run.replace((id.as_str(), vec![i])) {
-                            by_location.entry(current.to_string()).or_default().extend(rows);
+                        if let Some((_, rows)) = run.replace((code, vec![i])) {
+                            let first = rows.first().copied().unwrap_or(0);
+                            by_location.entry(id_of(first)).or_default().extend(rows);
                         }
                     }
                 }
             }
-            if let Some((current, rows)) = run {
-                by_location.entry(current.to_string()).or_default().extend(rows);
+            if let Some((_, rows)) = run {
+                let first = rows.first().copied().unwrap_or(0);
+                by_location.entry(id_of(first)).or_default().extend(rows);
             }
         }
         self.by_location = by_location;
@@ -237,7 +243,8 @@ pub(crate) struct TableBuilder {
 impl TableBuilder {
     /// `columns`: the matched columns in contract order (`locatie_id` among them or not).
     pub fn new(columns: &[&'static ColumnSpec]) -> Self {
-        let location = TypedColumn { name: "locatie_id", data: ColumnData::Text(Vec::new()), unreadable: Vec::new() };
+        let location =
+            TypedColumn { name: "locatie_id", data: ColumnData::Text(TextColumn::new()), unreadable: Vec::new() };
         let others = columns.iter().filter(|c| c.name != "locatie_id").map(|c| TypedColumn {
             name: c.name,
             data: ColumnData::empty(c.ty),
@@ -264,7 +271,7 @@ impl TableBuilder {
     pub fn set(&mut self, col: usize, value: Value) {
         let Some(c) = self.columns.get_mut(col) else { return };
         match (&mut c.data, value) {
-            (ColumnData::Text(v), Value::Text(t)) => set_last(v, t),
+            (ColumnData::Text(v), Value::Text(t)) => v.set_last(t),
             (ColumnData::Date(v), Value::Date(d)) => set_last(v, d),
             (ColumnData::Number(v), x) => {
                 if let Some(n) = x.as_number() {
@@ -287,7 +294,12 @@ impl TableBuilder {
         }
     }
 
-    pub fn finish(self) -> (Vec<u32>, Vec<TypedColumn>) {
+    pub fn finish(mut self) -> (Vec<u32>, Vec<TypedColumn>) {
+        for c in &mut self.columns {
+            if let ColumnData::Text(v) = &mut c.data {
+                v.finish();
+            }
+        }
         (self.rows, self.columns)
     }
 }

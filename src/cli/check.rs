@@ -69,10 +69,11 @@ pub fn audit_with(
 pub enum Keep {
     /// Every result and every trajectory's facts.
     Everything,
-    /// For a national run without `--previous`, the passes of trajectory
-    /// rules are counted, not kept, and no trajectory facts are made: the
-    /// national report, results.json and the terminal read only counts of
-    /// them (most of a national run's memory). Other runs keep everything.
+    /// Messages in the run's language only (every output of `check` is in
+    /// it). For a national run without `--previous`, also: the passes of
+    /// trajectory rules are counted, not kept, and no trajectory facts are
+    /// made: the national report, results.json and the terminal read only
+    /// counts of them (most of a national run's memory).
     WhatOutputsRead,
 }
 
@@ -106,7 +107,9 @@ pub fn audit_keeping(
     // The audience `run` takes when none is given: national for more than one location.
     let national = opts.audience.map_or(locations.len() > 1, |a| a == Audience::National);
     let lean = keep == Keep::WhatOutputsRead && national && opts.previous.is_empty();
-    let mut results = evaluate(&locations, &rulebook, &ctx, !lean);
+    // Every output of `check` is in one language: messages are made in it only.
+    let only = (keep == Keep::WhatOutputsRead).then_some(opts.lang);
+    let mut results = evaluate(&locations, &rulebook, &ctx, !lean, only);
     let entries: Vec<WaiverEntry> = waivers
         .iter()
         .map(|w| WaiverEntry {

@@ -1,7 +1,7 @@
 //! A national run that keeps only what its outputs read (trajectory passes
 //! counted, not kept; no trajectory facts) writes the same bytes as one that
 //! keeps everything: results.json, the national report in every format, the
-//! terminal summary.
+//! terminal summary; and its messages are made in the run's language only.
 
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::report::{Audience, Format, ReportOptions};
 use crate::results::Outcome;
 
-fn options(paths: Vec<PathBuf>, out: PathBuf) -> CheckOptions {
+fn options(paths: Vec<PathBuf>, out: PathBuf, lang: Lang) -> CheckOptions {
     CheckOptions {
         paths,
         rules: None,
@@ -25,7 +25,7 @@ fn options(paths: Vec<PathBuf>, out: PathBuf) -> CheckOptions {
         formats: vec![Format::Html, Format::Md, Format::Json, Format::Xlsx],
         templates: None,
         out,
-        lang: Lang::Nl,
+        lang,
         fail_on: FailOn::Error,
         previous: Vec::new(),
     }
@@ -37,10 +37,18 @@ fn a_national_run_keeping_counts_of_passes_writes_what_keeping_them_writes() {
     let exports = dir.path().join("exports");
     let gen_opts = GenerateOptions { locations: 12, seed: 5, format: GenFormat::Csv, out: exports.clone(), year: 2026 };
     generate(&gen_opts).expect("generating exports");
-    let opts = options(vec![exports], dir.path().join("out"));
+    for lang in [Lang::Nl, Lang::En] {
+        same_outputs(&options(vec![exports.clone()], dir.path().join("out"), lang));
+    }
+}
+
+/// The run of `opts` keeping everything and keeping what its outputs read
+/// (messages in one language included) write the same bytes.
+fn same_outputs(opts: &CheckOptions) {
+    let lang = opts.lang;
     let read = |paths: &[PathBuf]| crate::tables::read_paths(paths);
-    let Ok((all, rulebook)) = audit_keeping(&opts, read, Keep::Everything) else { panic!("the audit runs") };
-    let Ok((lean, _)) = audit_keeping(&opts, read, Keep::WhatOutputsRead) else { panic!("the lean audit runs") };
+    let Ok((all, rulebook)) = audit_keeping(opts, read, Keep::Everything) else { panic!("the audit runs") };
+    let Ok((lean, _)) = audit_keeping(opts, read, Keep::WhatOutputsRead) else { panic!("the lean audit runs") };
 
     // The lean model holds fewer results: no trajectory pass, and their tallies.
     let passes = all.results.iter().filter(|r| r.subject_id.is_some() && r.outcome == Outcome::Pass).count();
@@ -50,6 +58,10 @@ fn a_national_run_keeping_counts_of_passes_writes_what_keeping_them_writes() {
     let tallied: usize = lean.results.tallies().unwrap_or_default().iter().flat_map(|t| &t.passes).map(|p| p.1).sum();
     assert_eq!(tallied, passes);
     assert!(all.results.tallies().is_none() && lean.trajectories.is_empty() && !all.trajectories.is_empty());
+    // Messages in the run's language only.
+    let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
+    let fail = lean.results.iter().find(|r| r.subject_id.is_some() && r.outcome == Outcome::Fail);
+    assert!(fail.is_some_and(|r| !r.message.get(lang).is_empty() && r.message.get(other).is_empty()), "{fail:?}");
     assert_eq!((&lean.summary, &lean.verdicts, &lean.locations), (&all.summary, &all.verdicts, &all.locations));
     let ranked = |a| {
         super::national_summary::ranking(a)
@@ -65,7 +77,7 @@ fn a_national_run_keeping_counts_of_passes_writes_what_keeping_them_writes() {
         audience: Audience::National,
         municipality: None,
         formats: opts.formats.clone(),
-        lang: Lang::Nl,
+        lang,
         templates: None,
         earlier: Vec::new(),
     };
@@ -78,7 +90,7 @@ fn a_national_run_keeping_counts_of_passes_writes_what_keeping_them_writes() {
     }
     let terminal = |a| {
         let mut out = Vec::new();
-        super::national_summary::write(a, &rulebook, Lang::Nl, &[], &mut out).map(|()| out).unwrap_or_default()
+        super::national_summary::write(a, &rulebook, lang, &[], &mut out).map(|()| out).unwrap_or_default()
     };
     assert_eq!(terminal(&lean), terminal(&all));
 }

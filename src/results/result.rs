@@ -151,6 +151,30 @@ pub fn quiet() -> bool {
     QUIET.with(std::cell::Cell::get)
 }
 
+thread_local! {
+    /// The one language messages are made in, inside [`in_language`].
+    static ONLY: std::cell::Cell<Option<crate::i18n::Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` making messages in `lang` only (`None`: both): the rules'
+/// wording leaves the other language's text empty. For a run whose every
+/// output is in one language (`check`): half the wording, half its memory.
+pub fn in_language<T>(lang: Option<crate::i18n::Lang>, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<crate::i18n::Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ONLY.with(|o| o.set(self.0));
+        }
+    }
+    let _restore = Restore(ONLY.with(|o| o.replace(lang)));
+    f()
+}
+
+/// True when messages are made in `lang` (always, outside [`in_language`]).
+pub fn wanted(lang: crate::i18n::Lang) -> bool {
+    ONLY.with(|o| o.get().is_none_or(|only| only == lang))
+}
+
 /// The evidence a trajectory rule's `pass` keeps (see [`RuleResult::compact`]):
 /// what the due-soon list of the location report reads (`report::location::due_soon`).
 pub const PASS_EVIDENCE_KEYS: &[&str] = &["deadline", "end"];

@@ -9,6 +9,8 @@ use super::context::Context;
 use super::model::Location;
 use super::registry;
 use super::trajectory::wording::{plain, say};
+use crate::i18n::Lang;
+use crate::results::result::in_language;
 use crate::results::results_list::PassTally;
 use crate::results::{Outcome, Results, RuleResult};
 use crate::rulebook::{RuleConfig, Rulebook};
@@ -16,8 +18,15 @@ use crate::rulebook::{RuleConfig, Rulebook};
 /// Every result of every enabled rule for every location, sorted by
 /// location, rule and subject, so outputs are deterministic. Without
 /// `keep_passes`, the passes of trajectory rules are counted as each
-/// location's results are made and not kept ([`PassTally`]).
-pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context, keep_passes: bool) -> Results {
+/// location's results are made and not kept ([`PassTally`]). With `only`,
+/// messages are made in that language only (the other one left empty).
+pub fn evaluate(
+    locations: &[Location],
+    rulebook: &Rulebook,
+    ctx: &Context,
+    keep_passes: bool,
+    only: Option<Lang>,
+) -> Results {
     let rules: Vec<&RuleConfig> = rulebook.rules.iter().filter(|r| r.enabled).collect();
     // Each location's results are sorted where they are made (small, in
     // parallel); then whole locations are put in order. Moving the large
@@ -25,19 +34,21 @@ pub fn evaluate(locations: &[Location], rulebook: &Rulebook, ctx: &Context, keep
     let mut chunks: Vec<(Vec<RuleResult>, Option<PassTally>)> = locations
         .par_iter()
         .map(|loc| {
-            // About one result per rule and trajectory: room for them at once.
-            let families = loc.trajectories.as_ref().map_or(0, Vec::len);
-            let mut own: Vec<RuleResult> = Vec::with_capacity(rules.len() * (families + 1));
-            for cfg in &rules {
-                // Passes keep only what is read of them, as they are made (memory).
-                let keep_deadline = registry::facts(&cfg.id).pass_deadline.is_some();
-                let mut results = evaluate_rule(loc, cfg, ctx);
-                results.iter_mut().for_each(|r| r.compact(keep_deadline));
-                own.append(&mut results);
-            }
-            own.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
-            let tally = (!keep_passes).then(|| PassTally::take_passes(&mut own));
-            (own, tally)
+            in_language(only, || {
+                // About one result per rule and trajectory: room for them at once.
+                let families = loc.trajectories.as_ref().map_or(0, Vec::len);
+                let mut own: Vec<RuleResult> = Vec::with_capacity(rules.len() * (families + 1));
+                for cfg in &rules {
+                    // Passes keep only what is read of them, as they are made (memory).
+                    let keep_deadline = registry::facts(&cfg.id).pass_deadline.is_some();
+                    let mut results = evaluate_rule(loc, cfg, ctx);
+                    results.iter_mut().for_each(|r| r.compact(keep_deadline));
+                    own.append(&mut results);
+                }
+                own.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
+                let tally = (!keep_passes).then(|| PassTally::take_passes(&mut own));
+                (own, tally)
+            })
         })
         .collect();
     // Stable: locations with the same id stay in export order.

@@ -15,8 +15,8 @@ use crate::report::catalogue::{self, NO_ARGS, msg};
 use crate::results::Text;
 use crate::results::result::push_padded;
 
-use crate::results::result::quiet;
 pub use crate::results::result::quietly;
+use crate::results::result::{quiet, wanted};
 
 /// A rule message from the catalogue (`reports/messages/rules.toml`), each
 /// named argument filled in with its own language's text, in one pass (a
@@ -25,7 +25,14 @@ pub fn say(key: &str, args: &[(&str, &Text)]) -> Text {
     if quiet() {
         return Text::default();
     }
-    catalogue::with_templates(key, |nl, en| Text::new(fill_once(nl, Lang::Nl, args), fill_once(en, Lang::En, args)))
+    catalogue::with_templates(key, |nl, en| both(|| fill_once(nl, Lang::Nl, args), || fill_once(en, Lang::En, args)))
+}
+
+/// A text made in each language wanted ([`crate::results::result::in_language`]); the other one left empty.
+fn both(nl: impl FnOnce() -> String, en: impl FnOnce() -> String) -> Text {
+    let nl = if wanted(Lang::Nl) { nl() } else { String::new() };
+    let en = if wanted(Lang::En) { en() } else { String::new() };
+    Text::new(nl, en)
 }
 
 /// `template` with each `{name}` of `args` replaced by its text in `lang`;
@@ -60,7 +67,11 @@ pub fn plain(x: impl std::fmt::Display) -> Text {
         return Text::default();
     }
     let s = x.to_string();
-    Text::new(s.clone(), s)
+    match (wanted(Lang::Nl), wanted(Lang::En)) {
+        (true, true) => Text::new(s.clone(), s),
+        (true, false) => Text::new(s, String::new()),
+        (false, _) => Text::new(String::new(), s),
+    }
 }
 
 /// The catalogue keys of the months (`month_1` is January), shared with
@@ -115,7 +126,7 @@ pub fn day(d: NaiveDate) -> Text {
     if quiet() {
         return Text::default();
     }
-    Text::new(nl_date(d), en_date(d))
+    both(|| nl_date(d), || en_date(d))
 }
 
 /// A number, at most `decimals` decimals, trailing zeros cut: Dutch with a
@@ -141,7 +152,7 @@ pub fn number(x: f64, decimals: usize) -> Text {
     let join = |int: String, dot: char| {
         if frac.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}{dot}{frac}") }
     };
-    Text::new(join(group('.'), ','), join(group(','), '.'))
+    both(|| join(group('.'), ','), || join(group(','), '.'))
 }
 
 /// A change with its sign and exactly `decimals` decimals: `+2,00` / `+2.00`.
@@ -186,9 +197,9 @@ pub fn concat(parts: &[&Text]) -> Text {
     if quiet() {
         return Text::default();
     }
-    Text::new(
-        parts.iter().map(|t| t.nl.as_str()).collect::<String>(),
-        parts.iter().map(|t| t.en.as_str()).collect::<String>(),
+    both(
+        || parts.iter().map(|t| t.nl.as_str()).collect::<String>(),
+        || parts.iter().map(|t| t.en.as_str()).collect::<String>(),
     )
 }
 
@@ -199,7 +210,7 @@ pub fn join<'a>(parts: impl IntoIterator<Item = &'a Text>, sep: &str) -> Text {
     }
     let parts: Vec<&Text> = parts.into_iter().collect();
     let one = |f: fn(&Text) -> &str| parts.iter().map(|t| f(t)).collect::<Vec<_>>().join(sep);
-    Text::new(one(|t| &t.nl), one(|t| &t.en))
+    both(|| one(|t| &t.nl), || one(|t| &t.en))
 }
 
 /// A fragment as a sentence: its first letter a capital, a full stop last.
@@ -217,7 +228,7 @@ pub fn sentence(fragment: &Text) -> Text {
         }
         out
     };
-    Text::new(one(&fragment.nl), one(&fragment.en))
+    both(|| one(&fragment.nl), || one(&fragment.en))
 }
 
 /// The message of a `not_evaluated` result: the reason in a sentence.
@@ -226,7 +237,7 @@ pub fn not_evaluated(reason: &Text) -> Text {
         return Text::default();
     }
     let t = say("hs_not_evaluated", &[("reason", reason)]);
-    Text::new(full_stop(&t.nl), full_stop(&t.en))
+    both(|| full_stop(&t.nl), || full_stop(&t.en))
 }
 
 /// `s` with a full stop at the end, unless it ends a sentence already.

@@ -75,7 +75,7 @@ pub fn build_table(kind: SheetKind, sheet: &RawSheet, findings: &mut Vec<InputFi
     matched.sort_by_key(|m| order.iter().position(|c| c.name == m.column));
 
     let specs: Vec<&'static ColumnSpec> = positions.iter().map(|(_, s)| *s).collect();
-    let mut builder = TableBuilder::new(&specs);
+    let mut builder = TableBuilder::new(&specs, sheet.rows.len().saturating_sub(1));
     let targets: Vec<usize> = specs.iter().map(|s| builder.index_of(s.name)).collect();
     // Coded columns hold few distinct spellings: each is typed once.
     let mut codes: Vec<HashMap<compact_str::CompactString, Result<Value, FindingKind>>> =

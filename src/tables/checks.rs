@@ -102,9 +102,16 @@ fn dangling_ids(from: &Table, column: &'static str, to: &Table, key_column: &str
     }
     let known: HashSet<(&str, &str)> = (0..to.len()).filter_map(keys(to, key_column)).collect();
     let key = keys(from, column);
+    // Rows come in runs of one key (a family's contacts): looked up once a run.
+    let mut last: Option<((&str, &str), bool)> = None;
     for i in 0..from.len() {
         let Some(k) = key(i) else { continue };
-        if !known.contains(&k) {
+        let found = match last {
+            Some((prev, found)) if prev == k => found,
+            _ => known.contains(&k),
+        };
+        last = Some((k, found));
+        if !found {
             let f = FindingKind::DanglingReference { target_sheet: to.kind.name().to_string() };
             findings.push(InputFinding::cell(
                 &from.file,

@@ -18,11 +18,18 @@ pub struct TextColumn {
     words: Vec<CellText>,
     /// Text to code, while the column is built.
     index: HashMap<CellText, u32>,
+    /// The code given last (0: none yet).
+    last: u32,
 }
 
 impl TextColumn {
     pub fn new() -> Self {
-        TextColumn { codes: Vec::new(), words: Vec::new(), index: HashMap::new() }
+        TextColumn::with_capacity(0)
+    }
+
+    /// An empty column with room for `rows` records.
+    pub fn with_capacity(rows: usize) -> Self {
+        TextColumn { codes: Vec::with_capacity(rows), words: Vec::new(), index: HashMap::new(), last: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -78,7 +85,13 @@ impl TextColumn {
     }
 
     fn code_of(&mut self, text: CellText) -> u32 {
+        // Records come in runs (a location's rows, a family's contacts): the
+        // text of the record before is compared first, then looked up.
+        if self.last != 0 && self.words.get(self.last as usize - 1).is_some_and(|w| *w == text) {
+            return self.last;
+        }
         if let Some(&code) = self.index.get(&text) {
+            self.last = code;
             return code;
         }
         // After `finish` (filling a finished column): find the text among the words.
@@ -89,6 +102,7 @@ impl TextColumn {
         // At most one word per cell, and a sheet holds far fewer than 4 billion cells (budgets).
         let code = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.index.insert(text, code);
+        self.last = code;
         code
     }
 }

@@ -188,3 +188,48 @@ fn a_missing_argument_is_named_in_words_with_localized_placeholders() {
         assert!(line.contains(words) && !line.contains('<'), "{line}");
     }
 }
+
+/// `parse_args` parses with the tree as defined and takes the localized tree
+/// only when that fails: both trees take the same arguments the same way.
+#[test]
+fn the_defined_and_the_localized_tree_parse_alike() {
+    use clap::FromArgMatches;
+    let lines: &[&[&str]] = &[
+        &["check", "exports", "--period", "2026", "--format", "json", "--out", "o"],
+        &["check", "a.xlsx", "b", "--from", "2026-01-01", "--to", "2026-06-30", "--as-of", "2026-07-01"],
+        &["check", "x", "--audience", "municipality", "--municipality", "Hengelo", "--lang", "en"],
+        &["check", "x", "--previous", "a.json", "--previous", "b.json", "--fail-on", "never", "--waivers", "w.toml"],
+        &["check", "x", "--rules", "r.toml", "--templates", "t", "--format", "html", "--format", "xlsx"],
+        &["check"],
+        &["check", "x", "--format", "pdf"],
+        &["check", "x", "--no-such-option"],
+        &["inspect", "x.xlsx", "--lang", "en"],
+        &["rules", "list"],
+        &["rules", "explain", "HS-G04"],
+        &["rules", "lint", "r.toml"],
+        &["template", "--out", "t.xlsx"],
+        &["generate", "--locations", "3", "--seed", "2", "--out", "g", "--format", "csv"],
+        &["compare", "old.json", "new.json", "--json"],
+        &["serve", "--port", "9000", "--no-open"],
+        &["nonsense"],
+        &[],
+        &["--help"],
+        &["check", "--help"],
+        &["--version"],
+    ];
+    let mut parsed = 0;
+    for line in lines {
+        let argv: Vec<OsString> = std::iter::once("hs-audit").chain(line.iter().copied()).map(OsString::from).collect();
+        let defined = <Cli as clap::Parser>::try_parse_from(&argv).map(|c| format!("{c:?}")).map_err(|e| e.kind());
+        parsed += usize::from(defined.is_ok());
+        for lang in [Lang::Nl, Lang::En] {
+            let localized = localized(lang)
+                .try_get_matches_from(&argv)
+                .and_then(|m| Cli::from_arg_matches(&m))
+                .map(|c| format!("{c:?}"))
+                .map_err(|e| e.kind());
+            assert_eq!(defined, localized, "{line:?} ({lang:?})");
+        }
+    }
+    assert!(parsed >= 12, "most lines are valid command lines ({parsed})");
+}

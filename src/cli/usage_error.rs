@@ -20,6 +20,13 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // Arguments that parse need no texts: the tree as defined parses them as
+    // the localized one does (the texts differ, never the arguments), and
+    // building the localized tree was a few milliseconds of every run.
+    // Help, version and usage errors take the localized tree below.
+    if let Ok(cli) = <Cli as clap::Parser>::try_parse_from(&args) {
+        return Ok(cli);
+    }
     // The help in the language of `--lang`, chosen as for a usage error.
     let mut cmd = super::help_text::localized(lang_from_args(&args));
     let parsed = cmd

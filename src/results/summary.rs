@@ -2,7 +2,8 @@
 //!
 //! Cost: one pass over the results with a hash map by (location, rule),
 //! looked up once per run of results of the same pair, then one sort of the
-//! rows: O(results + rows log rows).
+//! rows: O(results + rows log rows). Passes kept only as counts
+//! (`PassTally`) add one look-up per location and rule.
 
 use foldhash::{HashMap, HashMapExt};
 

@@ -1,7 +1,10 @@
 //! Evaluation: every enabled rule over every location of the run, in one pass.
 //!
-//! Cost: O(rules x records) over all locations, locations in parallel, then
-//! one sort of the results: O(results log results).
+//! Cost: O(rules x records) over all locations, locations in parallel, each
+//! location's results sorted where they are made (O(r log r) for its r
+//! results), then the locations put in order: O(locations log locations).
+//! Passes that are not kept are counted per location as they are made
+//! (`PassTally`), never held for the whole run.
 
 use rayon::prelude::*;
 

@@ -7,7 +7,9 @@
 //! look-up per verdict and per change of location among the results (they
 //! come grouped by location; any order gives the same ranking), then each
 //! location's subjects sorted: O(results log families per location), and
-//! the locations sorted: O(locations log locations).
+//! the locations sorted: O(locations log locations). Where passes were kept
+//! only as counts, each location's families with a result come from its
+//! tally (one hash map over the locations).
 
 use foldhash::{HashMap, HashMapExt};
 

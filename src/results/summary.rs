@@ -10,7 +10,7 @@ use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use super::outcome::Outcome;
-use super::result::RuleResult;
+use super::result::{Id, RuleResult};
 use super::results_list::{PassTally, Results};
 
 /// How many subjects got each outcome.
@@ -67,8 +67,8 @@ impl OutcomeCounts {
 /// The outcome counts of one rule at one location.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct SummaryRow {
-    pub rule_id: String,
-    pub location_id: String,
+    pub rule_id: Id,
+    pub location_id: Id,
     #[serde(flatten)]
     pub counts: OutcomeCounts,
 }
@@ -138,7 +138,7 @@ fn row_of<'a>(
     rule: &'a str,
 ) -> usize {
     *at.entry((location, rule)).or_insert_with(|| {
-        rows.push(SummaryRow { rule_id: rule.to_string(), location_id: location.to_string(), ..Default::default() });
+        rows.push(SummaryRow { rule_id: rule.into(), location_id: location.into(), ..Default::default() });
         rows.len() - 1
     })
 }

@@ -7,14 +7,15 @@
 use serde::Serialize;
 
 use super::outcome::{Outcome, Severity};
+use super::result::Id;
 use super::summary::{OutcomeCounts, SummaryRow};
 use crate::rulebook::{Rulebook, Scope};
 
 /// One location's verdict on one rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
-    pub rule_id: String,
-    pub location_id: String,
+    pub rule_id: Id,
+    pub location_id: Id,
     pub outcome: Outcome,
     /// fail / (pass + fail + waived), for trajectory rules with a subject judged.
     pub fail_share: Option<f64>,

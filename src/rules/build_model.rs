@@ -85,6 +85,11 @@ impl<'a> Reader<'a> {
     fn text(&self, i: usize, column: &str) -> Option<String> {
         self.table.text(column, i).map(str::to_string)
     }
+
+    /// An id or short text, inline (no allocation for nearly every one).
+    fn id(&self, i: usize, column: &str) -> Option<Id> {
+        self.table.text(column, i).map(Id::from)
+    }
 }
 
 /// A finding's place and sentence, in both languages, as a reason.
@@ -213,25 +218,25 @@ fn trajectory(
     measurements: Option<&BTreeMap<String, Vec<Measurement>>>,
 ) -> Trajectory {
     let row = r.table.row_number(i);
-    let id = r.text(i, "gezin_id").unwrap_or_else(|| format!("rij-{row}"));
+    let id: Id = r.id(i, "gezin_id").unwrap_or_else(|| compact_str::format_compact!("rij-{row}"));
     let (contacts, unreadable_contacts) = match contacts {
         Ok(map) => {
-            let (c, u) = map.get(&id).cloned().unwrap_or_default();
+            let (c, u) = map.get(id.as_str()).cloned().unwrap_or_default();
             (Ok(c), u)
         }
         Err(reason) => (Err(reason.clone()), Vec::new()),
     };
     Trajectory {
         row,
-        gemeente: r.text(i, "gemeente"),
+        gemeente: r.id(i, "gemeente"),
         aanmelding: r.date(i, "aanmelding"),
-        verwijzer: r.text(i, "verwijzer"),
+        verwijzer: r.id(i, "verwijzer"),
         geboortedatum_jongste: r.date(i, "geboortedatum_jongste"),
         leeftijd_jongste_maanden: r.cell(i, "leeftijd_jongste_maanden", Value::as_int),
         uitgerekende_datum: r.date(i, "uitgerekende_datum"),
         kennismaking: r.date(i, "kennismaking"),
         koppeling: r.date(i, "koppeling"),
-        vrijwilliger_id: r.text(i, "vrijwilliger_id"),
+        vrijwilliger_id: r.id(i, "vrijwilliger_id"),
         start: r.date(i, "start"),
         einde: r.date(i, "einde"),
         uren: r.cell(i, "uren", Value::as_number),
@@ -240,7 +245,7 @@ fn trajectory(
         bericht_verwijzer_einde: r.date(i, "bericht_verwijzer_einde"),
         contacts,
         unreadable_contacts,
-        measurements: measurements.map(|m| m.get(&id).cloned().unwrap_or_default()),
+        measurements: measurements.map(|m| m.get(id.as_str()).cloned().unwrap_or_default()),
         id,
     }
 }

@@ -30,8 +30,8 @@ fn facts(location_id: &str, t: &Trajectory, ctx: &Context) -> TrajectoryFacts {
     let duration_days = start.map(|s| days_between(s, einde.unwrap_or(ctx.window_end()).min(ctx.window_end())).max(0));
     TrajectoryFacts {
         location_id: location_id.to_string(),
-        subject_id: t.id.clone(),
-        gemeente: t.gemeente.clone(),
+        subject_id: t.id.to_string(),
+        gemeente: t.gemeente.as_deref().map(str::to_string),
         active_in_period: ctx.trajectory_active(start, einde),
         closed_in_period: start.is_some() && einde.is_some_and(|e| e >= ctx.period.start && e <= ctx.as_of),
         hours: t.uren.value(),

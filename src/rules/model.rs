@@ -9,6 +9,10 @@ use chrono::NaiveDate;
 
 use crate::results::Text;
 
+/// An id or short text of a record, inline up to 24 bytes (no heap allocation for
+/// nearly every id, municipality and referrer of a national run).
+pub type Id = compact_str::CompactString;
+
 /// One cell as a rule sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<T> {
@@ -92,17 +96,17 @@ pub struct Measurement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trajectory {
     /// `gezin_id`; for a row without a readable id, `rij <n>` / the row number.
-    pub id: String,
+    pub id: Id,
     pub row: u32,
-    pub gemeente: Option<String>,
+    pub gemeente: Option<Id>,
     pub aanmelding: Cell<NaiveDate>,
-    pub verwijzer: Option<String>,
+    pub verwijzer: Option<Id>,
     pub geboortedatum_jongste: Cell<NaiveDate>,
     pub leeftijd_jongste_maanden: Cell<i64>,
     pub uitgerekende_datum: Cell<NaiveDate>,
     pub kennismaking: Cell<NaiveDate>,
     pub koppeling: Cell<NaiveDate>,
-    pub vrijwilliger_id: Option<String>,
+    pub vrijwilliger_id: Option<Id>,
     pub start: Cell<NaiveDate>,
     pub einde: Cell<NaiveDate>,
     pub uren: Cell<f64>,

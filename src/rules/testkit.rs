@@ -40,9 +40,9 @@ pub fn config(id: &str, scope: Scope, severity: Severity, params: &[(&str, Param
 /// An empty trajectory: every cell empty, no contacts, no measurements sheet.
 pub fn trajectory(id: &str) -> Trajectory {
     Trajectory {
-        id: id.to_string(),
+        id: id.into(),
         row: 2,
-        gemeente: Some("Testdorp".to_string()),
+        gemeente: Some("Testdorp".into()),
         aanmelding: Cell::Empty,
         verwijzer: None,
         geboortedatum_jongste: Cell::Empty,

@@ -60,9 +60,13 @@ impl Snapshot {
                 .iter()
                 .map(|l| (l.location_id.clone(), (l.name.clone(), l.metrics.clone())))
                 .collect(),
-            rules: audit.summary.iter().map(|s| s.rule_id.clone()).collect(),
+            rules: audit.summary.iter().map(|s| s.rule_id.to_string()).collect(),
             location_rules,
-            summary: audit.summary.iter().map(|s| ((s.location_id.clone(), s.rule_id.clone()), s.counts)).collect(),
+            summary: audit
+                .summary
+                .iter()
+                .map(|s| ((s.location_id.to_string(), s.rule_id.to_string()), s.counts))
+                .collect(),
             outcomes,
             passes_listed: true,
         }

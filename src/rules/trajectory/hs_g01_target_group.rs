@@ -260,7 +260,7 @@ mod tests {
         let eight = cfg_for("Súdwest-Fryslân", &[("max_age", ParamValue::Integer(8))]);
         let mut t = born("2026-03-02", "2019-03-02");
         assert_eq!(outcome(t.clone(), &eight), Some(Outcome::Fail));
-        t.gemeente = Some("Sudwest Fryslan".to_string());
+        t.gemeente = Some("Sudwest Fryslan".into());
         assert_eq!(outcome(t.clone(), &eight), Some(Outcome::Pass));
         t.geboortedatum_jongste = date("2017-03-02");
         assert_eq!(outcome(t, &eight), Some(Outcome::Fail));

@@ -168,7 +168,7 @@ mod tests {
     /// Started 2026-03-02 (start message due 2026-04-01), referred by a nurse.
     fn referred(start_msg: Option<&str>) -> Trajectory {
         let mut t = trajectory("G9");
-        t.verwijzer = Some("jgz".to_string());
+        t.verwijzer = Some("jgz".into());
         t.start = date("2026-03-02");
         t.bericht_verwijzer_start = start_msg.map_or(Cell::Empty, date);
         t
@@ -243,7 +243,7 @@ mod tests {
         let mut self_referred = referred(None);
         self_referred.verwijzer = None;
         let mut blank = referred(None);
-        blank.verwijzer = Some("  ".to_string());
+        blank.verwijzer = Some("  ".into());
         let mut old = closed(None);
         old.einde = date("2025-12-31");
         let mut not_started = referred(None);

@@ -88,7 +88,7 @@ mod tests {
         let mut t = trajectory("G1");
         t.start = date("2026-03-02");
         t.koppeling = date("2026-02-20");
-        t.vrijwilliger_id = Some("V1".to_string());
+        t.vrijwilliger_id = Some("V1".into());
         t
     }
 
@@ -134,7 +134,7 @@ mod tests {
         let mut t = traj();
         t.vrijwilliger_id = None;
         assert_eq!(outcome_of(&run(t.clone(), vec![], None), Some("G1")), Some(Outcome::NotApplicable));
-        t.vrijwilliger_id = Some("  ".to_string());
+        t.vrijwilliger_id = Some("  ".into());
         assert_eq!(outcome_of(&run(t, vec![], None), Some("G1")), Some(Outcome::NotApplicable));
     }
 

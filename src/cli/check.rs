@@ -98,7 +98,7 @@ pub fn audit_keeping(
     let previous = super::history::read_previous(&opts.previous, opts.audience, lang)?;
     let mut exports = read(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
-    let mut locations = build_locations(&exports);
+    let mut locations = build_locations(&mut exports);
     super::location_ids::keep_apart(&mut locations, &mut exports);
     // The model holds what the rules read: the raw exports can go before the
     // results are made (peak memory), all but their findings.

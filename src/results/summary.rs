@@ -99,8 +99,10 @@ fn summarize_with_tallies<'a>(
     location_ids: &'a [String],
     rule_ids: &'a [String],
 ) -> Vec<SummaryRow> {
-    let mut rows: Vec<SummaryRow> = Vec::new();
-    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
+    // A row per location and rule, made up front (room for all of them at once).
+    let rows_expected = location_ids.len().saturating_mul(rule_ids.len());
+    let mut rows: Vec<SummaryRow> = Vec::with_capacity(rows_expected);
+    let mut at: HashMap<(&str, &str), usize> = HashMap::with_capacity(rows_expected);
     for loc in location_ids {
         for rule in rule_ids {
             row_of(&mut rows, &mut at, loc, rule);

@@ -19,11 +19,21 @@ use crate::tables::schema::{Required, SheetKind};
 use crate::tables::{Export, Table, Value};
 
 /// Every location of every readable export, in the exports' order.
-pub fn build_locations(exports: &[Export]) -> Vec<Location> {
+pub fn build_locations(exports: &mut [Export]) -> Vec<Location> {
     use rayon::prelude::*;
-    let all: Vec<(&Export, &str, &str)> =
-        exports.iter().flat_map(|e| e.locations.iter().map(move |l| (e, l.id.as_str(), l.name.as_str()))).collect();
-    all.par_iter().map(|(export, id, name)| build_location(export, id, name)).collect()
+    // Export by export (in parallel), its locations in parallel; each
+    // export's tables are freed as soon as its locations are built, so the
+    // tables of a national run's exports and its model are not held at once.
+    let per_export: Vec<Vec<Location>> = exports
+        .par_iter_mut()
+        .map(|export| {
+            let built: Vec<Location> =
+                export.locations.par_iter().map(|l| build_location(export, &l.id, &l.name)).collect();
+            export.release_tables();
+            built
+        })
+        .collect();
+    per_export.into_iter().flatten().collect()
 }
 
 /// Reads cells of one table for one location, turning absence and

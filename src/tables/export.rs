@@ -56,6 +56,13 @@ impl Export {
         self.tables.get(&kind)
     }
 
+    /// Frees the typed tables and the index of findings by cell, once the
+    /// model is built from them; the findings and the sheet summaries stay.
+    pub fn release_tables(&mut self) {
+        self.tables = BTreeMap::new();
+        self.finding_at = HashMap::default();
+    }
+
     /// The first finding about one cell (canonical sheet and column names).
     pub fn finding_at(&self, sheet: &str, row: u32, column: &str) -> Option<&InputFinding> {
         let i = self.finding_at.get(&(sheet.to_string(), row, column.to_string()))?;

@@ -8,6 +8,21 @@ use unicode_normalization::UnicodeNormalization;
 /// The form two names are compared in: lower case, accents removed, and
 /// spaces, dashes and underscores (and other white space) dropped.
 pub fn normalize_name(s: &str) -> String {
+    // Nearly every name is ASCII (headers, sheet names, codes): no accents to
+    // take apart, so byte by byte (a run of 7,500 files spent 4 % in the
+    // Unicode decomposition of names).
+    if s.is_ascii() {
+        return s
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+    }
+    normalize_unicode(s)
+}
+
+/// [`normalize_name`] for any text.
+fn normalize_unicode(s: &str) -> String {
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{2010}'..='\u{2015}'))
@@ -33,6 +48,13 @@ mod tests {
         assert!(same_name("  Gezin ID ", "gezin_id"));
         assert!(same_name("Eerste check", "EERSTE_CHECK"));
         assert!(!same_name("start", "einde"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_names_are_normalized_as_any_text_is(s in "[ -~\t\n\x0b\x0c\r]{0,24}") {
+            proptest::prop_assert_eq!(normalize_name(&s), normalize_unicode(&s));
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ fn base() -> &'static Vec<(String, Vec<String>)> {
     BASE.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let export = hs_audit::generate::generate_location(7, 0, 2026);
-        hs_audit::generate::write_csv_folder(&export, dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        hs_audit::generate::write_csv_folder(&export, dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
         let mut files: Vec<(String, Vec<String>)> = std::fs::read_dir(dir.path())
             .unwrap_or_else(|e| panic!("{e}"))
             .flatten()
@@ -97,6 +97,7 @@ fuzz_target!(|data: &[u8]| {
         out: PathBuf::from(dir.path()).join("out"),
         lang: hs_audit::i18n::Lang::En,
         fail_on: FailOn::Error,
+        previous: Vec::new(),
     };
     if let Ok((audit, _)) = audit(&opts) {
         let _ = hs_audit::results::json::to_json_string(&audit, hs_audit::i18n::Lang::En);

@@ -12,10 +12,10 @@ fn demo() -> &'static (Vec<Location>, Context) {
     static DEMO: OnceLock<(Vec<Location>, Context)> = OnceLock::new();
     DEMO.get_or_init(|| {
         let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/demo/demo.xlsx"));
-        let exports = hs_audit::tables::read_paths(&[path]);
+        let mut exports = hs_audit::tables::read_paths(&[path]);
         let ctx = hs_audit::cli::period::resolve(Some("2026"), None, None, None, &exports)
             .unwrap_or_else(|_| panic!("the demo's period resolves"));
-        (build_locations(&exports), ctx)
+        (build_locations(&mut exports), ctx)
     })
 }
 
@@ -23,7 +23,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let (locations, ctx) = demo();
     if let Ok(rulebook) = hs_audit::rulebook::load_rulebook_text("fuzz.toml", text, None, registry::RULES) {
-        let _ = evaluate(locations, &rulebook, ctx);
+        // As `check` runs (passes counted, messages in one language) and as `serve` does (everything kept).
+        let _ = evaluate(locations, &rulebook, ctx, false, Some(hs_audit::i18n::Lang::Nl));
+        let _ = evaluate(locations, &rulebook, ctx, true, None);
     }
     if let Ok(waivers) = hs_audit::rulebook::load_waivers_text("fuzz.toml", text, registry::RULES) {
         let entries: Vec<_> = waivers
@@ -37,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
                 expires: w.expires,
             })
             .collect();
-        let mut results = Vec::new();
+        let mut results = hs_audit::results::Results::new();
         let _ = hs_audit::results::apply_waivers(&mut results, &entries, ctx.as_of);
     }
 });

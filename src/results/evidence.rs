@@ -38,31 +38,9 @@ impl Fact {
     fn write_into<'b>(&'b self, buf: &'b mut [u8; 10]) -> std::borrow::Cow<'b, str> {
         match self {
             Fact::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
-            Fact::Date(d) => match iso_bytes(*d, buf) {
-                Some(s) => std::borrow::Cow::Borrowed(s),
-                None => std::borrow::Cow::Owned(d.format("%Y-%m-%d").to_string()),
-            },
+            Fact::Date(d) => super::result::iso_in(*d, buf),
         }
     }
-}
-
-/// `YYYY-MM-DD` into `buf` for years 0..=9999 (as `%Y-%m-%d` writes them),
-/// without the formatting machinery; `None` for other years.
-fn iso_bytes(d: NaiveDate, buf: &mut [u8; 10]) -> Option<&str> {
-    use chrono::Datelike;
-    let y = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
-    let mut put = |at: usize, n: u32, width: usize| {
-        for k in 0..width {
-            let digit = (n / 10u32.pow((width - 1 - k) as u32)) % 10;
-            buf[at + k] = b'0' + digit as u8;
-        }
-    };
-    put(0, y, 4);
-    put(5, d.month(), 2);
-    put(8, d.day(), 2);
-    buf[4] = b'-';
-    buf[7] = b'-';
-    std::str::from_utf8(buf).ok()
 }
 
 impl fmt::Display for Fact {

@@ -182,18 +182,30 @@ pub const PASS_EVIDENCE_KEYS: &[&str] = &["deadline", "end"];
 /// `YYYY-MM-DD`, as `%Y-%m-%d` writes it, without the formatting machinery
 /// (every result's evidence writes dates: this was a tenth of a run).
 pub fn iso_date(d: chrono::NaiveDate) -> String {
+    iso_in(d, &mut [0; 10]).into_owned()
+}
+
+/// [`iso_date`] written into `buf` for years 0..=9999, digit by digit and
+/// without an allocation; other years through chrono.
+pub fn iso_in(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str> {
     use chrono::Datelike;
-    let y = d.year();
-    if (0..=9999).contains(&y) {
-        let mut s = String::with_capacity(10);
-        push_padded(&mut s, y as u32, 4);
-        s.push('-');
-        push_padded(&mut s, d.month(), 2);
-        s.push('-');
-        push_padded(&mut s, d.day(), 2);
-        s
-    } else {
-        d.format("%Y-%m-%d").to_string()
+    let Some(y) = u32::try_from(d.year()).ok().filter(|y| *y <= 9999) else {
+        return std::borrow::Cow::Owned(d.format("%Y-%m-%d").to_string());
+    };
+    let mut put = |at: usize, n: u32, width: usize| {
+        for k in 0..width {
+            let digit = (n / 10u32.pow((width - 1 - k) as u32)) % 10;
+            buf[at + k] = b'0' + digit as u8;
+        }
+    };
+    put(0, y, 4);
+    put(5, d.month(), 2);
+    put(8, d.day(), 2);
+    buf[4] = b'-';
+    buf[7] = b'-';
+    match std::str::from_utf8(buf) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => std::borrow::Cow::Owned(d.format("%Y-%m-%d").to_string()),
     }
 }
 

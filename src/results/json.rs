@@ -8,7 +8,7 @@ use std::io::{BufWriter, Write};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::audit::Audit;
+use super::audit::{Audit, LocationEntry};
 use super::evidence::Evidence;
 use super::json_lines::Object;
 use super::outcome::Outcome;
@@ -130,6 +130,28 @@ struct VerdictJson<'a> {
     tolerance: Option<Num>,
 }
 
+/// An input finding as the record writes it (its kind's name from `kinds`).
+fn finding_json<'a>(f: &'a InputFinding, kinds: &FindingKinds, lang: Lang) -> FindingJson<'a> {
+    FindingJson {
+        column: &f.column,
+        file: &f.file,
+        kind: kinds.name(f),
+        message: f.message(lang),
+        row: f.row,
+        sheet: &f.sheet,
+        value: &f.value,
+    }
+}
+
+fn location_json(l: &LocationEntry) -> LocationJson<'_> {
+    LocationJson {
+        location_id: &l.location_id,
+        metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
+        name: &l.name,
+        source: &l.source,
+    }
+}
+
 /// A verdict as the record writes it: shares with four decimals, `null`
 /// where a location rule has no share or tolerance.
 fn verdict_json(v: &Verdict) -> VerdictJson<'_> {
@@ -170,27 +192,8 @@ pub fn write_json(audit: &Audit, lang: Lang, w: impl Write) -> std::io::Result<(
         // Its `changes` go per location and rule: a list per line, as the others.
         o.expanded("comparison", &c)?;
     }
-    o.lines(
-        "input_findings",
-        audit.input_findings.iter().map(|f| FindingJson {
-            column: &f.column,
-            file: &f.file,
-            kind: kinds.name(f),
-            message: f.message(lang),
-            row: f.row,
-            sheet: &f.sheet,
-            value: &f.value,
-        }),
-    )?;
-    o.lines(
-        "locations",
-        audit.locations.iter().map(|l| LocationJson {
-            location_id: &l.location_id,
-            metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
-            name: &l.name,
-            source: &l.source,
-        }),
-    )?;
+    o.lines("input_findings", audit.input_findings.iter().map(|f| finding_json(f, &kinds, lang)))?;
+    o.lines("locations", audit.locations.iter().map(location_json))?;
     o.field("period", &PeriodJson { end: iso(audit.period_end), start: iso(audit.period_start) })?;
     let listed = audit.results.iter().filter(|r| r.subject_id.is_none() || r.outcome != Outcome::Pass);
     o.list("results", listed, |r| result_json(r, lang))?;

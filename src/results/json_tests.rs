@@ -109,30 +109,9 @@ fn whole(audit: &Audit, lang: Lang) -> Value {
     if let Some(c) = &audit.comparison {
         m.insert("comparison".into(), super::super::history::json::comparison(c));
     }
-    let findings: Vec<Value> = audit
-        .input_findings
-        .iter()
-        .map(|f| {
-            to(FindingJson {
-                column: &f.column,
-                file: &f.file,
-                kind: kinds.name(f),
-                message: f.message(lang),
-                row: f.row,
-                sheet: &f.sheet,
-                value: &f.value,
-            })
-        })
-        .collect();
-    m.insert("input_findings".into(), Value::Array(findings));
-    let locations = audit.locations.iter().map(|l| {
-        to(LocationJson {
-            location_id: &l.location_id,
-            metrics: l.metrics.iter().map(|(k, v)| (k.as_str(), number(*v))).collect(),
-            name: &l.name,
-            source: &l.source,
-        })
-    });
+    let findings = audit.input_findings.iter().map(|f| to(finding_json(f, &kinds, lang)));
+    m.insert("input_findings".into(), Value::Array(findings.collect()));
+    let locations = audit.locations.iter().map(|l| to(location_json(l)));
     m.insert("locations".into(), Value::Array(locations.collect()));
     m.insert("period".into(), json!({"end": iso(audit.period_end), "start": iso(audit.period_start)}));
     let listed = audit.results.iter().filter(|r| r.subject_id.is_none() || r.outcome != Outcome::Pass);

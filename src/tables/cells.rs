@@ -1,8 +1,9 @@
 //! Typing one cell: a raw cell and its column's type become a value, or a finding.
 
+use super::excel_serial::excel_serial_to_date;
 use super::normalize::normalize_name;
 use super::parse_bool::parse_bool_text;
-use super::parse_date::{excel_serial_to_date, parse_date_text};
+use super::parse_date::parse_date_text;
 use super::parse_number::parse_number_text;
 use super::schema::{ColumnSpec, ColumnType, Required};
 use super::value::Value;

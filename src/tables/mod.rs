@@ -4,6 +4,7 @@ mod assemble;
 mod build;
 mod cells;
 mod checks;
+pub mod excel_serial;
 pub mod export;
 pub mod normalize;
 pub mod parse_bool;

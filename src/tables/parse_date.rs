@@ -1,15 +1,12 @@
-//! Reading dates the way Dutch exports write them: text dates in the contract's conventions, and Excel serial day
-//! numbers in both the 1900 and the 1904 date system.
+//! Reading dates the way Dutch exports write them: text dates in the contract's conventions (Excel serial day
+//! numbers are read in `excel_serial`).
 //!
 //! Text dates always put the day before the month: `02/03/2026` is 2 March 2026, never February 3rd, and
 //! `03/31/2026` is not a date at all. Only a first part of four digits (`2026-03-02`, `2026/03/02`) is read as
 //! year-month-day. A two-digit year always means 20jj. A bare number is never a text date; serial numbers go
-//! through [`excel_serial_to_date`].
+//! through [`super::excel_serial::excel_serial_to_date`].
 
-use chrono::{Datelike, Days, NaiveDate};
-
-/// Larger serials are beyond year 9999 in either system; checking first keeps the cast to whole days exact.
-const MAX_SERIAL: f64 = 3_000_000.0;
+use chrono::NaiveDate;
 
 /// Parses a date written as text in any of the contract's conventions.
 ///
@@ -50,31 +47,6 @@ fn iso_digits(b: &[u8]) -> Option<(i32, u32, u32)> {
     }
     let n = |ds: &[u8]| ds.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
     Some((i32::try_from(n(&digits[..4])).ok()?, n(&digits[4..6]), n(&digits[6..])))
-}
-
-/// Converts an Excel serial day number to a date in the 1900 or 1904 system.
-///
-/// 1900 system: serial 1 is 1900-01-01 and serial 59 is 1900-02-28; serial 60 is Excel's fictitious
-/// 1900-02-29 and gives `None`; from serial 61 (1900-03-01) on the date is 1899-12-30 plus the serial.
-/// Serial 0 gives `None`. 1904 system: serial 0 is 1904-01-01. The fraction (time of day) is dropped.
-/// Non-finite or negative serials, and dates after 9999-12-31, give `None`.
-pub fn excel_serial_to_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || !(0.0..MAX_SERIAL).contains(&serial) {
-        return None;
-    }
-    // In range 0..MAX_SERIAL, so the cast is exact.
-    let days = serial.floor() as u64;
-    let (base, offset) = if is_1904 {
-        (NaiveDate::from_ymd_opt(1904, 1, 1)?, days)
-    } else {
-        match days {
-            0 | 60 => return None,
-            1..=59 => (NaiveDate::from_ymd_opt(1899, 12, 31)?, days),
-            _ => (NaiveDate::from_ymd_opt(1899, 12, 30)?, days),
-        }
-    };
-    let date = base.checked_add_days(Days::new(offset))?;
-    (date.year() <= 9999).then_some(date)
 }
 
 /// Drops a trailing time of day (`00:00`, `0:00:00`, `12:30:00.000`) after white space or a `T`.
@@ -215,6 +187,7 @@ fn all_digits(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{Datelike, Days};
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -336,38 +309,6 @@ mod tests {
         assert_eq!(parse_date_text("3\u{a0}mrt.\u{a0}2026"), Some(d(2026, 3, 3)));
     }
 
-    #[test]
-    fn serials_1900_system() {
-        assert_eq!(excel_serial_to_date(0.0, false), None);
-        assert_eq!(excel_serial_to_date(1.0, false), Some(d(1900, 1, 1)));
-        assert_eq!(excel_serial_to_date(59.0, false), Some(d(1900, 2, 28)));
-        assert_eq!(excel_serial_to_date(60.0, false), None);
-        assert_eq!(excel_serial_to_date(61.0, false), Some(d(1900, 3, 1)));
-        assert_eq!(excel_serial_to_date(46082.0, false), Some(d(2026, 3, 1)));
-        assert_eq!(excel_serial_to_date(46083.75, false), Some(d(2026, 3, 2)));
-        assert_eq!(excel_serial_to_date(2_958_465.0, false), Some(d(9999, 12, 31)));
-        assert_eq!(excel_serial_to_date(2_958_466.0, false), None);
-    }
-
-    #[test]
-    fn serials_1904_system() {
-        assert_eq!(excel_serial_to_date(0.0, true), Some(d(1904, 1, 1)));
-        assert_eq!(excel_serial_to_date(0.5, true), Some(d(1904, 1, 1)));
-        assert_eq!(excel_serial_to_date(60.0, true), Some(d(1904, 3, 1)));
-        assert_eq!(excel_serial_to_date(44620.0, true), Some(d(2026, 3, 1)));
-        assert_eq!(excel_serial_to_date(46082.0, false), excel_serial_to_date(44620.0, true));
-        assert_eq!(excel_serial_to_date(2_957_003.0, true), Some(d(9999, 12, 31)));
-        assert_eq!(excel_serial_to_date(2_957_004.0, true), None);
-    }
-
-    #[test]
-    fn bad_serials_are_none() {
-        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, -0.5, 1e300, f64::MAX] {
-            assert_eq!(excel_serial_to_date(v, false), None, "{v}");
-            assert_eq!(excel_serial_to_date(v, true), None, "{v}");
-        }
-    }
-
     proptest! {
         #[test]
         fn an_iso_date_read_digit_by_digit_is_the_date_read_step_by_step(
@@ -387,11 +328,6 @@ mod tests {
         }
 
         #[test]
-        fn serial_never_panics(v in any::<f64>(), is_1904 in any::<bool>()) {
-            let _ = excel_serial_to_date(v, is_1904);
-        }
-
-        #[test]
         fn round_trips_1950_to_2100(offset in 0u64..54_787) {
             let date = d(1950, 1, 1).checked_add_days(Days::new(offset)).unwrap();
             let dutch = dutch(date.month0() as usize);
@@ -402,14 +338,6 @@ mod tests {
             ] {
                 prop_assert_eq!(parse_date_text(&s), Some(date), "{}", s);
             }
-        }
-
-        #[test]
-        fn both_systems_agree(serial in 1462u32..2_958_466, frac in 0.0f64..1.0) {
-            let a = excel_serial_to_date(f64::from(serial) + frac, false);
-            let b = excel_serial_to_date(f64::from(serial - 1462) + frac, true);
-            prop_assert!(a.is_some());
-            prop_assert_eq!(a, b);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use hs_audit::tables::{parse_bool, parse_date, parse_number};
+use hs_audit::tables::{excel_serial, parse_bool, parse_date, parse_number};
 
 use crate::support::{hs_audit_capped, root};
 
@@ -26,7 +26,7 @@ fn values(data: &[u8]) {
     if data.len() >= 9 {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(&data[1..9]);
-        let _ = parse_date::excel_serial_to_date(f64::from_le_bytes(eight), data[0] & 1 == 1);
+        let _ = excel_serial::excel_serial_to_date(f64::from_le_bytes(eight), data[0] & 1 == 1);
     }
     let text = String::from_utf8_lossy(data);
     let _ = parse_date::parse_date_text(&text);
@@ -84,6 +84,6 @@ fn a_calamine_date_of_minus_1e15_and_other_out_of_range_serials_are_no_dates() {
         let mut data = vec![0u8];
         data.extend(serial.to_le_bytes());
         values(&data);
-        assert_eq!(parse_date::excel_serial_to_date(serial, false), None, "{serial}");
+        assert_eq!(excel_serial::excel_serial_to_date(serial, false), None, "{serial}");
     }
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use hs_audit::cli::check::{CheckOptions, FailOn, audit};
+use hs_audit::cli::check::{CheckOptions, audit};
 use libfuzzer_sys::fuzz_target;
 
 /// The base export's files: (file name, lines).
@@ -83,21 +83,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = std::fs::write(export.join(name), lines.join("\n"));
     }
     let opts = CheckOptions {
-        paths: vec![export],
-        rules: None,
         period: Some("2026".into()),
-        from: None,
-        to: None,
-        as_of: None,
-        waivers: None,
-        audience: None,
-        municipality: None,
         formats: Vec::new(),
-        templates: None,
-        out: PathBuf::from(dir.path()).join("out"),
         lang: hs_audit::i18n::Lang::En,
-        fail_on: FailOn::Error,
-        previous: Vec::new(),
+        ..CheckOptions::new(vec![export], PathBuf::from(dir.path()).join("out"))
     };
     if let Ok((audit, _)) = audit(&opts) {
         let _ = hs_audit::results::json::to_json_string(&audit, hs_audit::i18n::Lang::En);

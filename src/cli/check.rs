@@ -48,6 +48,30 @@ pub struct CheckOptions {
     pub previous: Vec<PathBuf>,
 }
 
+impl CheckOptions {
+    /// `check PATHS --out OUT` with every other option as the command line
+    /// defaults it (a test compares the two); callers change what they need.
+    pub fn new(paths: Vec<PathBuf>, out: PathBuf) -> Self {
+        CheckOptions {
+            paths,
+            rules: None,
+            period: None,
+            from: None,
+            to: None,
+            as_of: None,
+            waivers: None,
+            audience: None,
+            municipality: None,
+            formats: vec![Format::Html, Format::Json],
+            templates: None,
+            out,
+            lang: Lang::Nl,
+            fail_on: FailOn::Error,
+            previous: Vec::new(),
+        }
+    }
+}
+
 /// Runs an audit and returns the model, or usage problems to print.
 /// The model keeps what `check`'s outputs read (see [`Keep::WhatOutputsRead`]).
 pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
@@ -77,6 +101,16 @@ pub enum Keep {
     WhatOutputsRead,
 }
 
+/// The audience of the run: the one asked for, else national for more than
+/// one location and location for one.
+fn audience_of(opts: &CheckOptions, locations: usize) -> Audience {
+    match opts.audience {
+        Some(a) => a,
+        None if locations > 1 => Audience::National,
+        None => Audience::Location,
+    }
+}
+
 /// The audit of `opts`, its exports read with `read`, keeping `keep`.
 pub fn audit_keeping(
     opts: &CheckOptions,
@@ -104,8 +138,7 @@ pub fn audit_keeping(
     // results are made (peak memory), all but their findings.
     let input_findings = all_findings(&exports);
     drop_in_background(exports);
-    // The audience `run` takes when none is given: national for more than one location.
-    let national = opts.audience.map_or(locations.len() > 1, |a| a == Audience::National);
+    let national = audience_of(opts, locations.len()) == Audience::National;
     let lean = keep == Keep::WhatOutputsRead && national && opts.previous.is_empty();
     // Every output of `check` is in one language: messages are made in it only.
     let only = (keep == Keep::WhatOutputsRead).then_some(opts.lang);
@@ -197,11 +230,7 @@ pub fn run(opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> std
             return Ok(Outcome::InputProblem);
         }
     };
-    let audience = match opts.audience {
-        Some(a) => a,
-        None if audit.locations.len() > 1 => Audience::National,
-        None => Audience::Location,
-    };
+    let audience = audience_of(opts, audit.locations.len());
     let report_opts = ReportOptions {
         audience,
         municipality: opts.municipality.clone(),

@@ -85,21 +85,12 @@ proptest! {
         let sound: Vec<String> = (0..n).filter_map(|i| make(&exports, i, (i == bad).then_some(t), &tag)).collect();
         let out = dir.path().join("out");
         let opts = CheckOptions {
-            paths: vec![PathBuf::from(&exports)],
-            rules: None,
             period: Some("2026".into()),
-            from: None,
-            to: None,
-            as_of: None,
-            waivers: None,
             audience: Some(Audience::Location),
-            municipality: None,
             formats: vec![Format::Md, Format::Html, Format::Json],
-            templates: None,
-            out: out.clone(),
             lang: Lang::En,
             fail_on: FailOn::Never,
-            previous: Vec::new(),
+            ..CheckOptions::new(vec![PathBuf::from(&exports)], out.clone())
         };
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let outcome = run(&opts, &mut stdout, &mut stderr).map_err(|e| TestCaseError::fail(e.to_string()))?;

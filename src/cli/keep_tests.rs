@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::check::{CheckOptions, FailOn, Keep, audit_keeping, render_outputs};
+use super::check::{CheckOptions, Keep, audit_keeping, render_outputs};
 use crate::generate::{GenFormat, GenerateOptions, generate};
 use crate::i18n::Lang;
 use crate::report::{Audience, Format, ReportOptions};
@@ -13,21 +13,10 @@ use crate::results::Outcome;
 
 fn options(paths: Vec<PathBuf>, out: PathBuf, lang: Lang) -> CheckOptions {
     CheckOptions {
-        paths,
-        rules: None,
         period: Some("2026".to_string()),
-        from: None,
-        to: None,
-        as_of: None,
-        waivers: None,
-        audience: None,
-        municipality: None,
         formats: vec![Format::Html, Format::Md, Format::Json, Format::Xlsx],
-        templates: None,
-        out,
         lang,
-        fail_on: FailOn::Error,
-        previous: Vec::new(),
+        ..CheckOptions::new(paths, out)
     }
 }
 

@@ -60,28 +60,32 @@ impl From<Outcome> for ExitCode {
     }
 }
 
+/// What `check`'s arguments ask for.
+fn check_options(a: args::CheckArgs) -> check::CheckOptions {
+    check::CheckOptions {
+        paths: a.paths,
+        rules: a.rules,
+        period: a.period,
+        from: a.from,
+        to: a.to,
+        as_of: a.as_of,
+        waivers: a.waivers,
+        audience: a.audience,
+        municipality: a.municipality,
+        formats: a.format,
+        templates: a.templates,
+        out: a.out,
+        lang: a.lang,
+        fail_on: a.fail_on,
+        previous: a.previous,
+    }
+}
+
 /// Runs the parsed command and returns its outcome.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
     match cli.command {
         Command::Check(a) => {
-            let opts = check::CheckOptions {
-                paths: a.paths,
-                rules: a.rules,
-                period: a.period,
-                from: a.from,
-                to: a.to,
-                as_of: a.as_of,
-                waivers: a.waivers,
-                audience: a.audience,
-                municipality: a.municipality,
-                formats: a.format,
-                templates: a.templates,
-                out: a.out,
-                lang: a.lang,
-                fail_on: a.fail_on,
-                previous: a.previous,
-            };
-            check::run(&opts, &mut terminal::Escaping::new(out), &mut terminal::Escaping::new(err))
+            check::run(&check_options(*a), &mut terminal::Escaping::new(out), &mut terminal::Escaping::new(err))
         }
         Command::Inspect { paths, lang } => inspect::run(&paths, lang, &mut terminal::Escaping::new(out)),
         Command::Rules(cmd) => rules_command(cmd, out, err),

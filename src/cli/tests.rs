@@ -24,6 +24,16 @@ fn first_line(args: &[&str]) -> String {
 }
 
 #[test]
+fn check_options_new_takes_the_command_line_defaults() {
+    let Ok(Cli { command: super::args::Command::Check(a) }) = Cli::try_parse_from(os(&["check", "x", "--out", "o"]))
+    else {
+        panic!("`check x --out o` parses to check")
+    };
+    let defaults = super::check::CheckOptions::new(vec!["x".into()], "o".into());
+    assert_eq!(format!("{:?}", super::check_options(*a)), format!("{defaults:?}"));
+}
+
+#[test]
 fn the_definitions_are_consistent() {
     Cli::command().debug_assert();
 }

@@ -11,7 +11,7 @@ use super::downloads::downloads;
 use super::progress::{Progress, Stage};
 use super::texts::Texts;
 use super::upload::Fields;
-use crate::cli::check::{CheckOptions, FailOn, audit_with, render_outputs};
+use crate::cli::check::{CheckOptions, audit_with, render_outputs};
 use crate::i18n::Lang;
 use crate::ingest::display_path;
 use crate::report::{Audience, Format, ReportOptions};
@@ -30,21 +30,15 @@ pub fn run(paths: Vec<PathBuf>, dir: &Path, fields: &Fields, lang: Lang, progres
     };
     let given = |s: &str| (!s.is_empty()).then(|| s.to_string());
     let opts = CheckOptions {
-        paths,
-        rules: None,
         period: given(&fields.period),
         from: given(&fields.from),
         to: given(&fields.to),
         as_of: given(&fields.as_of),
-        waivers: None,
         audience,
         municipality: given(&fields.municipality),
         formats: vec![Format::Html, Format::Md, Format::Json, Format::Xlsx],
-        templates: None,
-        out: PathBuf::new(),
         lang,
-        fail_on: FailOn::Error,
-        previous: Vec::new(),
+        ..CheckOptions::new(paths, PathBuf::new())
     };
     let mut read = Vec::new();
     let hide_rows = audience == Some(Audience::Municipality);

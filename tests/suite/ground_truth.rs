@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use hs_audit::cli::check::{CheckOptions, FailOn, audit};
+use hs_audit::cli::check::{CheckOptions, audit};
 use hs_audit::generate::{GenFormat, GenerateOptions, generate, generate_location};
 use hs_audit::i18n::Lang;
 use hs_audit::report::Format;
@@ -18,21 +18,10 @@ fn check_generated(locations: usize, seed: u64, year: i32, format: GenFormat) {
     generate(&opts).expect("generating exports");
 
     let check = CheckOptions {
-        paths: vec![out],
-        rules: None,
         period: Some(year.to_string()),
-        from: None,
-        to: None,
-        as_of: None,
-        waivers: None,
-        audience: None,
-        municipality: None,
         formats: vec![Format::Json],
-        templates: None,
-        out: dir.path().join("report"),
         lang: Lang::En,
-        fail_on: FailOn::Error,
-        previous: Vec::new(),
+        ..CheckOptions::new(vec![out], dir.path().join("report"))
     };
     let (audit, _) = audit(&check).expect("the audit runs");
     assert!(audit.input_findings.is_empty(), "generated input is clean: {:?}", audit.input_findings.first());

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use hs_audit::cli::check::{CheckOptions, FailOn, audit};
+use hs_audit::cli::check::{CheckOptions, audit};
 use hs_audit::generate::{GenFormat, GenerateOptions, generate, generate_location};
 use hs_audit::i18n::Lang;
 use hs_audit::report::{Audience, Catalogue, Format, ReportOptions, render};
@@ -134,21 +134,11 @@ fn every_municipality_of_the_folder_is_protected_alike() {
     // Per location: the families shown per municipality across all reports, and the location's own number.
     let mut per_location: BTreeMap<String, (Vec<Shown>, Option<String>)> = BTreeMap::new();
     let opts = CheckOptions {
-        paths: vec![dir.path().join("exports")],
-        rules: None,
         period: Some("2026".into()),
-        from: None,
-        to: None,
-        as_of: None,
-        waivers: None,
         audience: Some(Audience::Municipality),
-        municipality: None,
         formats: vec![Format::Json],
-        templates: None,
-        out: dir.path().join("unused"),
         lang: Lang::En,
-        fail_on: FailOn::Error,
-        previous: Vec::new(),
+        ..CheckOptions::new(vec![dir.path().join("exports")], dir.path().join("unused"))
     };
     let (audit, rulebook) = audit(&opts).expect("the audit runs");
     for name in &names {

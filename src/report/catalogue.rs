@@ -4,6 +4,8 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -31,27 +33,25 @@ struct Entry {
     en: String,
 }
 
-/// Every message by key.
+/// Every message by key (hashed: a national run looks texts up a few
+/// hundred thousand times; [`Catalogue::keys`] gives them in order).
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
-    entries: BTreeMap<String, Entry>,
+    entries: HashMap<String, Entry>,
 }
 
 impl Catalogue {
     /// Parses a catalogue; `Err` names what is wrong (file, line and column).
     pub fn parse(name: &str, text: &str) -> Result<Catalogue, String> {
-        let entries: BTreeMap<String, Entry> = toml::from_str(text).map_err(|e| {
-            let place = e.span().map(|s| line_col(text, s.start)).map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
-            format!("{name}{place}: {}", e.message())
-        })?;
-        Ok(Catalogue { entries })
+        Ok(Catalogue { entries: parse_in_order(name, text)?.into_iter().collect() })
     }
 
     /// Several files as one catalogue; a key defined twice is an error.
     pub fn parse_all(files: &[(&str, &str)]) -> Result<Catalogue, String> {
         let mut all = Catalogue::default();
         for (name, text) in files {
-            for (key, entry) in Catalogue::parse(name, text)?.entries {
+            // In key order: of several keys defined twice, the first is named, on every run.
+            for (key, entry) in parse_in_order(name, text)? {
                 if all.entries.insert(key.clone(), entry).is_some() {
                     return Err(format!("{name}: key `{key}` is defined in two catalogue files"));
                 }
@@ -80,11 +80,10 @@ impl Catalogue {
     /// becomes the value given for `name` (an argument the text does not
     /// name is left unused; a name without an argument stays as written).
     pub fn fill<K: AsRef<str>, V: AsRef<str>>(&self, key: &str, lang: Lang, args: &[(K, V)]) -> String {
-        let mut text = self.get(key, lang);
-        for (name, value) in args {
-            text = text.replace(&format!("{{{}}}", name.as_ref()), value.as_ref());
+        match self.entries.get(key) {
+            Some(e) => fill_template(lang.pick(&e.nl, &e.en), args),
+            None => format!("[{key}]"),
         }
-        text
     }
 
     /// The same keys with every value (both languages) transformed: for a
@@ -98,9 +97,49 @@ impl Catalogue {
         self.entries.contains_key(key)
     }
 
+    /// Every key, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.keys().map(String::as_str)
+        let mut keys: Vec<&str> = self.entries.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys.into_iter()
     }
+}
+
+/// `template` with each `{name}` of `args` replaced by its value, in one
+/// pass: a value that itself holds `{other}` (a location's name, say) stays
+/// as it is; a name without an argument stays as written.
+pub fn fill_template<K: AsRef<str>, V: AsRef<str>>(template: &str, args: &[(K, V)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let value = after.find('}').and_then(|j| {
+            let name = &after[..j];
+            args.iter().find(|(k, _)| k.as_ref() == name).map(|(_, v)| (v.as_ref(), j))
+        });
+        match value {
+            Some((v, j)) => {
+                out.push_str(v);
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A catalogue file's entries by key, in order; `Err` names what is wrong
+/// (file, line and column).
+fn parse_in_order(name: &str, text: &str) -> Result<BTreeMap<String, Entry>, String> {
+    toml::from_str(text).map_err(|e| {
+        let place = e.span().map(|s| line_col(text, s.start)).map_or(String::new(), |(l, c)| format!(":{l}:{c}"));
+        format!("{name}{place}: {}", e.message())
+    })
 }
 
 /// The embedded catalogue, parsed once.
@@ -241,6 +280,16 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_template_is_filled_in_one_pass() {
+        let args = [("a", "{b}"), ("b", "2")];
+        // A value holding a placeholder stays as it is; an unknown name stays as written.
+        assert_eq!(fill_template("{a} en {b}, {c} {", &args), "{b} en 2, {c} {");
+        assert_eq!(fill_template("{{b}} {b}{b}", &args), "{2} 22");
+        assert_eq!(fill_template("geen", &args), "geen");
+        assert_eq!(fill_template::<&str, &str>("{a}", &[]), "{a}");
+    }
+
     use super::*;
 
     /// Every Dutch text of the catalogue as one list, to read them all at

@@ -34,6 +34,20 @@ impl Formatter {
         if !x.is_finite() {
             return "–".to_string();
         }
+        // A whole number (most counts and norms) is written without the
+        // float formatting machinery: exactly what it would write.
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            let mut out = String::with_capacity(24);
+            if x < 0.0 {
+                out.push('-');
+            }
+            self.push_grouped(&mut out, x.abs() as u64);
+            if decimals > 0 {
+                out.push_str(&self.decimal);
+                out.extend(std::iter::repeat_n('0', decimals));
+            }
+            return out;
+        }
         let text = format!("{:.*}", decimals, x.abs());
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let mut grouped = String::new();
@@ -60,7 +74,31 @@ impl Formatter {
 
     /// A whole count.
     pub fn count(&self, n: usize) -> String {
-        self.number(n as f64, 0)
+        let mut out = String::with_capacity(16);
+        self.push_grouped(&mut out, n as u64);
+        out
+    }
+
+    /// `n` with thousands separators, pushed onto `out`.
+    fn push_grouped(&self, out: &mut String, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut rest = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let digits = &digits[i..];
+        for (k, d) in digits.iter().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push_str(&self.thousands);
+            }
+            out.push(char::from(*d));
+        }
     }
 
     /// A share as a percentage: `87,5%`.
@@ -76,10 +114,8 @@ impl Formatter {
     /// A date written out: `3 maart 2026` / `3 March 2026`.
     pub fn date(&self, d: NaiveDate) -> String {
         let month = self.months.get(d.month0() as usize).map_or("", String::as_str);
-        self.date
-            .replace("{day}", &d.day().to_string())
-            .replace("{month}", month)
-            .replace("{year}", &d.year().to_string())
+        let (day, year) = (d.day().to_string(), d.year().to_string());
+        super::catalogue::fill_template(&self.date, &[("day", day.as_str()), ("month", month), ("year", year.as_str())])
     }
 }
 
@@ -109,6 +145,41 @@ mod tests {
         assert_eq!(nl().number_auto(24.0, 2), "24");
         assert_eq!(nl().percent(0.875), "87,5%");
         assert_eq!(nl().euro(56500.0), "€ 56.500");
+    }
+
+    /// The general way of [`Formatter::number`] (float formatting, then the
+    /// separators), as it was before whole numbers had a way of their own.
+    fn through_float_formatting(f: &Formatter, x: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, x.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push_str(&f.thousands);
+            }
+            grouped.push(c);
+        }
+        let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+        if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{}{frac}", f.decimal) }
+    }
+
+    #[test]
+    fn whole_numbers_and_counts_read_as_through_float_formatting() {
+        let mut whole: Vec<f64> = vec![0.0, -0.0, 1.0, 9.0, 10.0, 999.0, 1000.0, 123_456_789.0, 999_999_999_999_999.0];
+        whole.extend((0..60).map(|e| 1.7f64.powi(e).floor()));
+        for f in [nl(), en()] {
+            for x in whole.iter().flat_map(|x| [*x, -*x]) {
+                for decimals in 0..4 {
+                    assert_eq!(f.number(x, decimals), through_float_formatting(&f, x, decimals), "{x} {decimals}");
+                }
+                if x >= 0.0 {
+                    assert_eq!(f.count(x as usize), through_float_formatting(&f, x, 0), "{x}");
+                }
+            }
+        }
+        assert_eq!(nl().count(1_234_567), "1.234.567");
+        assert_eq!(en().count(1_000), "1,000");
+        assert_eq!(nl().number(12.0, 2), "12,00");
     }
 
     #[test]

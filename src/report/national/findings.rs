@@ -12,14 +12,18 @@ use crate::results::{LocationEntry, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 
 /// Every row of the findings sheet: per location (by id), per rule (in matrix order).
+/// The locations are taken side by side; the rows keep their order.
 pub fn findings(ctx: &RenderContext, grid: &Grid) -> Vec<FindingRow> {
-    let mut rows = Vec::with_capacity(grid.locations.len() * grid.rules.len());
-    for (row, loc) in grid.locations.iter().enumerate() {
-        for (col, rule) in grid.rules.iter().enumerate() {
-            rows.push(finding_row(ctx, grid.as_of, loc, rule, grid.counts(row, col), grid.own(row, col)));
-        }
-    }
-    rows
+    use rayon::prelude::*;
+    grid.locations
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(row, loc)| {
+            grid.rules.iter().enumerate().map(move |(col, rule)| {
+                finding_row(ctx, grid.as_of, loc, rule, grid.counts(row, col), grid.own(row, col))
+            })
+        })
+        .collect()
 }
 
 /// A row of the findings sheet: a location rule's result, or a trajectory rule's counts.

@@ -48,11 +48,14 @@ pub fn column(ctx: &RenderContext, rule: &RuleConfig) -> RuleColumn {
 }
 
 /// The matrix's rows: per location (by id) its standing and a cell per rule.
+/// The rows are made side by side (each alone is deterministic).
 pub fn rows(ctx: &RenderContext, grid: &Grid, at_risk: &[RiskLocation]) -> Vec<MatrixRow> {
+    use rayon::prelude::*;
     let risky: HashSet<&str> = at_risk.iter().map(|l| l.location_id.as_str()).collect();
     let labels = [Status::MeetsAll, Status::Attention, Status::AtRisk].map(|s| status_label(ctx, s));
+    let words = Words::new(ctx);
     grid.locations
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(row, loc)| {
             let (status, label) = if risky.contains(loc.location_id.as_str()) {
@@ -66,7 +69,7 @@ pub fn rows(ctx: &RenderContext, grid: &Grid, at_risk: &[RiskLocation]) -> Vec<M
                 .rules
                 .iter()
                 .enumerate()
-                .map(|(col, rule)| cell(ctx, grid.as_of, rule, grid.counts(row, col), grid.own(row, col)))
+                .map(|(col, rule)| words.cell(ctx, grid.as_of, rule, grid.counts(row, col), grid.own(row, col)))
                 .collect();
             MatrixRow {
                 location_id: loc.location_id.clone(),
@@ -89,54 +92,91 @@ fn symbol(ctx: &RenderContext, outcome: Outcome) -> String {
     t(ctx, &format!("nat_symbol_{}", outcome.as_str()))
 }
 
-/// One cell. `result` is the location rule's own result (none for trajectory rules).
-pub fn cell(
-    ctx: &RenderContext,
-    as_of: chrono::NaiveDate,
-    rule: &RuleConfig,
-    counts: Counts,
-    result: Option<&RuleResult>,
-) -> MatrixCell {
-    let outcome = deciding_outcome(&counts);
-    let state = outcome.map_or("empty", Outcome::as_str);
-    let trajectory = rule.scope == Scope::Trajectory;
-    let text = match outcome {
-        None => String::new(),
-        Some(o) if !trajectory => symbol(ctx, o),
-        Some(Outcome::Fail) if counts.waived > 0 => {
-            format!("{} ({})", ctx.fmt.count(counts.fail), ctx.fmt.count(counts.waived))
-        }
-        Some(Outcome::Fail) => ctx.fmt.count(counts.fail),
-        Some(Outcome::Waived) => format!("({})", ctx.fmt.count(counts.waived)),
-        Some(o) => symbol(ctx, o),
-    };
-    let detail = match (outcome, result) {
-        (None, _) => t(ctx, "nat_cell_no_results"),
-        (Some(o), Some(r)) if !trajectory => match (r.measured, &r.expected) {
-            (Some(m), Some(e)) => {
-                let (measured, norm) = in_words(ctx, as_of, &rule.id, m, e);
-                fill(
-                    ctx,
-                    "nat_cell_measured",
-                    &[("outcome", outcome_label(ctx, o)), ("measured", measured), ("norm", norm)],
-                )
-            }
-            _ => outcome_label(ctx, o),
-        },
-        (Some(o), None) if !trajectory => outcome_label(ctx, o),
-        _ => count_detail(ctx, &counts),
-    };
-    MatrixCell { state, text, detail, outcome, counts }
+/// The catalogue's words a cell is written with, looked up once per matrix
+/// (a national matrix has tens of thousands of cells).
+pub struct Words {
+    /// Per outcome, in the order of [`Outcome::ALL`]: its symbol and its label.
+    symbols: [String; 6],
+    labels: [String; 6],
+    no_results: String,
 }
 
-/// The non-zero counts written out: `voldoet 20 · voldoet niet 3`.
-pub fn count_detail(ctx: &RenderContext, counts: &Counts) -> String {
-    PRIORITY
-        .iter()
-        .filter(|o| counts.get(**o) > 0)
-        .map(|o| format!("{} {}", outcome_label(ctx, *o), ctx.fmt.count(counts.get(*o))))
-        .collect::<Vec<_>>()
-        .join(" · ")
+/// The place of `outcome` in [`Outcome::ALL`].
+fn slot(outcome: Outcome) -> usize {
+    Outcome::ALL.iter().position(|o| *o == outcome).unwrap_or(0)
+}
+
+impl Words {
+    pub fn new(ctx: &RenderContext) -> Words {
+        Words {
+            symbols: Outcome::ALL.map(|o| symbol(ctx, o)),
+            labels: Outcome::ALL.map(|o| outcome_label(ctx, o)),
+            no_results: t(ctx, "nat_cell_no_results"),
+        }
+    }
+
+    fn symbol(&self, outcome: Outcome) -> String {
+        self.symbols[slot(outcome)].clone()
+    }
+
+    fn label(&self, outcome: Outcome) -> &str {
+        &self.labels[slot(outcome)]
+    }
+
+    /// One cell. `result` is the location rule's own result (none for trajectory rules).
+    pub fn cell(
+        &self,
+        ctx: &RenderContext,
+        as_of: chrono::NaiveDate,
+        rule: &RuleConfig,
+        counts: Counts,
+        result: Option<&RuleResult>,
+    ) -> MatrixCell {
+        let outcome = deciding_outcome(&counts);
+        let state = outcome.map_or("empty", Outcome::as_str);
+        let trajectory = rule.scope == Scope::Trajectory;
+        let text = match outcome {
+            None => String::new(),
+            Some(o) if !trajectory => self.symbol(o),
+            Some(Outcome::Fail) if counts.waived > 0 => {
+                format!("{} ({})", ctx.fmt.count(counts.fail), ctx.fmt.count(counts.waived))
+            }
+            Some(Outcome::Fail) => ctx.fmt.count(counts.fail),
+            Some(Outcome::Waived) => format!("({})", ctx.fmt.count(counts.waived)),
+            Some(o) => self.symbol(o),
+        };
+        let detail = match (outcome, result) {
+            (None, _) => self.no_results.clone(),
+            (Some(o), Some(r)) if !trajectory => match (r.measured, &r.expected) {
+                (Some(m), Some(e)) => {
+                    let (measured, norm) = in_words(ctx, as_of, &rule.id, m, e);
+                    fill(
+                        ctx,
+                        "nat_cell_measured",
+                        &[("outcome", self.label(o).to_string()), ("measured", measured), ("norm", norm)],
+                    )
+                }
+                _ => self.label(o).to_string(),
+            },
+            (Some(o), None) if !trajectory => self.label(o).to_string(),
+            _ => self.count_detail(ctx, &counts),
+        };
+        MatrixCell { state, text, detail, outcome, counts }
+    }
+
+    /// The non-zero counts written out: `voldoet 20 · voldoet niet 3`.
+    pub fn count_detail(&self, ctx: &RenderContext, counts: &Counts) -> String {
+        let mut out = String::new();
+        for o in PRIORITY.iter().filter(|o| counts.get(**o) > 0) {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(self.label(*o));
+            out.push(' ');
+            out.push_str(&ctx.fmt.count(counts.get(*o)));
+        }
+        out
+    }
 }
 
 /// What each symbol of the matrix means, in the order of [`PRIORITY`], then the empty cell.

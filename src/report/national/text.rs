@@ -11,11 +11,7 @@ use crate::results::{Outcome, Severity};
 
 /// The catalogue text of `key` with each `{name}` replaced by its value.
 pub fn fill(ctx: &RenderContext, key: &str, values: &[(&str, String)]) -> String {
-    let mut text = ctx.catalogue.get(key, ctx.lang);
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
+    ctx.catalogue.fill(key, ctx.lang, values)
 }
 
 /// The catalogue text of `key`.

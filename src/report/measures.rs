@@ -9,6 +9,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use crate::report::catalogue::fill_template;
 use crate::report::location::values::{Values, unit_of};
 
 /// Phrases a rule's measured value and norm as of the audit's date `as_of`.
@@ -59,10 +60,16 @@ impl Measures<'_> {
         let Some(phrase) = self.phrase(&Self::variants(&format!("measured_{rule_id}"), x)) else {
             return self.values.value(unit, x);
         };
-        phrase
-            .replace("{value}", &self.values.number(unit, x.abs()))
-            .replace("{date}", &self.date_after(x))
-            .replace("{as_of}", &self.values.fmt.date(self.as_of))
+        // Only the arguments the phrase names are written out (a national
+        // report phrases tens of thousands of values).
+        let mut args = vec![("value", self.values.number(unit, x.abs()))];
+        if phrase.contains("{date}") {
+            args.push(("date", self.date_after(x)));
+        }
+        if phrase.contains("{as_of}") {
+            args.push(("as_of", self.values.fmt.date(self.as_of)));
+        }
+        fill_template(&phrase, &args)
     }
 
     /// The norm of `rule_id` (as results write it: `>= 0.55`, `norm 56500`) in words.
@@ -74,9 +81,13 @@ impl Measures<'_> {
         };
         let phrase = number.and_then(|x| self.phrase(&Self::variants(&format!("norm_{rule_id}"), x)));
         match (phrase, number) {
-            (Some(p), Some(x)) => p
-                .replace("{norm}", &self.values.norm_number(unit, x))
-                .replace("{as_of}", &self.values.fmt.date(self.as_of)),
+            (Some(p), Some(x)) => {
+                let mut args = vec![("norm", self.values.norm_number(unit, x))];
+                if p.contains("{as_of}") {
+                    args.push(("as_of", self.values.fmt.date(self.as_of)));
+                }
+                fill_template(&p, &args)
+            }
             _ => self.values.norm(unit, expected),
         }
     }

@@ -25,28 +25,29 @@ pub fn build(audit: &Audit, ctx: &RenderContext) -> NationalModel {
     let html = ctx.formats.contains(&Format::Html);
     let grid = Grid::new(audit, matrix::rules_in_order(ctx));
     let columns: Vec<_> = grid.rules.iter().map(|r| matrix::column(ctx, r)).collect();
-    let (at_risk, (findings, (pass_rates, pass_rate_svg))) = rayon::join(
-        || risk_locations(audit, ctx, &grid),
+    // The heatmap, the longest section, is drawn beside the others.
+    let (heatmap_svg, (at_risk, (findings, (pass_rates, pass_rate_svg)))) = rayon::join(
+        || if html { matrix::heatmap(ctx, &grid, &columns) } else { String::new() },
         || {
             rayon::join(
-                || findings::findings(ctx, &grid),
+                || risk_locations(audit, ctx, &grid),
                 || {
-                    let rates = pass_rates::pass_rates(ctx, &grid);
-                    let svg = if html { pass_rates::chart(ctx, &rates) } else { String::new() };
-                    (rates, svg)
+                    rayon::join(
+                        || findings::findings(ctx, &grid),
+                        || {
+                            let rates = pass_rates::pass_rates(ctx, &grid);
+                            let svg = if html { pass_rates::chart(ctx, &rates) } else { String::new() };
+                            (rates, svg)
+                        },
+                    )
                 },
             )
         },
     );
     let matrix_rows = matrix::rows(ctx, &grid, &at_risk);
-    let (heatmap_svg, (distributions, (inputs, trends))) = rayon::join(
-        || if html { matrix::heatmap(ctx, &matrix_rows, &columns) } else { String::new() },
-        || {
-            rayon::join(
-                || distributions::distributions(audit, ctx, html),
-                || rayon::join(|| inputs::input_summary(audit, ctx), || trends::trends(audit, ctx)),
-            )
-        },
+    let (distributions, (inputs, trends)) = rayon::join(
+        || distributions::distributions(audit, ctx, html),
+        || rayon::join(|| inputs::input_summary(audit, ctx), || trends::trends(audit, ctx)),
     );
     NationalModel {
         title: t(ctx, "nat_title"),

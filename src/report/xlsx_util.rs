@@ -92,12 +92,69 @@ fn digits(n: i64) -> usize {
 /// Writes a table as a sheet. `date_format` is the number format for dates
 /// (`d-m-yyyy` in Dutch, `yyyy-mm-dd` in English).
 pub fn write_table(wb: &mut Workbook, table: &SheetTable, date_format: &str) -> Result<(), XlsxError> {
+    let ws: &mut Worksheet = add_sheet(wb, table.rows.len())?;
+    fill_sheet(ws, table, date_format)
+}
+
+/// Writes tables as sheets, in their order, as [`write_table`] one by one
+/// would, but side by side: the sheets kept in memory are filled in
+/// parallel with each other and with those written row after row; the
+/// latter are filled one after another, in order, because they add their
+/// texts to the workbook's shared string table as they go (its order must
+/// not depend on timing; the others add theirs when the workbook is saved).
+/// `Err` names the index of the first table in order that failed.
+pub fn write_tables(wb: &mut Workbook, tables: &[SheetTable], date_format: &str) -> Result<(), (usize, XlsxError)> {
+    use rayon::prelude::*;
+    let mut sheets: Vec<(Worksheet, bool)> = tables.iter().map(|t| new_sheet(wb, t.rows.len())).collect();
+    let mut outcomes: Vec<Result<(), XlsxError>> = Vec::with_capacity(tables.len());
+    outcomes.resize_with(tables.len(), || Ok(()));
+    {
+        let mut jobs: Vec<(&mut Worksheet, bool, &SheetTable, &mut Result<(), XlsxError>)> = sheets
+            .iter_mut()
+            .zip(tables)
+            .zip(outcomes.iter_mut())
+            .map(|(((ws, row_by_row), t), out)| (ws, *row_by_row, t, out))
+            .collect();
+        let (row_by_row, in_memory): (Vec<_>, Vec<_>) = jobs.drain(..).partition(|j| j.1);
+        rayon::join(
+            || {
+                for (ws, _, t, out) in row_by_row {
+                    *out = fill_sheet(ws, t, date_format);
+                }
+            },
+            || {
+                in_memory.into_par_iter().for_each(|(ws, _, t, out)| *out = fill_sheet(ws, t, date_format));
+            },
+        );
+    }
+    if let Some((i, e)) = outcomes.into_iter().enumerate().find_map(|(i, o)| o.err().map(|e| (i, e))) {
+        return Err((i, e));
+    }
+    for (ws, _) in sheets {
+        wb.push_worksheet(ws);
+    }
+    Ok(())
+}
+
+/// A sheet of `wb` for a table of `rows` rows, not yet in the workbook:
+/// written row after row (true) from [`ROW_BY_ROW_FROM`] rows on, when a
+/// temporary file can be made; else kept in memory.
+fn new_sheet(wb: &mut Workbook, rows: usize) -> (Worksheet, bool) {
+    if rows >= ROW_BY_ROW_FROM
+        && let Ok(ws) = wb.new_worksheet_with_low_memory()
+    {
+        return (ws, true);
+    }
+    (Worksheet::new(), false)
+}
+
+/// Fills `ws` with `table`: name, header, rows, widths, panes and filter.
+fn fill_sheet(ws: &mut Worksheet, table: &SheetTable, date_format: &str) -> Result<(), XlsxError> {
     let header =
         Format::new().set_bold().set_background_color("#E6E6E6").set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
     let date = Format::new().set_num_format(date_format);
     let number = Format::new().set_num_format("#,##0.0#");
     let name: String = table.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
-    let ws: &mut Worksheet = add_sheet(wb, table.rows.len())?;
     ws.set_name(&name)?;
     let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
     for (c, h) in table.headers.iter().enumerate() {
@@ -194,6 +251,39 @@ mod tests {
                 assert_eq!(row, &[text, Data::Float(i as f64), Data::Float(i as f64 / 4.0)], "row {i} of {n}");
             }
         }
+        Ok(())
+    }
+
+    #[test]
+    fn tables_written_side_by_side_give_the_bytes_of_one_by_one() -> Result<(), XlsxError> {
+        let table = |name: &str, n: usize, k: usize| SheetTable {
+            name: name.into(),
+            headers: vec!["id".into(), "tekst".into(), "getal".into()],
+            rows: (0..n)
+                .map(|i| {
+                    vec![
+                        XCell::Text(format!("{name} {}", i % k)),
+                        XCell::Text(format!("t{}", i % 3)),
+                        XCell::Int(i as i64),
+                    ]
+                })
+                .collect(),
+        };
+        // Two large sheets (row after row) and three small ones, interleaved.
+        let tables = vec![
+            table("a", 10, 4),
+            table("b", ROW_BY_ROW_FROM + 3, 50),
+            table("c", 200, 7),
+            table("d", ROW_BY_ROW_FROM, 9),
+            table("e", 1, 1),
+        ];
+        let mut one_by_one = new_workbook("t")?;
+        for t in &tables {
+            write_table(&mut one_by_one, t, "yyyy-mm-dd")?;
+        }
+        let mut side_by_side = new_workbook("t")?;
+        write_tables(&mut side_by_side, &tables, "yyyy-mm-dd").map_err(|(_, e)| e)?;
+        assert!(to_bytes(one_by_one)? == to_bytes(side_by_side)?);
         Ok(())
     }
 

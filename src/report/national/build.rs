@@ -25,21 +25,15 @@ pub fn build(audit: &Audit, ctx: &RenderContext) -> NationalModel {
     let html = ctx.formats.contains(&Format::Html);
     let grid = Grid::new(audit, matrix::rules_in_order(ctx));
     let columns: Vec<_> = grid.rules.iter().map(|r| matrix::column(ctx, r)).collect();
-    // The heatmap, the longest section, is drawn beside the others.
-    let (heatmap_svg, (at_risk, (findings, (pass_rates, pass_rate_svg)))) = rayon::join(
-        || if html { matrix::heatmap(ctx, &grid, &columns) } else { String::new() },
+    let (at_risk, (findings, (pass_rates, pass_rate_svg))) = rayon::join(
+        || risk_locations(audit, ctx, &grid),
         || {
             rayon::join(
-                || risk_locations(audit, ctx, &grid),
+                || findings::findings(ctx, &grid),
                 || {
-                    rayon::join(
-                        || findings::findings(ctx, &grid),
-                        || {
-                            let rates = pass_rates::pass_rates(ctx, &grid);
-                            let svg = if html { pass_rates::chart(ctx, &rates) } else { String::new() };
-                            (rates, svg)
-                        },
-                    )
+                    let rates = pass_rates::pass_rates(ctx, &grid);
+                    let svg = if html { pass_rates::chart(ctx, &rates) } else { String::new() };
+                    (rates, svg)
                 },
             )
         },
@@ -62,7 +56,6 @@ pub fn build(audit: &Audit, ctx: &RenderContext) -> NationalModel {
         rules: columns,
         matrix: matrix_rows,
         legend: matrix::legend(ctx),
-        heatmap_svg,
         distributions,
         pass_rates,
         pass_rate_svg,

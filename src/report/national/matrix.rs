@@ -221,15 +221,12 @@ pub fn cell_state(outcome: Option<Outcome>) -> CellState {
     }
 }
 
-/// The matrix as a heatmap: rows are locations, columns rules; each cell
-/// in the state of its deciding outcome (read from the grid, so that it is
-/// drawn while the matrix's rows are written).
-pub fn heatmap(ctx: &RenderContext, grid: &Grid, columns: &[RuleColumn]) -> String {
-    let rows: Vec<String> = grid.locations.iter().map(|l| format!("{} {}", l.location_id, l.name)).collect();
+/// The matrix as a heatmap: rows are locations, columns rules.
+pub fn heatmap(ctx: &RenderContext, matrix: &[MatrixRow], columns: &[RuleColumn]) -> String {
+    let rows: Vec<String> = matrix.iter().map(|r| format!("{} {}", r.location_id, r.name)).collect();
     let columns: Vec<String> = columns.iter().map(|c| c.id.clone()).collect();
-    let states: Vec<Vec<CellState>> = (0..grid.locations.len())
-        .map(|row| (0..grid.rules.len()).map(|col| cell_state(deciding_outcome(&grid.counts(row, col)))).collect())
-        .collect();
+    let states: Vec<Vec<CellState>> =
+        matrix.iter().map(|row| row.cells.iter().map(|c| cell_state(c.outcome)).collect()).collect();
     let mut legend: Vec<(CellState, String)> =
         PRIORITY.iter().map(|o| (cell_state(Some(*o)), outcome_label(ctx, *o))).collect();
     legend.push((CellState::Empty, t(ctx, "nat_legend_empty")));

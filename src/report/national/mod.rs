@@ -4,7 +4,8 @@
 //! counts only, never a family id or row.
 //!
 //! Cost: building the model (see [`build`]) and one pass over it per
-//! format; the formats render side by side.
+//! format; the formats render side by side (the page draws its heatmap
+//! while the workbook is written).
 
 mod at_risk;
 mod build;
@@ -30,6 +31,14 @@ use crate::results::Audit;
 
 pub use build::build;
 
+/// What the HTML template reads: the model and the heatmap drawn from it.
+#[derive(serde::Serialize)]
+struct Page<'a> {
+    #[serde(flatten)]
+    model: &'a model::NationalModel,
+    heatmap_svg: String,
+}
+
 /// Renders the national report in the asked formats (JSON is written by the caller).
 pub fn render(audit: &Audit, ctx: &RenderContext) -> Result<Vec<RenderedFile>, String> {
     // JSON alone: no report to render, so no model to build (a pass over all results).
@@ -44,10 +53,14 @@ pub fn render(audit: &Audit, ctx: &RenderContext) -> Result<Vec<RenderedFile>, S
         .par_iter()
         .map(|format| -> Result<Option<RenderedFile>, String> {
             Ok(match format {
-                Format::Html => Some(RenderedFile {
-                    name: "report-national.html".to_string(),
-                    bytes: ctx.engine.render("national.html.j2", &model)?.into_bytes(),
-                }),
+                Format::Html => {
+                    // The heatmap is drawn here, beside the other formats: only the page shows it.
+                    let page = Page { model: &model, heatmap_svg: matrix::heatmap(ctx, &model.matrix, &model.rules) };
+                    Some(RenderedFile {
+                        name: "report-national.html".to_string(),
+                        bytes: ctx.engine.render("national.html.j2", &page)?.into_bytes(),
+                    })
+                }
                 Format::Md => Some(RenderedFile {
                     name: "report-national.md".to_string(),
                     bytes: ctx.engine.render("national.md.j2", &model)?.into_bytes(),

@@ -26,7 +26,6 @@ pub struct NationalModel {
     pub matrix: Vec<MatrixRow>,
     /// What each symbol of the matrix means.
     pub legend: Vec<LegendItem>,
-    pub heatmap_svg: String,
     pub distributions: Vec<Distribution>,
     pub pass_rates: Vec<PassRate>,
     pub pass_rate_svg: String,

@@ -280,6 +280,31 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// For a template whose braces are whole placeholders (known or not)
+        /// or lone closing braces, and values without braces, filling in one
+        /// pass is filling by one `replace` per argument (the way it was done
+        /// before). They differ only where a replacement joins text into a new
+        /// placeholder (`{{a}b}` with an empty `a`): one pass leaves that alone.
+        #[test]
+        fn one_pass_is_one_replace_per_argument_for_plain_templates(
+            tokens in proptest::collection::vec(
+                proptest::prop_oneof!["[a-c ]{1,3}", "\\{(a|b|c|ab|d)\\}", "\\}"],
+                0..12,
+            ),
+            values in proptest::collection::vec("[a-z ]{0,6}", 0..4),
+        ) {
+            let template = tokens.concat();
+            let names = ["a", "b", "c", "ab"];
+            let args: Vec<(&str, &str)> = names.iter().copied().zip(values.iter().map(String::as_str)).collect();
+            let mut replaced = template.clone();
+            for (name, value) in &args {
+                replaced = replaced.replace(&format!("{{{name}}}"), value);
+            }
+            proptest::prop_assert_eq!(fill_template(&template, &args), replaced);
+        }
+    }
+
     #[test]
     fn a_template_is_filled_in_one_pass() {
         let args = [("a", "{b}"), ("b", "2")];
@@ -288,6 +313,8 @@ mod tests {
         assert_eq!(fill_template("{{b}} {b}{b}", &args), "{2} 22");
         assert_eq!(fill_template("geen", &args), "geen");
         assert_eq!(fill_template::<&str, &str>("{a}", &[]), "{a}");
+        // A replacement never makes a placeholder of the text around it.
+        assert_eq!(fill_template("{{a}b}", &[("a", ""), ("b", "2")]), "{b}");
     }
 
     use super::*;

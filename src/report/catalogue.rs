@@ -109,16 +109,18 @@ impl Catalogue {
 /// pass: a value that itself holds `{other}` (a location's name, say) stays
 /// as it is; a name without an argument stays as written.
 pub fn fill_template<K: AsRef<str>, V: AsRef<str>>(template: &str, args: &[(K, V)]) -> String {
+    fill_with(template, |name| args.iter().find(|(k, _)| k.as_ref() == name).map(|(_, v)| v.as_ref()))
+}
+
+/// `template` with each `{name}` for which `value` gives a text replaced by
+/// it, in one pass (see [`fill_template`]); other braces stay as written.
+pub fn fill_with<'v>(template: &str, value: impl Fn(&str) -> Option<&'v str>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(i) = rest.find('{') {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
-        let value = after.find('}').and_then(|j| {
-            let name = &after[..j];
-            args.iter().find(|(k, _)| k.as_ref() == name).map(|(_, v)| (v.as_ref(), j))
-        });
-        match value {
+        match after.find('}').and_then(|j| value(&after[..j]).map(|v| (v, j))) {
             Some((v, j)) => {
                 out.push_str(v);
                 rest = &after[j + 1..];

@@ -48,6 +48,12 @@ impl Formatter {
             }
             return out;
         }
+        self.through_float_formatting(x, decimals)
+    }
+
+    /// [`Formatter::number`] for any finite number: float formatting, then
+    /// the separators (whole numbers take a shorter way to the same text).
+    fn through_float_formatting(&self, x: f64, decimals: usize) -> String {
         let text = format!("{:.*}", decimals, x.abs());
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let mut grouped = String::new();
@@ -81,20 +87,10 @@ impl Formatter {
 
     /// `n` with thousands separators, pushed onto `out`.
     fn push_grouped(&self, out: &mut String, n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut rest = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        let digits = &digits[i..];
+        let mut buf = [0u8; 20];
+        let digits = crate::results::result::decimal_digits(n, &mut buf);
         for (k, d) in digits.iter().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
                 out.push_str(&self.thousands);
             }
             out.push(char::from(*d));
@@ -147,22 +143,6 @@ mod tests {
         assert_eq!(nl().euro(56500.0), "€ 56.500");
     }
 
-    /// The general way of [`Formatter::number`] (float formatting, then the
-    /// separators), as it was before whole numbers had a way of their own.
-    fn through_float_formatting(f: &Formatter, x: f64, decimals: usize) -> String {
-        let text = format!("{:.*}", decimals, x.abs());
-        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-        let mut grouped = String::new();
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push_str(&f.thousands);
-            }
-            grouped.push(c);
-        }
-        let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-        if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{}{frac}", f.decimal) }
-    }
-
     #[test]
     fn whole_numbers_and_counts_read_as_through_float_formatting() {
         let mut whole: Vec<f64> = vec![0.0, -0.0, 1.0, 9.0, 10.0, 999.0, 1000.0, 123_456_789.0, 999_999_999_999_999.0];
@@ -170,10 +150,10 @@ mod tests {
         for f in [nl(), en()] {
             for x in whole.iter().flat_map(|x| [*x, -*x]) {
                 for decimals in 0..4 {
-                    assert_eq!(f.number(x, decimals), through_float_formatting(&f, x, decimals), "{x} {decimals}");
+                    assert_eq!(f.number(x, decimals), f.through_float_formatting(x, decimals), "{x} {decimals}");
                 }
                 if x >= 0.0 {
-                    assert_eq!(f.count(x as usize), through_float_formatting(&f, x, 0), "{x}");
+                    assert_eq!(f.count(x as usize), f.through_float_formatting(x, 0), "{x}");
                 }
             }
         }

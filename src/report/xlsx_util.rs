@@ -67,33 +67,16 @@ pub fn new_workbook(title: &str) -> Result<Workbook, XlsxError> {
 /// cells, texts and layout.
 const ROW_BY_ROW_FROM: usize = 5_000;
 
-/// A new sheet for a table of `rows` rows: written row after row from
-/// [`ROW_BY_ROW_FROM`] rows on (that mode needs a temporary file; without
-/// one, the sheet is kept in memory as a small one is).
-fn add_sheet(wb: &mut Workbook, rows: usize) -> Result<&mut Worksheet, XlsxError> {
-    if !(rows >= ROW_BY_ROW_FROM && wb.add_worksheet_with_low_memory().is_ok()) {
-        wb.add_worksheet();
-    }
-    wb.worksheets_mut().last_mut().ok_or_else(|| XlsxError::ParameterError("no sheet".to_string()))
-}
-
 /// The number of characters of `n` written out (a column's width).
 fn digits(n: i64) -> usize {
-    let sign = usize::from(n < 0);
-    let mut rest = n.unsigned_abs();
-    let mut count = 1;
-    while rest >= 10 {
-        rest /= 10;
-        count += 1;
-    }
-    sign + count
+    let mut buf = [0u8; 20];
+    usize::from(n < 0) + crate::results::result::decimal_digits(n.unsigned_abs(), &mut buf).len()
 }
 
 /// Writes a table as a sheet. `date_format` is the number format for dates
 /// (`d-m-yyyy` in Dutch, `yyyy-mm-dd` in English).
 pub fn write_table(wb: &mut Workbook, table: &SheetTable, date_format: &str) -> Result<(), XlsxError> {
-    let ws: &mut Worksheet = add_sheet(wb, table.rows.len())?;
-    fill_sheet(ws, table, date_format)
+    write_tables(wb, std::slice::from_ref(table), date_format).map_err(|(_, e)| e)
 }
 
 /// Writes tables as sheets, in their order, as [`write_table`] one by one
@@ -106,29 +89,16 @@ pub fn write_table(wb: &mut Workbook, table: &SheetTable, date_format: &str) -> 
 pub fn write_tables(wb: &mut Workbook, tables: &[SheetTable], date_format: &str) -> Result<(), (usize, XlsxError)> {
     use rayon::prelude::*;
     let mut sheets: Vec<(Worksheet, bool)> = tables.iter().map(|t| new_sheet(wb, t.rows.len())).collect();
-    let mut outcomes: Vec<Result<(), XlsxError>> = Vec::with_capacity(tables.len());
-    outcomes.resize_with(tables.len(), || Ok(()));
-    {
-        let mut jobs: Vec<(&mut Worksheet, bool, &SheetTable, &mut Result<(), XlsxError>)> = sheets
-            .iter_mut()
-            .zip(tables)
-            .zip(outcomes.iter_mut())
-            .map(|(((ws, row_by_row), t), out)| (ws, *row_by_row, t, out))
-            .collect();
-        let (row_by_row, in_memory): (Vec<_>, Vec<_>) = jobs.drain(..).partition(|j| j.1);
-        rayon::join(
-            || {
-                for (ws, _, t, out) in row_by_row {
-                    *out = fill_sheet(ws, t, date_format);
-                }
-            },
-            || {
-                in_memory.into_par_iter().for_each(|(ws, _, t, out)| *out = fill_sheet(ws, t, date_format));
-            },
-        );
-    }
-    if let Some((i, e)) = outcomes.into_iter().enumerate().find_map(|(i, o)| o.err().map(|e| (i, e))) {
-        return Err((i, e));
+    let (row_by_row, in_memory): (Vec<_>, Vec<_>) =
+        sheets.iter_mut().zip(tables).enumerate().partition(|(_, ((_, row_by_row), _))| *row_by_row);
+    let fill =
+        |(i, (sheet, t)): (usize, (&mut (Worksheet, bool), &SheetTable))| (i, fill_sheet(&mut sheet.0, t, date_format));
+    let (in_order, side_by_side): (Vec<_>, Vec<_>) =
+        rayon::join(|| row_by_row.into_iter().map(fill).collect(), || in_memory.into_par_iter().map(fill).collect());
+    let first_error =
+        in_order.into_iter().chain(side_by_side).filter_map(|(i, r)| r.err().map(|e| (i, e))).min_by_key(|(i, _)| *i);
+    if let Some(error) = first_error {
+        return Err(error);
     }
     for (ws, _) in sheets {
         wb.push_worksheet(ws);

@@ -212,21 +212,26 @@ pub fn iso_in(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, 
 /// Appends `n` in decimal with at least `width` digits (zeros in front), as
 /// `{n:0width$}` writes it.
 pub fn push_padded(s: &mut String, n: u32, width: usize) {
-    let mut digits = [b'0'; 10];
-    let mut i = digits.len();
+    let mut buf = [0u8; 20];
+    let digits = decimal_digits(u64::from(n), &mut buf);
+    s.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+    s.extend(digits.iter().map(|&b| char::from(b)));
+}
+
+/// The decimal digits of `n` (ASCII, no leading zeros), written into `buf`
+/// without the formatting machinery.
+pub fn decimal_digits(n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
     let mut rest = n;
     loop {
         i -= 1;
-        digits[i] = b'0' + (rest % 10) as u8;
+        buf[i] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    let start = i.min(digits.len().saturating_sub(width));
-    for &b in &digits[start..] {
-        s.push(char::from(b));
-    }
+    &buf[i..]
 }
 
 #[cfg(test)]

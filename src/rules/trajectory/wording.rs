@@ -38,27 +38,7 @@ fn both(nl: impl FnOnce() -> String, en: impl FnOnce() -> String) -> Text {
 /// `template` with each `{name}` of `args` replaced by its text in `lang`;
 /// other braces stay as written.
 fn fill_once(template: &str, lang: Lang, args: &[(&str, &Text)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let value = after
-            .find('}')
-            .and_then(|j| args.iter().find(|(k, _)| *k == &after[..j]).map(|(_, t)| (lang.pick(&t.nl, &t.en), j)));
-        match value {
-            Some((v, j)) => {
-                out.push_str(v);
-                rest = &after[j + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    catalogue::fill_with(template, |name| args.iter().find(|(k, _)| *k == name).map(|(_, t)| lang.pick(&t.nl, &t.en)))
 }
 
 /// A value that reads the same in both languages (a count, an id).

@@ -59,7 +59,12 @@
 //! count of 1 to 4 can be worked out, but for one shape: a municipality whose
 //! every family sits at a location of its own with fewer than 5 families
 //! (four such locations, each `<5`, so each at least 1, under a total `<5`:
-//! each is 1). With a grand total, the margins together can still pin one
+//! each is 1). Its mirror is left too (a proptest found it in stop 17): a
+//! location whose every family lives in a municipality of its own where it
+//! is that municipality's only location, four such municipalities, each
+//! total `<5`, under the location's own total `<5`: each is 1. Nothing is
+//! left to hide there; only publishing fewer totals would protect it. With
+//! a grand total, the margins together can still pin one
 //! (rows `[1,3,0,0]`, `[0,2,1,1]`: both row totals are `<5`, the column
 //! totals need at least 1+5+1+1 = 8, so each row total is 4).
 

@@ -91,6 +91,19 @@ pub fn read_csv_file(path: &Path, display: &str) -> Result<RawSheet, CsvError> {
     Ok(RawSheet { name, file: display.to_string(), rows })
 }
 
+/// Reads one CSV file row by row: `sink` gets each row that is not blank, with the row number a user sees, as it is
+/// parsed (the cells are the sink's to take; what it leaves is cleared). Nothing of the file is kept here: a reader
+/// that types rows as they come never holds the file's raw cells. An `Err` holds the reason the file cannot be read
+/// at all; the rows handed out before it then count for nothing.
+pub fn read_csv_file_into(path: &Path, sink: &mut dyn FnMut(u32, &mut Vec<RawCell>)) -> Result<(), CsvError> {
+    let meta = budget::regular_file(path)?;
+    if meta.len() > MAX_CSV_BYTES {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(stream::cannot_read)?;
+    read_into(file, MAX_CSV_BYTES, chunk_for(meta.len()), sink)
+}
+
 /// Reads the bytes of one CSV file into a raw sheet called `name`, recorded as read from `display`.
 pub fn read_csv_bytes(bytes: &[u8], name: &str, display: &str) -> Result<RawSheet, CsvError> {
     let rows = read_rows(Cursor::new(bytes), u64::MAX, stream::CHUNK)?;
@@ -109,15 +122,31 @@ fn too_large() -> CsvError {
 
 /// The rows of a CSV text of at most `limit` bytes, read `chunk` bytes at a time: the encoding decided by a first
 /// pass, the delimiter from the first lines, then the records.
-fn read_rows<R: Read + Seek>(mut raw: R, limit: u64, chunk: usize) -> Result<Vec<RawRow>, CsvError> {
+fn read_rows<R: Read + Seek>(raw: R, limit: u64, chunk: usize) -> Result<Vec<RawRow>, CsvError> {
+    let mut rows = Vec::new();
+    read_into(raw, limit, chunk, &mut |number, cells| rows.push(RawRow { number, cells: std::mem::take(cells) }))?;
+    Ok(rows)
+}
+
+/// As [`read_rows`], handing each row to `sink`.
+fn read_into<R: Read + Seek>(
+    mut raw: R,
+    limit: u64,
+    chunk: usize,
+    sink: &mut dyn FnMut(u32, &mut Vec<RawCell>),
+) -> Result<(), CsvError> {
     let plan = stream::scan(&mut raw, chunk, limit, too_large)?;
     let delimiter =
         stream::detect_delimiter(&mut stream::Text::new(&mut raw, plan, chunk).map_err(stream::cannot_read)?)
             .map_err(stream::cannot_read)?;
-    parse_rows(stream::Text::new(raw, plan, chunk).map_err(stream::cannot_read)?, delimiter)
+    parse_rows(stream::Text::new(raw, plan, chunk).map_err(stream::cannot_read)?, delimiter, sink)
 }
 
-fn parse_rows<R: Read + Seek>(text: stream::Text<R>, delimiter: u8) -> Result<Vec<RawRow>, CsvError> {
+fn parse_rows<R: Read + Seek>(
+    text: stream::Text<R>,
+    delimiter: u8,
+    sink: &mut dyn FnMut(u32, &mut Vec<RawCell>),
+) -> Result<(), CsvError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -127,7 +156,7 @@ fn parse_rows<R: Read + Seek>(text: stream::Text<R>, delimiter: u8) -> Result<Ve
         .terminator(csv::Terminator::CRLF)
         .from_reader(text);
     let mut record = csv::StringRecord::new();
-    let mut rows = Vec::new();
+    let mut cells: Vec<RawCell> = Vec::new();
     // 0 until the header is found.
     let mut number: u32 = 0;
     loop {
@@ -151,7 +180,8 @@ fn parse_rows<R: Read + Seek>(text: stream::Text<R>, delimiter: u8) -> Result<Ve
         for field in record.iter() {
             budget::check_cell_text(field)?;
         }
-        let cells: Vec<RawCell> = record.iter().map(to_cell).collect();
+        cells.clear();
+        cells.extend(record.iter().map(to_cell));
         let blank = cells.iter().all(RawCell::is_blank);
         if number == 0 {
             if blank {
@@ -162,10 +192,10 @@ fn parse_rows<R: Read + Seek>(text: stream::Text<R>, delimiter: u8) -> Result<Ve
             number = number.saturating_add(line_ends);
         }
         if !blank {
-            rows.push(RawRow { number, cells });
+            sink(number, &mut cells);
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 fn to_cell(field: &str) -> RawCell {

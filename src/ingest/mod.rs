@@ -8,6 +8,7 @@ mod biff_claims;
 pub mod budget;
 mod cfb_mirror;
 pub mod csv_folder;
+pub mod csv_stream;
 pub mod isolate;
 pub mod month_first;
 mod ole_scan;
@@ -197,16 +198,30 @@ fn csv_files(dir: &Path) -> Vec<PathBuf> {
 /// Reads one export's raw sheets. Never panics; failures become findings: a panic inside a reader (calamine's
 /// included) is caught and becomes an `unreadable_file` finding about this export alone.
 pub fn read_source(source: &Source) -> RawExport {
+    isolated(source, || read_source_unguarded(source), |failed| failed)
+}
+
+/// Runs `work`, the reading of one export, as [`read_source`] runs its reader: a panic inside it is caught and
+/// `failed` gets the export holding only its `unreadable_file` finding.
+pub fn isolated<T>(source: &Source, work: impl FnOnce() -> T, failed: impl FnOnce(RawExport) -> T) -> T {
     let display = source.display();
     isolate::or_else(
-        || read_source_unguarded(source),
-        |reason| RawExport {
-            source: display.clone(),
-            sheets: Vec::new(),
-            findings: vec![InputFinding::file(
-                &display,
-                FindingKind::UnreadableFile { reason: Why::new("io_why_reader_failed", vec![("reason", reason)]) },
-            )],
+        || {
+            #[cfg(test)]
+            if PANIC_ON.lock().is_ok_and(|p| p.iter().any(|end| display.ends_with(end.as_str()))) {
+                panic!("a reader panics on {display}");
+            }
+            work()
+        },
+        |reason| {
+            failed(RawExport {
+                source: display.clone(),
+                sheets: Vec::new(),
+                findings: vec![InputFinding::file(
+                    &display,
+                    FindingKind::UnreadableFile { reason: Why::new("io_why_reader_failed", vec![("reason", reason)]) },
+                )],
+            })
         },
     )
 }
@@ -218,16 +233,25 @@ fn refusal_finding(display: &str, r: budget::Refusal) -> InputFinding {
     }
 }
 
+/// A sink that keeps every row: the raw sheet of one file.
+struct Collect(Vec<RawRow>);
+
+impl csv_stream::RowSink for Collect {
+    type Output = Collect;
+    fn row(&mut self, number: u32, cells: &mut Vec<RawCell>) {
+        self.0.push(RawRow { number, cells: std::mem::take(cells) });
+    }
+    fn finish(self) -> Collect {
+        self
+    }
+}
+
 /// Tests only: a reader that panics on exports whose path ends with this text.
 #[cfg(test)]
 pub static PANIC_ON: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 fn read_source_unguarded(source: &Source) -> RawExport {
     let display = source.display();
-    #[cfg(test)]
-    if PANIC_ON.lock().is_ok_and(|p| p.iter().any(|end| display.ends_with(end.as_str()))) {
-        panic!("a reader panics on {display}");
-    }
     let mut out = RawExport { source: display.clone(), sheets: Vec::new(), findings: Vec::new() };
     match source {
         Source::Workbook(p) => match workbook::read_workbook(p, &display) {
@@ -247,28 +271,13 @@ fn read_source_unguarded(source: &Source) -> RawExport {
             }
         },
         Source::CsvFolder(dir) => {
-            use rayon::prelude::*;
-            let files: Vec<PathBuf> = csv_files(dir).into_iter().filter(|f| csv_sheet_kind(f).is_some()).collect();
-            // The files of one export are read in parallel (one export of a
-            // whole country is five large files), and taken in their order.
-            let read: Vec<_> = files
-                .par_iter()
-                .map(|file| {
-                    let file_display = display_path(file);
-                    let read = csv_folder::read_csv_file(file, &file_display);
-                    (file, file_display, read)
-                })
+            let folder = csv_stream::read_csv_folder_into(dir, &|_, _| Collect(Vec::new()));
+            out.findings = folder.findings;
+            out.sheets = folder
+                .files
+                .into_iter()
+                .map(|f| RawSheet { name: f.name, file: f.display, rows: f.output.0 })
                 .collect();
-            for (file, file_display, read) in read {
-                let name = csv_sheet_name(file).unwrap_or_default();
-                match read {
-                    Ok(sheet) => out.sheets.push(RawSheet { name, ..sheet }),
-                    Err(csv_folder::CsvError::Refused(r)) => out.findings.push(refusal_finding(&file_display, r)),
-                    Err(csv_folder::CsvError::Unreadable(reason)) => {
-                        out.findings.push(InputFinding::file(&file_display, FindingKind::UnreadableFile { reason }))
-                    }
-                }
-            }
             settle_date_order(&mut out.sheets, &mut out.findings);
         }
         Source::Other(p) => {

@@ -51,24 +51,55 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
     NaiveDate::from_ymd_opt(y, m, d).is_some()
 }
 
-/// Decides the order of the slash dates of the given sheets (one workbook, or every file of one CSV folder: what
-/// one save wrote) and rewrites or marks the cells. Returns the order and the files where dates were rewritten.
-pub fn settle(sheets: &mut [RawSheet]) -> (Order, Vec<String>) {
-    let (mut only_month_first, mut only_day_first) = (false, false);
-    for cell in sheets.iter().flat_map(|s| s.rows.iter().flat_map(|r| r.cells.iter())) {
+/// What the slash dates seen so far show: whether one reads only month-first, whether one reads only day-first.
+/// Gathered cell by cell (a reader typing rows as they come keeps no cells), then joined over one save's files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    only_month_first: bool,
+    only_day_first: bool,
+}
+
+impl Evidence {
+    /// Notes what one cell shows.
+    pub fn see(&mut self, cell: &RawCell) {
         if let RawCell::Text(t) = cell
             && let Some((a, b, y, _)) = slash_parts(t)
         {
             let (df, mf) = (valid(y, b, a), valid(y, a, b));
-            only_month_first |= mf && !df;
-            only_day_first |= df && !mf;
+            self.only_month_first |= mf && !df;
+            self.only_day_first |= df && !mf;
         }
     }
-    let order = match (only_month_first, only_day_first) {
-        (true, false) => Order::MonthFirst,
-        (true, true) => Order::Mixed,
-        _ => return (Order::DayFirst, Vec::new()),
-    };
+
+    /// What this and `other` show together.
+    pub fn join(self, other: Evidence) -> Evidence {
+        Evidence {
+            only_month_first: self.only_month_first || other.only_month_first,
+            only_day_first: self.only_day_first || other.only_day_first,
+        }
+    }
+
+    /// The order decided: day-first unless a date reads only month-first.
+    pub fn order(self) -> Order {
+        match (self.only_month_first, self.only_day_first) {
+            (true, false) => Order::MonthFirst,
+            (true, true) => Order::Mixed,
+            _ => Order::DayFirst,
+        }
+    }
+}
+
+/// Decides the order of the slash dates of the given sheets (one workbook, or every file of one CSV folder: what
+/// one save wrote) and rewrites or marks the cells. Returns the order and the files where dates were rewritten.
+pub fn settle(sheets: &mut [RawSheet]) -> (Order, Vec<String>) {
+    let mut evidence = Evidence::default();
+    for cell in sheets.iter().flat_map(|s| s.rows.iter().flat_map(|r| r.cells.iter())) {
+        evidence.see(cell);
+    }
+    let order = evidence.order();
+    if order == Order::DayFirst {
+        return (order, Vec::new());
+    }
     let mut rewritten = Vec::new();
     for sheet in sheets.iter_mut() {
         for cell in sheet.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {

@@ -16,8 +16,9 @@ use super::schema::SheetKind;
 use super::table::Table;
 use crate::findings::{FindingKind, InputFinding};
 use crate::ingest::RawExport;
+use crate::ingest::csv_stream::StreamedFile;
 
-fn sheet_kind(name: &str) -> Option<SheetKind> {
+pub(super) fn sheet_kind(name: &str) -> Option<SheetKind> {
     let n = normalize_name(name);
     SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == n || normalize_name(k.spec().alias) == n)
 }
@@ -26,23 +27,14 @@ fn sheet_kind(name: &str) -> Option<SheetKind> {
 pub fn assemble(raw: RawExport) -> Export {
     let mut findings = raw.findings;
     let readable = !findings.iter().any(InputFinding::is_fatal) || !raw.sheets.is_empty();
-    let mut seen: BTreeMap<SheetKind, String> = BTreeMap::new();
-    let mut to_build = Vec::new();
-    for sheet in &raw.sheets {
-        let Some(kind) = sheet_kind(&sheet.name) else { continue };
-        if seen.contains_key(&kind) {
-            let f = FindingKind::DuplicateSheet { other: sheet.name.clone() };
-            findings.push(InputFinding::sheet(&sheet.file, kind.name(), None, f));
-            continue;
-        }
-        seen.insert(kind, sheet.name.clone());
-        to_build.push((kind, sheet));
-    }
+    let names = raw.sheets.iter().map(|s| (s.name.as_str(), s.file.as_str()));
+    let (picked, seen) = pick_sheets(names, &mut findings);
     // The sheets are typed in parallel, each with its own findings (sorted below).
-    let built: Vec<(SheetKind, Option<Table>, Vec<InputFinding>)> = {
+    let built: Vec<Built> = {
         use rayon::prelude::*;
-        to_build
+        picked
             .into_par_iter()
+            .filter_map(|(i, kind)| raw.sheets.get(i).map(|sheet| (kind, sheet)))
             .map(|(kind, sheet)| {
                 let mut own = Vec::new();
                 let table = build_table(kind, sheet, &mut own);
@@ -50,6 +42,60 @@ pub fn assemble(raw: RawExport) -> Export {
             })
             .collect()
     };
+    finish(raw.source, readable, findings, &seen, built)
+}
+
+/// As [`assemble`], for an export whose files were typed as they were read:
+/// each file's table (`None` without a header row) and its findings, by the
+/// name of the sheet it stands for. `findings`: about the files not read.
+pub fn assemble_typed(source: String, mut findings: Vec<InputFinding>, files: Vec<StreamedFile<Typed>>) -> Export {
+    let readable = !findings.iter().any(InputFinding::is_fatal) || !files.is_empty();
+    let (picked, seen) = pick_sheets(files.iter().map(|f| (f.name.as_str(), f.display.as_str())), &mut findings);
+    let mut files: Vec<Option<Typed>> = files.into_iter().map(|f| Some(f.output)).collect();
+    let built = picked
+        .into_iter()
+        .filter_map(|(i, kind)| files.get_mut(i).and_then(Option::take).map(|(table, own)| (kind, table, own)))
+        .collect();
+    finish(source, readable, findings, &seen, built)
+}
+
+/// One file typed as it was read: its table and its own findings.
+pub type Typed = (Option<Table>, Vec<InputFinding>);
+
+/// One sheet typed: its kind, its table, its own findings.
+type Built = (SheetKind, Option<Table>, Vec<InputFinding>);
+
+/// The sheets that stand for a sheet of the contract, by (name as spelled,
+/// file): their index and kind, the first of each kind only (the others get
+/// a finding); and the name that stood for each kind.
+fn pick_sheets<'a>(
+    sheets: impl Iterator<Item = (&'a str, &'a str)>,
+    findings: &mut Vec<InputFinding>,
+) -> (Vec<(usize, SheetKind)>, BTreeMap<SheetKind, String>) {
+    let mut seen: BTreeMap<SheetKind, String> = BTreeMap::new();
+    let mut picked = Vec::new();
+    for (i, (name, file)) in sheets.enumerate() {
+        let Some(kind) = sheet_kind(name) else { continue };
+        if seen.contains_key(&kind) {
+            let f = FindingKind::DuplicateSheet { other: name.to_string() };
+            findings.push(InputFinding::sheet(file, kind.name(), None, f));
+            continue;
+        }
+        seen.insert(kind, name.to_string());
+        picked.push((i, kind));
+    }
+    (picked, seen)
+}
+
+/// The typed sheets become an export: missing sheets, rows tied to their
+/// locations, checks across sheets, findings sorted and indexed by cell.
+fn finish(
+    source: String,
+    readable: bool,
+    mut findings: Vec<InputFinding>,
+    seen: &BTreeMap<SheetKind, String>,
+    built: Vec<Built>,
+) -> Export {
     let mut tables: BTreeMap<SheetKind, Table> = BTreeMap::new();
     for (kind, table, own) in built {
         findings.extend(own);
@@ -62,7 +108,7 @@ pub fn assemble(raw: RawExport) -> Export {
             let spec = kind.spec();
             let f =
                 FindingKind::MissingSheet { expected: spec.name.to_string(), aliases: vec![spec.alias.to_string()] };
-            findings.push(InputFinding::sheet(&raw.source, spec.name, None, f));
+            findings.push(InputFinding::sheet(&source, spec.name, None, f));
         }
     }
     let locations = tie_locations(&mut tables, &mut findings);
@@ -83,7 +129,7 @@ pub fn assemble(raw: RawExport) -> Export {
             rows: t.len(),
         })
         .collect();
-    Export { source: raw.source, readable, locations, sheets, findings, tables, finding_at }
+    Export { source, readable, locations, sheets, findings, tables, finding_at }
 }
 
 /// Reads the locations, and gives every row of every sheet its location.

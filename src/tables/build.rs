@@ -35,57 +35,95 @@ fn find_column(kind: SheetKind, header: &str) -> Option<&'static ColumnSpec> {
 /// Builds the typed table of one sheet. Returns `None` (with a finding) when
 /// the sheet has no header row.
 pub fn build_table(kind: SheetKind, sheet: &RawSheet, findings: &mut Vec<InputFinding>) -> Option<Table> {
-    let sheet_name = kind.name();
-    let file = sheet.file.as_str();
     let Some(header) = sheet.rows.first() else {
-        findings.push(InputFinding::sheet(file, sheet_name, None, FindingKind::EmptySheet));
+        findings.push(InputFinding::sheet(&sheet.file, kind.name(), None, FindingKind::EmptySheet));
         return None;
     };
-
-    // Header matching: (position in the row, column spec).
-    let mut positions: Vec<(usize, &'static ColumnSpec)> = Vec::new();
-    let mut matched: Vec<MatchedColumn> = Vec::new();
-    for (pos, cell) in header.cells.iter().enumerate() {
-        let text = cell.display().trim().to_string();
-        if text.is_empty() {
-            continue;
-        }
-        match find_column(kind, &text) {
-            Some(spec) => {
-                if matched.iter().any(|m| m.column == spec.name) {
-                    let f = FindingKind::DuplicateColumn { header: text.clone() };
-                    findings.push(InputFinding::sheet(file, sheet_name, Some(spec.name), f));
-                } else {
-                    positions.push((pos, spec));
-                    matched.push(MatchedColumn { column: spec.name, header: text });
-                }
-            }
-            None if kind.is_about_people() && is_identifying(&text) => {
-                let f = FindingKind::PrivacyColumn { header: text.clone() };
-                findings.push(InputFinding::sheet(file, sheet_name, Some(&text), f));
-            }
-            None => {}
-        }
-    }
-    report_missing_columns(kind, file, &matched, findings);
-
-    // Keep contract order in the table.
-    let order: Vec<&'static ColumnSpec> = known_columns(kind);
-    positions.sort_by_key(|(_, spec)| order.iter().position(|c| c.name == spec.name));
-    matched.sort_by_key(|m| order.iter().position(|c| c.name == m.column));
-
-    let specs: Vec<&'static ColumnSpec> = positions.iter().map(|(_, s)| *s).collect();
-    let mut builder = TableBuilder::new(&specs, sheet.rows.len().saturating_sub(1));
-    let targets: Vec<usize> = specs.iter().map(|s| builder.index_of(s.name)).collect();
-    // Coded columns hold few distinct spellings: each is typed once.
-    let mut codes: Vec<HashMap<compact_str::CompactString, Result<Value, FindingKind>>> =
-        specs.iter().map(|_| HashMap::new()).collect();
-    let empty = RawCell::Empty;
+    let rows = sheet.rows.len().saturating_sub(1);
+    let mut typer = SheetTyper::new(kind, &sheet.file, &sheet.name, &header.cells, rows, findings);
     for row in sheet.rows.iter().skip(1) {
-        builder.start_row(row.number);
-        for (k, (pos, spec)) in positions.iter().enumerate() {
-            let cell = row.cells.get(*pos).unwrap_or(&empty);
-            let typed = match (spec.ty, cell, codes.get_mut(k)) {
+        typer.push(row.number, &row.cells, findings);
+    }
+    Some(typer.finish())
+}
+
+/// Types the rows of one sheet as they come, after its header row: a sheet
+/// read whole and a CSV file read row by row are typed the same way.
+pub(super) struct SheetTyper {
+    kind: SheetKind,
+    file: String,
+    sheet_name: String,
+    matched: Vec<MatchedColumn>,
+    /// (position in the row, column spec) of every matched column, in contract order.
+    positions: Vec<(usize, &'static ColumnSpec)>,
+    /// The builder's column of each matched column.
+    targets: Vec<usize>,
+    /// Coded columns hold few distinct spellings: each is typed once.
+    codes: Vec<HashMap<compact_str::CompactString, Result<Value, FindingKind>>>,
+    builder: TableBuilder,
+}
+
+impl SheetTyper {
+    /// Matches the header row's cells to the contract's columns (findings for
+    /// duplicate, missing and identifying columns); `rows`: about how many
+    /// records will follow (0 when not known).
+    pub(super) fn new(
+        kind: SheetKind,
+        file: &str,
+        sheet_name: &str,
+        header: &[RawCell],
+        rows: usize,
+        findings: &mut Vec<InputFinding>,
+    ) -> SheetTyper {
+        let canonical = kind.name();
+        // Header matching: (position in the row, column spec).
+        let mut positions: Vec<(usize, &'static ColumnSpec)> = Vec::new();
+        let mut matched: Vec<MatchedColumn> = Vec::new();
+        for (pos, cell) in header.iter().enumerate() {
+            let text = cell.display().trim().to_string();
+            if text.is_empty() {
+                continue;
+            }
+            match find_column(kind, &text) {
+                Some(spec) => {
+                    if matched.iter().any(|m| m.column == spec.name) {
+                        let f = FindingKind::DuplicateColumn { header: text.clone() };
+                        findings.push(InputFinding::sheet(file, canonical, Some(spec.name), f));
+                    } else {
+                        positions.push((pos, spec));
+                        matched.push(MatchedColumn { column: spec.name, header: text });
+                    }
+                }
+                None if kind.is_about_people() && is_identifying(&text) => {
+                    let f = FindingKind::PrivacyColumn { header: text.clone() };
+                    findings.push(InputFinding::sheet(file, canonical, Some(&text), f));
+                }
+                None => {}
+            }
+        }
+        report_missing_columns(kind, file, &matched, findings);
+
+        // Keep contract order in the table.
+        let order: Vec<&'static ColumnSpec> = known_columns(kind);
+        positions.sort_by_key(|(_, spec)| order.iter().position(|c| c.name == spec.name));
+        matched.sort_by_key(|m| order.iter().position(|c| c.name == m.column));
+
+        let specs: Vec<&'static ColumnSpec> = positions.iter().map(|(_, s)| *s).collect();
+        let builder = TableBuilder::new(&specs, rows);
+        let targets: Vec<usize> = specs.iter().map(|s| builder.index_of(s.name)).collect();
+        let codes = specs.iter().map(|_| HashMap::new()).collect();
+        let (file, sheet_name) = (file.to_string(), sheet_name.to_string());
+        SheetTyper { kind, file, sheet_name, matched, positions, targets, codes, builder }
+    }
+
+    /// Types one record's cells (a missing cell is empty); cells that cannot
+    /// be read become findings.
+    pub(super) fn push(&mut self, number: u32, cells: &[RawCell], findings: &mut Vec<InputFinding>) {
+        let empty = RawCell::Empty;
+        self.builder.start_row(number);
+        for (k, (pos, spec)) in self.positions.iter().enumerate() {
+            let cell = cells.get(*pos).unwrap_or(&empty);
+            let typed = match (spec.ty, cell, self.codes.get_mut(k)) {
                 (ColumnType::Code(_), RawCell::Text(t), Some(cache)) => match cache.get(t.as_str()) {
                     Some(r) => r.clone(),
                     None => {
@@ -96,28 +134,32 @@ pub fn build_table(kind: SheetKind, sheet: &RawSheet, findings: &mut Vec<InputFi
                 },
                 _ => type_cell(cell, spec),
             };
-            let col = targets.get(k).copied().unwrap_or(0);
+            let col = self.targets.get(k).copied().unwrap_or(0);
             match typed {
-                Ok(v) => builder.set(col, v),
+                Ok(v) => self.builder.set(col, v),
                 Err(kind) => {
                     let shown = cell.display();
                     let value = (!cell.is_blank()).then_some(shown.as_str());
-                    findings.push(InputFinding::cell(file, sheet_name, row.number, Some(spec.name), value, kind));
-                    builder.set_unreadable(col);
+                    let sheet = self.kind.name();
+                    findings.push(InputFinding::cell(&self.file, sheet, number, Some(spec.name), value, kind));
+                    self.builder.set_unreadable(col);
                 }
             }
         }
     }
-    let (rows, columns) = builder.finish();
-    Some(Table {
-        kind,
-        file: file.to_string(),
-        sheet_name: sheet.name.clone(),
-        matched,
-        rows,
-        columns,
-        by_location: HashMap::new(),
-    })
+
+    pub(super) fn finish(self) -> Table {
+        let (rows, columns) = self.builder.finish();
+        Table {
+            kind: self.kind,
+            file: self.file,
+            sheet_name: self.sheet_name,
+            matched: self.matched,
+            rows,
+            columns,
+            by_location: HashMap::new(),
+        }
+    }
 }
 
 /// Required columns, and one-of groups none of whose columns is present.

@@ -85,7 +85,7 @@ pub fn read_paths_with_progress(paths: &[PathBuf], found: &dyn Fn(usize), done: 
     sources
         .par_iter()
         .map(|s| {
-            let export = super::assemble::assemble(crate::ingest::read_source(s));
+            let export = super::read::read_export(s);
             done();
             export
         })

@@ -11,6 +11,7 @@ pub mod parse_bool;
 pub mod parse_date;
 pub mod parse_number;
 pub mod privacy;
+mod read;
 pub mod schema;
 pub mod table;
 pub mod text_column;

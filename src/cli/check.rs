@@ -11,7 +11,7 @@ use crate::report::catalogue::{NO_ARGS, msg, text};
 use crate::report::{self, Audience, Format, ReportOptions};
 use crate::results::{Audit, LocationEntry, Severity, Text, WaiverEntry, apply_waivers, json, summarize_results};
 use crate::rulebook::{self, Diagnostic, Rulebook};
-use crate::rules::{build_model::build_locations, evaluate, registry};
+use crate::rules::{build_model::build_locations, evaluate, evaluate_releasing, registry};
 use crate::tables::Export;
 
 /// `--fail-on`: the least severity of an unwaived failure that makes the run fail.
@@ -142,7 +142,13 @@ pub fn audit_keeping(
     let lean = keep == Keep::WhatOutputsRead && national && opts.previous.is_empty();
     // Every output of `check` is in one language: messages are made in it only.
     let only = (keep == Keep::WhatOutputsRead).then_some(opts.lang);
-    let mut results = evaluate(&locations, &rulebook, &ctx, !lean, only);
+    // A lean run reads nothing of the model after the rules: each location's
+    // records go as soon as its rules have run (peak memory).
+    let mut results = if lean {
+        evaluate_releasing(&mut locations, &rulebook, &ctx, false, only)
+    } else {
+        evaluate(&locations, &rulebook, &ctx, true, only)
+    };
     let entries: Vec<WaiverEntry> = waivers
         .iter()
         .map(|w| WaiverEntry {

@@ -4,7 +4,9 @@
 //! location's results sorted where they are made (O(r log r) for its r
 //! results), then the locations put in order: O(locations log locations).
 //! Passes that are not kept are counted per location as they are made
-//! (`PassTally`), never held for the whole run.
+//! (`PassTally`), never held for the whole run. A run that reads nothing of
+//! the model afterwards frees each location's records once its rules have run
+//! ([`evaluate_releasing`]): the results take the model's place in memory.
 
 use rayon::prelude::*;
 
@@ -30,14 +32,61 @@ pub fn evaluate(
     keep_passes: bool,
     only: Option<Lang>,
 ) -> Results {
+    evaluate_each(locations.par_iter(), rulebook, ctx, keep_passes, only)
+}
+
+/// As [`evaluate`], and each location's records (its coordinators,
+/// volunteers and trajectories) are freed once its rules have run: for a
+/// run that reads nothing else of them afterwards, the results take the
+/// memory the model held, instead of adding to it (peak memory).
+pub fn evaluate_releasing(
+    locations: &mut [Location],
+    rulebook: &Rulebook,
+    ctx: &Context,
+    keep_passes: bool,
+    only: Option<Lang>,
+) -> Results {
+    evaluate_each(locations.par_iter_mut(), rulebook, ctx, keep_passes, only)
+}
+
+/// A location to evaluate: read, then done with.
+trait ToEvaluate: Send {
+    fn location(&self) -> &Location;
+    /// Called once the location's rules have run.
+    fn done(self);
+}
+
+impl ToEvaluate for &Location {
+    fn location(&self) -> &Location {
+        self
+    }
+    fn done(self) {}
+}
+
+impl ToEvaluate for &mut Location {
+    fn location(&self) -> &Location {
+        self
+    }
+    fn done(self) {
+        self.release_records();
+    }
+}
+
+fn evaluate_each<E: ToEvaluate>(
+    locations: impl IndexedParallelIterator<Item = E>,
+    rulebook: &Rulebook,
+    ctx: &Context,
+    keep_passes: bool,
+    only: Option<Lang>,
+) -> Results {
     let rules: Vec<&RuleConfig> = rulebook.rules.iter().filter(|r| r.enabled).collect();
     // Each location's results are sorted where they are made (small, in
     // parallel); then whole locations are put in order. Moving the large
     // results through one global sort cost more than the rules themselves.
     let mut chunks: Vec<(Vec<RuleResult>, Option<PassTally>)> = locations
-        .par_iter()
-        .map(|loc| {
-            in_language(only, || {
+        .map(|item| {
+            let loc = item.location();
+            let made = in_language(only, || {
                 // About one result per rule and trajectory: room for them at once.
                 let families = loc.trajectories.as_ref().map_or(0, Vec::len);
                 let mut own: Vec<RuleResult> = Vec::with_capacity(rules.len() * (families + 1));
@@ -51,7 +100,9 @@ pub fn evaluate(
                 own.sort_by(|a, b| (&a.rule_id, a.row, &a.subject_id).cmp(&(&b.rule_id, b.row, &b.subject_id)));
                 let tally = (!keep_passes).then(|| PassTally::take_passes(&mut own));
                 (own, tally)
-            })
+            });
+            item.done();
+            made
         })
         .collect();
     // Stable: locations with the same id stay in export order.
@@ -119,5 +170,34 @@ fn evaluate_rule(loc: &Location, cfg: &RuleConfig, ctx: &Context) -> Vec<RuleRes
             cfg.severity,
             say("hs_rule_unknown", &[("rule", &plain(&cfg.id))]),
         )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::build_model::build_locations;
+    use crate::rules::testkit::ctx_2026;
+
+    #[test]
+    fn releasing_the_records_gives_the_same_results_and_frees_them() {
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"));
+        let paths = [root.join("demo-csv"), root.join("conventions/multi_location.xlsx")];
+        let mut exports = crate::tables::read_paths(&paths);
+        let mut locations = build_locations(&mut exports);
+        assert!(locations.len() >= 3, "{}", locations.len());
+        let Ok(rulebook) = crate::rulebook::load_rulebook(None, registry::RULES) else { panic!("default rulebook") };
+        let ctx = ctx_2026(None);
+        let kept = evaluate(&locations, &rulebook, &ctx, false, Some(Lang::En));
+        let families: usize = locations.iter().map(|l| l.trajectories.as_ref().map_or(0, Vec::len)).sum();
+        assert!(families > 0 && !kept.is_empty());
+        let released = evaluate_releasing(&mut locations, &rulebook, &ctx, false, Some(Lang::En));
+        assert_eq!(released, kept);
+        for l in &locations {
+            assert!(!l.id.is_empty());
+            assert!(l.trajectories.as_ref().map_or(true, Vec::is_empty), "{}", l.id);
+            assert!(l.volunteers.as_ref().map_or(true, Vec::is_empty), "{}", l.id);
+            assert!(l.coordinators.as_ref().map_or(true, Vec::is_empty), "{}", l.id);
+        }
     }
 }

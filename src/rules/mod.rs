@@ -13,4 +13,4 @@ pub mod testkit;
 pub mod trajectory;
 
 pub use context::{Context, Period};
-pub use evaluate::evaluate;
+pub use evaluate::{evaluate, evaluate_releasing};

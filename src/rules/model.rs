@@ -163,3 +163,26 @@ pub struct Location {
     /// `Err` when the `gezinnen` sheet is missing.
     pub trajectories: Result<Vec<Trajectory>, Text>,
 }
+
+impl Location {
+    /// Frees the location's records (coordinators, volunteers, trajectories),
+    /// once nothing reads them any more; what names the location stays.
+    pub fn release_records(&mut self) {
+        for records in [&mut self.coordinators as &mut dyn Release, &mut self.volunteers, &mut self.trajectories] {
+            records.release();
+        }
+    }
+}
+
+/// A list of records that can be emptied (its error, a missing sheet, kept).
+trait Release {
+    fn release(&mut self);
+}
+
+impl<T> Release for Result<Vec<T>, Text> {
+    fn release(&mut self) {
+        if let Ok(v) = self {
+            *v = Vec::new();
+        }
+    }
+}

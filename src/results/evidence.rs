@@ -1,9 +1,10 @@
 //! A result's evidence: the dates and figures behind its outcome, by key.
 //!
 //! Most results carry none or two entries, and there are millions of results
-//! in a national run: the entries sit in one small vector sorted by key
-//! (a `BTreeMap` took a 0.5 KB node for even one entry). It reads and writes
-//! as a map with its keys in order, as `results.json` has always had them.
+//! in a national run: the entries sit in one byte vector, sorted by key, each
+//! encoded (see [`Evidence`]); a value read is decoded into a [`Fact`]. It
+//! reads and writes as a map with its keys in order, as `results.json` has
+//! always had them.
 //!
 //! Cost: insert and lookup O(entries), a handful per result.
 
@@ -87,36 +88,121 @@ impl Serialize for Fact {
     }
 }
 
-/// An evidence key: a rule's name for the value (inline, up to 24 bytes).
-pub type Key = CompactString;
-
+/// A result's evidence, in key order, encoded in one byte vector: per entry
+/// the key's length (one byte) and its bytes, then a tag and the value (a
+/// date as its day number, 4 bytes; a text as its length, 4 bytes, and its
+/// bytes). A vector of typed pairs took 48 bytes an entry and grew in steps
+/// (a national run holds some 2.5 million entries); this takes the bytes
+/// themselves, made exact once the result is done ([`Evidence::shrink`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Evidence(Vec<(Key, Fact)>);
+pub struct Evidence(Vec<u8>);
+
+const DATE: u8 = 0;
+const TEXT: u8 = 1;
+
+/// One entry's place in the bytes: its key, its value, and where it ends.
+struct Entry<'a> {
+    key: &'a str,
+    start: usize,
+    fact: Fact,
+    end: usize,
+}
 
 impl Evidence {
     pub fn new() -> Self {
         Evidence(Vec::new())
     }
 
-    /// Sets `key` to `value` (replacing an earlier value), keeping key order.
-    pub fn insert(&mut self, key: &str, value: Fact) {
-        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (Key::from(key), value)),
-        }
+    /// The entry starting at byte `at`, if the bytes hold one there.
+    fn entry_at(&self, at: usize) -> Option<Entry<'_>> {
+        let bytes = self.0.as_slice();
+        let key_len = usize::from(*bytes.get(at)?);
+        let key_end = at + 1 + key_len;
+        let key = std::str::from_utf8(bytes.get(at + 1..key_end)?).ok()?;
+        let tag = *bytes.get(key_end)?;
+        let word = |from: usize| -> Option<[u8; 4]> { bytes.get(from..from + 4)?.try_into().ok() };
+        let value = key_end + 1;
+        let (fact, end) = match tag {
+            DATE => (Fact::Date(NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes(word(value)?))?), value + 4),
+            _ => {
+                let len = u32::from_le_bytes(word(value)?) as usize;
+                let text = std::str::from_utf8(bytes.get(value + 4..value + 4 + len)?).ok()?;
+                (Fact::Text(text.into()), value + 4 + len)
+            }
+        };
+        Some(Entry { key, start: at, fact, end })
     }
 
-    pub fn get(&self, key: &str) -> Option<&Fact> {
-        self.position(key).map(|i| &self.0[i].1)
+    fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let e = self.entry_at(at)?;
+            at = e.end;
+            Some(e)
+        })
+    }
+
+    /// Sets `key` to `value` (replacing an earlier value), keeping key order.
+    /// A key is a rule's name for a value: longer than 255 bytes it is cut.
+    pub fn insert(&mut self, key: &str, value: Fact) {
+        let mut cut = key.len().min(255);
+        while !key.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let key = &key[..cut];
+        let (mut at, mut replace) = (self.0.len(), None);
+        for e in self.entries() {
+            if e.key == key {
+                (at, replace) = (e.start, Some(e.end));
+                break;
+            }
+            if e.key > key {
+                at = e.start;
+                break;
+            }
+        }
+        let mut encoded = Vec::with_capacity(key.len() + 10);
+        encoded.push(key.len() as u8);
+        encoded.extend_from_slice(key.as_bytes());
+        match &value {
+            Fact::Date(d) => {
+                encoded.push(DATE);
+                encoded.extend_from_slice(&chrono::Datelike::num_days_from_ce(d).to_le_bytes());
+            }
+            Fact::Text(t) => {
+                encoded.push(TEXT);
+                encoded.extend_from_slice(&u32::try_from(t.len()).unwrap_or(u32::MAX).to_le_bytes());
+                encoded.extend_from_slice(t.as_bytes());
+            }
+        }
+        self.0.splice(at..replace.unwrap_or(at), encoded);
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<Fact> {
+        self.entries().find(|e| e.key == key).map(|e| e.fact)
+    }
+
+    /// The value of `key` as `results.json` writes it; empty when there is none.
+    pub fn shown(&self, key: &str) -> String {
+        self.get(key).map(|f| f.to_string()).unwrap_or_default()
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
-        self.position(key).is_some()
+        self.entries().any(|e| e.key == key)
     }
 
     /// Keeps only the entries whose key is among `keys`.
     pub fn retain_keys(&mut self, keys: &[&str]) {
-        self.0.retain(|(k, _)| keys.contains(&k.as_str()));
+        let mut kept = Vec::new();
+        for e in self.entries().filter(|e| keys.contains(&e.key)) {
+            kept.extend_from_slice(self.0.get(e.start..e.end).unwrap_or_default());
+        }
+        self.0 = kept;
+    }
+
+    /// Gives back the room kept for more entries: for a result that is done.
+    pub fn shrink(&mut self) {
         self.0.shrink_to_fit();
     }
 
@@ -125,34 +211,17 @@ impl Evidence {
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.entries().count()
     }
 
     /// The keys, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_str())
+        self.entries().map(|e| e.key)
     }
 
     /// The entries, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Fact)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
-    }
-
-    fn position(&self, key: &str) -> Option<usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()
-    }
-}
-
-impl std::ops::Index<&str> for Evidence {
-    type Output = Fact;
-
-    /// The value of `key`; panics when there is none (as a map's index does:
-    /// for tests and for keys a rule always writes).
-    fn index(&self, key: &str) -> &Fact {
-        match self.get(key) {
-            Some(v) => v,
-            None => panic!("no evidence `{key}`"),
-        }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Fact)> {
+        self.entries().map(|e| (e.key, e.fact))
     }
 }
 
@@ -168,9 +237,9 @@ impl<K: AsRef<str>, V: Into<Fact>> FromIterator<(K, V)> for Evidence {
 
 impl Serialize for Evidence {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k.as_str(), v)?;
+        let mut map = s.serialize_map(None)?;
+        for e in self.entries() {
+            map.serialize_entry(e.key, &e.fact)?;
         }
         map.end()
     }
@@ -187,8 +256,9 @@ mod tests {
         let e: Evidence = pairs.iter().copied().collect();
         let m: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         assert_eq!(e.keys().collect::<Vec<_>>(), m.keys().map(String::as_str).collect::<Vec<_>>());
-        assert_eq!(e.get("deadline").map(ToString::to_string).as_deref(), Some("0"));
-        assert_eq!(e["end"], "2");
+        assert_eq!(e.get("deadline").as_ref().map(ToString::to_string).as_deref(), Some("0"));
+        assert_eq!(e.shown("end"), "2");
+        assert_eq!(e.shown("start"), "");
         assert!(!e.contains_key("start") && e.contains_key("until"));
         let json = serde_json::to_string(&e).unwrap_or_default();
         assert_eq!(json, serde_json::to_string(&m).unwrap_or_default());
@@ -215,5 +285,55 @@ mod tests {
             assert_eq!(Fact::shown(x).to_string(), x.to_string());
         }
         assert!(text == "14" && text != "15");
+    }
+
+    fn fact_of(v: &(bool, i32, String)) -> Fact {
+        match NaiveDate::from_num_days_from_ce_opt(v.1) {
+            Some(d) if v.0 => Fact::Date(d),
+            _ => Fact::Text(v.2.as_str().into()),
+        }
+    }
+
+    proptest::proptest! {
+        /// Inserts, lookups, keeping keys and writing out agree with a sorted map of the same entries.
+        #[test]
+        fn behaves_as_a_sorted_map(
+            ops in proptest::collection::vec(
+                ("[a-e]{1,3}|é[a-z]{0,2}", (proptest::bool::ANY, -1_000_000..4_000_000i32, "\\PC{0,40}")),
+                0..24,
+            ),
+            keep in proptest::collection::vec("[a-e]{1,3}", 0..4),
+        ) {
+            let mut e = Evidence::new();
+            let mut model: BTreeMap<String, Fact> = BTreeMap::new();
+            for (k, v) in &ops {
+                e.insert(k, fact_of(v));
+                model.insert(k.clone(), fact_of(v));
+            }
+            let got: Vec<(String, Fact)> = e.iter().map(|(k, f)| (k.to_string(), f)).collect();
+            let want: Vec<(String, Fact)> = model.iter().map(|(k, f)| (k.clone(), f.clone())).collect();
+            proptest::prop_assert_eq!(&got, &want);
+            proptest::prop_assert_eq!(e.len(), model.len());
+            for (k, f) in &model {
+                proptest::prop_assert_eq!(e.get(k), Some(f.clone()));
+            }
+            proptest::prop_assert_eq!(serde_json::to_string(&e).ok(), serde_json::to_string(&model).ok());
+            let keys: Vec<&str> = keep.iter().map(String::as_str).collect();
+            let mut kept = e.clone();
+            kept.retain_keys(&keys);
+            kept.shrink();
+            let want: Vec<&str> = model.keys().map(String::as_str).filter(|k| keys.contains(k)).collect();
+            proptest::prop_assert_eq!(kept.keys().collect::<Vec<_>>(), want);
+        }
+    }
+
+    #[test]
+    fn a_key_longer_than_255_bytes_is_cut_on_a_character() {
+        let long = "é".repeat(200);
+        let mut e = Evidence::new();
+        e.insert(&long, Fact::from("x"));
+        let key: Vec<&str> = e.keys().collect();
+        assert_eq!(key, [&"é".repeat(127)[..]]);
+        assert_eq!(e.shown(&"é".repeat(127)), "x");
     }
 }

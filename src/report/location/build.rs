@@ -227,7 +227,7 @@ fn findings(own: &[&RuleResult], order: &[String], ctx: &RenderContext) -> Vec<F
             outcome: r.outcome.as_str().to_string(),
             severity: r.severity.as_str().to_string(),
             message: r.message.get(ctx.lang).to_string(),
-            deadline: DEADLINE_KEYS.iter().find_map(|k| r.evidence.get(k)).map(ToString::to_string),
+            deadline: DEADLINE_KEYS.iter().find_map(|k| r.evidence.get(k)).as_ref().map(ToString::to_string),
         })
         .collect()
 }

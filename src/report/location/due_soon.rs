@@ -34,7 +34,7 @@ const NOT_YET_DUE_KEYS: &[&[(&str, &str)]] = &[
 ];
 
 fn date(r: &RuleResult, key: &str) -> Option<NaiveDate> {
-    r.evidence.get(key).and_then(crate::results::evidence::Fact::date)
+    r.evidence.get(key).and_then(|f| f.date())
 }
 
 /// One result's due dates in (from, until]: (date, catalogue key of what it is).

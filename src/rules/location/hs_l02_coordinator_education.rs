@@ -117,7 +117,7 @@ mod tests {
         let later = Coordinator { start: date("2026-07-01"), ..educated("l", "hbo") };
         let r = run(&SPEC, &[], &with(vec![unpaid, gone, later]), &ctx_2026(Some("2026-06-30")));
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, Some(0.0)));
-        assert!(r.message.en.contains("no paid coordinator is in service"), "{}", r.message.en);
+        assert!(r.message.en().contains("no paid coordinator is in service"), "{}", r.message.en());
         let last_day = Coordinator { start: date("2026-06-30"), einde: date("2026-06-30"), ..educated("a", "hbo") };
         assert_eq!(outcome(vec![last_day]).0, Outcome::Pass);
         // Without fte and hours, HS-L01 still counts the coordinator (at 0 fte).
@@ -131,11 +131,11 @@ mod tests {
         let bad_start = Coordinator { start: unreadable(), ..educated("b", "hbo") };
         let r = run(&SPEC, &[], &with(vec![bad_education, bad_start, educated("c", "mbo")]), &ctx_2026(None));
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, Some(0.0)));
-        assert!(r.message.en.contains("2 coordinators were left out"), "{}", r.message.en);
+        assert!(r.message.en().contains("2 coordinators were left out"), "{}", r.message.en());
         assert!(
-            r.message.en.contains("Of the 1 paid coordinator in service on 31 December 2026, 0 have"),
+            r.message.en().contains("Of the 1 paid coordinator in service on 31 December 2026, 0 have"),
             "{}",
-            r.message.en
+            r.message.en()
         );
         // fte is not read here.
         let bad_fte = Coordinator { fte: unreadable(), ..educated("d", "wo") };
@@ -146,7 +146,7 @@ mod tests {
     fn not_evaluated_without_sheet_or_column() {
         let no_sheet = Location { coordinators: Err(Text::new("blad ontbreekt", "sheet missing")), ..empty_location() };
         let r = run(&SPEC, &[], &no_sheet, &ctx_2026(None));
-        assert_eq!((r.outcome, r.message.nl.as_str()), (Outcome::NotEvaluated, "Niet te beoordelen: blad ontbreekt."));
+        assert_eq!((r.outcome, r.message.nl()), (Outcome::NotEvaluated, "Niet te beoordelen: blad ontbreekt."));
         let no_column = Coordinator { opleiding: missing(), ..educated("a", "hbo") };
         assert_eq!(outcome(vec![no_column]).0, Outcome::NotEvaluated);
     }

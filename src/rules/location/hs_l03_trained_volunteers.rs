@@ -148,11 +148,11 @@ mod tests {
         let loc = Location { volunteers: Ok(plus(plus(team(24), bad_training), bad_end)), ..empty_location() };
         let r = run(&SPEC, PARAMS, &loc, &ctx_2026(None));
         assert_eq!((r.outcome, r.measured), (Outcome::Pass, Some(24.0)));
-        assert!(r.message.en.contains("2 volunteers were left out"), "{}", r.message.en);
+        assert!(r.message.en().contains("2 volunteers were left out"), "{}", r.message.en());
         assert!(
-            r.message.nl.contains("24 van de 24 actieve vrijwilligers de basistraining afgerond"),
+            r.message.nl().contains("24 van de 24 actieve vrijwilligers de basistraining afgerond"),
             "{}",
-            r.message.nl
+            r.message.nl()
         );
         assert_eq!(r.expected.as_deref(), Some(">= 24"));
     }
@@ -162,12 +162,12 @@ mod tests {
         let ctx = ctx_2026(None);
         let no_sheet = Location { volunteers: Err(Text::new("blad ontbreekt", "sheet missing")), ..empty_location() };
         let r = run(&SPEC, PARAMS, &no_sheet, &ctx);
-        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "Cannot be judged: sheet missing."));
+        assert_eq!((r.outcome, r.message.en()), (Outcome::NotEvaluated, "Cannot be judged: sheet missing."));
         let no_column = Volunteer { training_afgerond: missing(), ..volunteer("a", None) };
         assert_eq!(outcome(vec![no_column]).0, Outcome::NotEvaluated);
         let loc = Location { volunteers: Ok(team(30)), ..empty_location() };
         let r = run(&SPEC, &[], &loc, &ctx);
         assert_eq!(r.outcome, Outcome::NotEvaluated);
-        assert!(r.message.en.contains("min_volunteers"));
+        assert!(r.message.en().contains("min_volunteers"));
     }
 }

@@ -81,29 +81,32 @@ mod tests {
         let a = Some("2026-06-30");
         let r = with(crate::rules::testkit::date("2026-06-29"), a);
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, Some(-1.0)));
-        assert!(r.message.en.contains("expired"), "{}", r.message.en);
+        assert!(r.message.en().contains("expired"), "{}", r.message.en());
         let r = with(crate::rules::testkit::date("2026-06-30"), a);
         assert_eq!((r.outcome, r.measured), (Outcome::Pass, Some(0.0)));
-        assert_eq!(r.evidence.get("licentie_geldig_tot").map(ToString::to_string).as_deref(), Some("2026-06-30"));
+        assert_eq!(
+            r.evidence.get("licentie_geldig_tot").as_ref().map(ToString::to_string).as_deref(),
+            Some("2026-06-30")
+        );
         let r = with(crate::rules::testkit::date("2026-07-01"), a);
         assert_eq!((r.outcome, r.measured, r.expected.as_deref()), (Outcome::Pass, Some(1.0), Some(">= 0")));
-        assert!(r.message.nl.contains("geldig tot en met 1 juli 2026"), "{}", r.message.nl);
+        assert!(r.message.nl().contains("geldig tot en met 1 juli 2026"), "{}", r.message.nl());
     }
 
     #[test]
     fn judged_on_a_also_after_the_period_end() {
         let r = with(crate::rules::testkit::date("2026-12-31"), Some("2027-02-28"));
         assert_eq!(r.outcome, Outcome::Fail);
-        assert_eq!(r.evidence.get("as_of").map(ToString::to_string).as_deref(), Some("2027-02-28"));
+        assert_eq!(r.evidence.get("as_of").as_ref().map(ToString::to_string).as_deref(), Some("2027-02-28"));
     }
 
     #[test]
     fn empty_fails_unreadable_or_missing_is_not_evaluated() {
         let r = with(Cell::Empty, None);
         assert_eq!((r.outcome, r.measured), (Outcome::Fail, None));
-        assert!(r.message.en.contains("not filled in"), "{}", r.message.en);
+        assert!(r.message.en().contains("not filled in"), "{}", r.message.en());
         let r = with(unreadable(), None);
-        assert_eq!((r.outcome, r.message.en.as_str()), (Outcome::NotEvaluated, "Cannot be judged: unreadable."));
+        assert_eq!((r.outcome, r.message.en()), (Outcome::NotEvaluated, "Cannot be judged: unreadable."));
         assert_eq!(with(missing(), None).outcome, Outcome::NotEvaluated);
     }
 }

@@ -269,7 +269,7 @@ pub(crate) mod kit {
         let r = results.into_iter().next().unwrap_or_else(|| unreachable!());
         assert_eq!((r.rule_id.as_str(), r.location_id.as_str()), (spec.id, loc.id.as_str()));
         assert_eq!((r.subject_id.as_deref(), r.row, r.severity), (None, None, Severity::Info));
-        assert!(!r.message.nl.is_empty() && !r.message.en.is_empty(), "{}: message in both languages", spec.id);
+        assert!(!r.message.nl().is_empty() && !r.message.en().is_empty(), "{}: message in both languages", spec.id);
         r
     }
 }

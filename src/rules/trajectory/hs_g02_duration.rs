@@ -118,7 +118,10 @@ mod tests {
         assert_eq!(outcome(traj("2024-08-31", Some("2026-02-28")), None), Some(Outcome::Pass));
         assert_eq!(outcome(traj("2024-08-31", Some("2026-03-01")), None), Some(Outcome::Fail));
         let results = run(traj("2024-08-31", Some("2026-03-01")), None);
-        assert_eq!(results[0].evidence.get("deadline").map(ToString::to_string).as_deref(), Some("2026-02-28"));
+        assert_eq!(
+            results[0].evidence.get("deadline").as_ref().map(ToString::to_string).as_deref(),
+            Some("2026-02-28")
+        );
         // 2025-01-31 + 18 months = 2026-07-31, no clamping needed.
         assert_eq!(outcome(traj("2025-01-31", Some("2026-07-31")), None), Some(Outcome::Pass));
         assert_eq!(outcome(traj("2025-01-31", Some("2026-08-01")), None), Some(Outcome::Fail));
@@ -144,7 +147,7 @@ mod tests {
         let none = config("HS-G02", Scope::Trajectory, Severity::Warning, &[]);
         let results = evaluate(&location(vec![traj("2025-01-15", None)]), &none, &ctx_2026(None));
         assert_eq!(results[0].outcome, Outcome::NotEvaluated);
-        assert!(results[0].message.en.contains("max_duration_months"), "{:?}", results[0].message);
+        assert!(results[0].message.en().contains("max_duration_months"), "{:?}", results[0].message);
     }
 
     #[test]
@@ -157,8 +160,8 @@ mod tests {
         let results = run(traj("2025-01-15", None), None);
         let r = &results[0];
         assert_eq!((r.subject_id.as_deref(), r.row, r.outcome), (Some("G1"), Some(2), Outcome::Fail));
-        assert_eq!(r.evidence.get("deadline").map(ToString::to_string).as_deref(), Some("2026-07-15"));
-        assert!(r.message.nl.contains("15 juli 2026"), "{}", r.message.nl);
-        assert!(r.message.en.contains("31 December 2026"), "{}", r.message.en);
+        assert_eq!(r.evidence.get("deadline").as_ref().map(ToString::to_string).as_deref(), Some("2026-07-15"));
+        assert!(r.message.nl().contains("15 juli 2026"), "{}", r.message.nl());
+        assert!(r.message.en().contains("31 December 2026"), "{}", r.message.en());
     }
 }

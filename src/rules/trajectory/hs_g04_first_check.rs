@@ -130,8 +130,11 @@ mod tests {
         assert_eq!(outcome(traj(&["2026-03-01"]), None), Some(Outcome::Fail));
         assert_eq!(outcome(traj(&[]), None), Some(Outcome::Fail));
         let results = run(traj(&["2026-04-21"]), None);
-        assert_eq!(results[0].evidence.get("deadline").map(ToString::to_string).as_deref(), Some("2026-04-20"));
-        assert!(results[0].message.en.contains("only on 21 April 2026"), "{}", results[0].message.en);
+        assert_eq!(
+            results[0].evidence.get("deadline").as_ref().map(ToString::to_string).as_deref(),
+            Some("2026-04-20")
+        );
+        assert!(results[0].message.en().contains("only on 21 April 2026"), "{}", results[0].message.en());
     }
 
     #[test]
@@ -196,11 +199,11 @@ mod tests {
         t.contacts = Err(Text::new("blad contacten ontbreekt", "sheet contacten is missing"));
         let results = run(t, None);
         assert_eq!(results[0].outcome, Outcome::NotEvaluated);
-        assert!(results[0].message.en.contains("sheet contacten is missing"));
+        assert!(results[0].message.en().contains("sheet contacten is missing"));
         let none = config("HS-G04", Scope::Trajectory, Severity::Warning, &[]);
         let results = evaluate(&location(vec![traj(&[])]), &none, &ctx_2026(None));
         assert_eq!(results[0].outcome, Outcome::NotEvaluated);
-        assert!(results[0].message.en.contains("first_check_days"));
+        assert!(results[0].message.en().contains("first_check_days"));
     }
 
     #[test]
@@ -210,7 +213,7 @@ mod tests {
             vec![Text::new("contacten rij 5: datum '31-02-2026'", "contacten row 5: date '31-02-2026'")];
         let results = run(t.clone(), None);
         assert_eq!(results[0].outcome, Outcome::NotEvaluated);
-        assert!(results[0].message.en.contains("1 contact of this family could not be read: contacten row 5"));
+        assert!(results[0].message.en().contains("1 contact of this family could not be read: contacten row 5"));
         t.contacts = Ok(vec![contact(ContactKind::FirstCheck, "2026-04-01")]);
         assert_eq!(outcome(t.clone(), None), Some(Outcome::Pass));
         t.contacts = Ok(Vec::new());

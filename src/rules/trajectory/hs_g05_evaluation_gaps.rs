@@ -172,8 +172,8 @@ mod tests {
         );
         let r = run(late, None);
         assert_eq!(r[0].outcome, Outcome::Fail);
-        assert_eq!(r[0].evidence["deadline"], "2026-02-28");
-        assert_eq!(r[0].evidence["gap_to"], "2026-03-01");
+        assert_eq!(r[0].evidence.shown("deadline"), "2026-02-28");
+        assert_eq!(r[0].evidence.shown("gap_to"), "2026-03-01");
     }
 
     #[test]
@@ -220,7 +220,7 @@ mod tests {
         let t = traj("2025-10-01", Some("2026-06-05"), &[(FirstCheck, "2025-12-01"), (FinalEvaluation, "2026-06-06")]);
         let r = run(t, None);
         assert_eq!(r[0].outcome, Outcome::Fail);
-        assert_eq!(r[0].evidence["gap_to"], "2026-06-05");
+        assert_eq!(r[0].evidence.shown("gap_to"), "2026-06-05");
     }
 
     #[test]
@@ -260,7 +260,7 @@ mod tests {
             &ctx_2026(None),
         );
         assert_eq!(missing[0].outcome, Outcome::NotEvaluated);
-        assert!(missing[0].message.en.contains(GAP));
+        assert!(missing[0].message.en().contains(GAP));
     }
 
     #[test]
@@ -269,7 +269,7 @@ mod tests {
         failing.unreadable_contacts = vec![Text::new("rij 7", "row 7")];
         let r = run(failing, None);
         assert_eq!(r[0].outcome, Outcome::NotEvaluated);
-        assert!(r[0].message.en.contains("row 7"));
+        assert!(r[0].message.en().contains("row 7"));
         let mut passing = traj("2026-01-10", None, &[(InterimEvaluation, "2026-07-01")]);
         passing.unreadable_contacts = vec![Text::new("rij 7", "row 7")];
         assert_eq!(outcome(passing, None), Some(Outcome::Pass));
@@ -279,6 +279,6 @@ mod tests {
     fn result_carries_subject_and_severity() {
         let r = run(traj("2026-01-10", None, &[]), Some("2026-03-01"));
         assert_eq!((r[0].subject_id.as_deref(), r[0].row, r[0].severity), (Some("G1"), Some(2), Severity::Warning));
-        assert_eq!(r[0].evidence["deadline"], "2026-07-10");
+        assert_eq!(r[0].evidence.shown("deadline"), "2026-07-10");
     }
 }

@@ -145,8 +145,8 @@ mod tests {
     #[test]
     fn fail_names_the_evaluation_outside_the_window() {
         let r = evaluate(&location(vec![closed(Some("2026-07-16"))]), &cfg(), &ctx_2026(None));
-        assert!(r[0].message.nl.contains("16 juli 2026"));
-        assert_eq!(r[0].evidence["window_to"], "2026-07-15");
+        assert!(r[0].message.nl().contains("16 juli 2026"));
+        assert_eq!(r[0].evidence.shown("window_to"), "2026-07-15");
         assert_eq!(r[0].severity, Severity::Error);
     }
 
@@ -190,7 +190,7 @@ mod tests {
         let no_param = config("HS-G06", Scope::Trajectory, Severity::Error, &[]);
         let r = evaluate(&location(vec![closed(None)]), &no_param, &ctx_2026(None));
         assert_eq!(r[0].outcome, Outcome::NotEvaluated);
-        assert!(r[0].message.en.contains(WINDOW));
+        assert!(r[0].message.en().contains(WINDOW));
     }
 
     #[test]

@@ -85,7 +85,7 @@ mod tests {
     fn only_the_debrief_counts() {
         let r = run(closed(&[(FinalEvaluation, "2026-03-31"), (FollowUp, "2026-04-01")]), None);
         assert_eq!(r[0].outcome, Outcome::Fail);
-        assert!(r[0].message.en.contains("debrief with the volunteer"));
+        assert!(r[0].message.en().contains("debrief with the volunteer"));
         assert_eq!(r[0].rule_id, "HS-G07");
     }
 

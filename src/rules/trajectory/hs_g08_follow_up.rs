@@ -150,8 +150,8 @@ mod tests {
         assert_eq!(outcome(closed("2026-03-31", &["2026-07-30"]), None), Some(Outcome::Pass)); // F + 30
         assert_eq!(outcome(closed("2026-03-31", &["2026-07-31"]), None), Some(Outcome::Fail)); // F + 31
         let r = run(closed("2026-03-31", &[]), None);
-        assert_eq!(r[0].evidence["follow_up_date"], "2026-06-30");
-        assert_eq!(r[0].evidence["window_from"], "2026-06-16");
+        assert_eq!(r[0].evidence.shown("follow_up_date"), "2026-06-30");
+        assert_eq!(r[0].evidence.shown("window_from"), "2026-06-16");
     }
 
     #[test]
@@ -196,7 +196,7 @@ mod tests {
         t.unreadable_contacts = vec![Text::new("rij 3", "row 3")];
         let r = run(t, None);
         assert_eq!(r[0].outcome, Outcome::NotEvaluated);
-        assert!(r[0].message.nl.contains("rij 3"));
+        assert!(r[0].message.nl().contains("rij 3"));
         let mut t = closed("2026-03-31", &["2026-07-01"]);
         t.unreadable_contacts = vec![Text::new("rij 3", "row 3")];
         assert_eq!(outcome(t, None), Some(Outcome::Pass));
@@ -207,7 +207,7 @@ mod tests {
         let no_late = config("HS-G08", Scope::Trajectory, Severity::Warning, &[(MONTHS, ParamValue::Integer(3))]);
         let r = evaluate(&location(vec![closed("2026-03-31", &[])]), &no_late, &ctx_2026(None));
         assert_eq!(r[0].outcome, Outcome::NotEvaluated);
-        assert!(r[0].message.en.contains(EARLY));
+        assert!(r[0].message.en().contains(EARLY));
         let later = evaluate(&location(vec![closed("2027-01-31", &[])]), &no_late, &ctx_2026(None));
         assert!(later.is_empty());
     }

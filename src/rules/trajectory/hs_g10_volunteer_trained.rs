@@ -125,8 +125,12 @@ mod tests {
         assert_eq!(results[0].outcome, Outcome::Fail);
         let results = run(traj(), vec![volunteer("V2", date("2025-01-01"))], None);
         assert_eq!(results[0].outcome, Outcome::Fail);
-        assert!(results[0].message.en.contains("V1 is not in the vrijwilligers sheet"), "{}", results[0].message.en);
-        assert_eq!(results[0].evidence.get("volunteer_id").map(ToString::to_string).as_deref(), Some("V1"));
+        assert!(
+            results[0].message.en().contains("V1 is not in the vrijwilligers sheet"),
+            "{}",
+            results[0].message.en()
+        );
+        assert_eq!(results[0].evidence.get("volunteer_id").as_ref().map(ToString::to_string).as_deref(), Some("V1"));
     }
 
     #[test]
@@ -171,6 +175,6 @@ mod tests {
         let cfg = config("HS-G10", Scope::Trajectory, Severity::Error, &[]);
         let results = evaluate(&loc, &cfg, &ctx_2026(None));
         assert_eq!(results[0].outcome, Outcome::NotEvaluated);
-        assert!(results[0].message.en.contains("sheet vrijwilligers is missing"));
+        assert!(results[0].message.en().contains("sheet vrijwilligers is missing"));
     }
 }

@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(outcome(traj("2026-01-02", None, Some(38)), None), Some(Outcome::Fail));
         let r = run_with(0.75, traj("2026-01-02", None, Some(38)), None);
         assert_eq!((r[0].measured, r[0].expected.as_deref()), (Some(38.0), Some(">= 39")));
-        assert!(r[0].message.nl.contains("0,73 per week") && r[0].message.nl.contains("0,75 per week"));
+        assert!(r[0].message.nl().contains("0,73 per week") && r[0].message.nl().contains("0,75 per week"));
     }
 
     #[test]
@@ -182,6 +182,6 @@ mod tests {
         no_ratio.params.remove(RATIO);
         let r = evaluate(&location(vec![traj("2026-01-01", None, Some(50))]), &no_ratio, &ctx_2026(None));
         assert_eq!(r[0].outcome, Outcome::NotEvaluated);
-        assert!(r[0].message.en.contains(RATIO));
+        assert!(r[0].message.en().contains(RATIO));
     }
 }

@@ -152,11 +152,11 @@ mod tests {
         assert!(r[0].evidence.is_empty());
         // Judged aloud (as a result that is not a pass is), the change per domain is said.
         let r = crate::rules::trajectory::judge_aloud(|| run(closed(Some(ms)), None));
-        assert_eq!(r[0].evidence["change_opvoeding"], "+2.00");
-        assert_eq!(r[0].evidence["change_welzijn_ouder"], "-0.50");
+        assert_eq!(r[0].evidence.shown("change_opvoeding"), "+2.00");
+        assert_eq!(r[0].evidence.shown("change_welzijn_ouder"), "-0.50");
         assert!(!r[0].evidence.contains_key("change_welzijn_kind"));
-        assert!(r[0].message.nl.contains("opvoeding +2,00"), "{}", r[0].message.nl);
-        assert!(r[0].message.en.contains("welzijn_ouder -0.50"), "{}", r[0].message.en);
+        assert!(r[0].message.nl().contains("opvoeding +2,00"), "{}", r[0].message.nl());
+        assert!(r[0].message.en().contains("welzijn_ouder -0.50"), "{}", r[0].message.en());
     }
 
     #[test]
@@ -168,8 +168,8 @@ mod tests {
         ];
         let r = run(closed(Some(ms)), None);
         assert_eq!(r[0].outcome, Outcome::Fail);
-        assert!(r[0].message.en.contains("only a start rating: opvoeding"));
-        assert!(r[0].message.en.contains("only an end rating: welzijn_kind"));
+        assert!(r[0].message.en().contains("only a start rating: opvoeding"));
+        assert!(r[0].message.en().contains("only an end rating: welzijn_kind"));
         assert_eq!(outcome_of(&run(closed(Some(vec![])), None), Some("G12")), Some(Outcome::Fail));
     }
 

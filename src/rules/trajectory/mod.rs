@@ -159,11 +159,11 @@ mod tests {
         // A pass is made quietly: only the evidence a pass keeps.
         assert!(results[0].evidence.is_empty());
         let aloud = judge_aloud(|| run(&loc));
-        assert_eq!(aloud[0].evidence.get("len").map(ToString::to_string).as_deref(), Some("2"));
+        assert_eq!(aloud[0].evidence.get("len").as_ref().map(ToString::to_string).as_deref(), Some("2"));
         assert_eq!(aloud[0].message, Text::new("ja", "yes"));
         assert_eq!(aloud[1..], results[1..]);
-        assert!(results[1].message.en.contains("coverage en"), "{}", results[1].message.en);
-        assert!(results[2].message.nl.contains("check nl"), "{}", results[2].message.nl);
+        assert!(results[1].message.en().contains("coverage en"), "{}", results[1].message.en());
+        assert!(results[2].message.nl().contains("check nl"), "{}", results[2].message.nl());
     }
 
     #[test]

@@ -97,6 +97,17 @@ impl<'w, W: Write> Object<'w, W> {
         items: impl Iterator<Item = &'a T>,
         print: impl Fn(&'a T) -> S + Sync,
     ) -> io::Result<()> {
+        self.list_printed(name, items, |item, buf| serde_json::to_writer(buf, &print(item)).map_err(io::Error::other))
+    }
+
+    /// As [`Object::list`], each element's bytes appended by `print` (for an
+    /// element written without serde).
+    pub fn list_printed<'a, T: Sync + 'a>(
+        &mut self,
+        name: &str,
+        items: impl Iterator<Item = &'a T>,
+        print: impl Fn(&'a T, &mut Vec<u8>) -> io::Result<()> + Sync,
+    ) -> io::Result<()> {
         self.key(name)?;
         let indent = self.element_indent();
         let mut items = items.peekable();
@@ -119,7 +130,7 @@ impl<'w, W: Write> Object<'w, W> {
                     for item in chunk {
                         buf.extend_from_slice(b",\n");
                         buf.extend_from_slice(indent);
-                        serde_json::to_writer(&mut buf, &print(item)).map_err(io::Error::other)?;
+                        print(item, &mut buf)?;
                     }
                     Ok(buf)
                 })

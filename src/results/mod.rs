@@ -6,6 +6,7 @@ pub mod facts;
 pub mod history;
 pub mod json;
 pub mod json_lines;
+pub mod json_result;
 pub mod outcome;
 pub mod result;
 pub mod results_list;

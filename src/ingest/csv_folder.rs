@@ -36,6 +36,7 @@ use super::raw::{RawCell, RawRow, RawSheet};
 use crate::findings::Why;
 use crate::i18n::Lang;
 
+mod records;
 mod stream;
 #[cfg(test)]
 mod tests_memory;
@@ -147,41 +148,24 @@ fn parse_rows<R: Read + Seek>(
     delimiter: u8,
     sink: &mut dyn FnMut(u32, &mut Vec<RawCell>),
 ) -> Result<(), CsvError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .quote(b'"')
-        .double_quote(true)
-        .terminator(csv::Terminator::CRLF)
-        .from_reader(text);
-    let mut record = csv::StringRecord::new();
+    let mut records = records::Records::new(text, delimiter);
     let mut cells: Vec<RawCell> = Vec::new();
     // 0 until the header is found.
     let mut number: u32 = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                return Err(match e.kind() {
-                    csv::ErrorKind::Io(io) => stream::cannot_read(io),
-                    _ => Why::new("io_why_not_csv", vec![("error", e.to_string())]).into(),
-                });
-            }
-        }
+    while records.read().map_err(stream::cannot_read)? {
         // The line ends between the previous record and this one, then the boundary after this one.
-        let line_ends = reader.get_ref().boundary_line_ends();
-        let after = reader.position().byte();
-        reader.get_mut().mark_boundary(after);
-        if record.len() > budget::MAX_COLUMNS as usize {
+        let line_ends = records.get_ref().boundary_line_ends();
+        let after = records.position();
+        records.get_mut().mark_boundary(after);
+        if records.len() > budget::MAX_COLUMNS as usize {
             budget::check_column(budget::MAX_COLUMNS)?;
         }
-        for field in record.iter() {
-            budget::check_cell_text(field)?;
-        }
         cells.clear();
-        cells.extend(record.iter().map(to_cell));
+        for field in records.fields() {
+            let field = field.map_err(|e| Why::new("io_why_not_csv", vec![("error", e.to_string())]))?;
+            budget::check_cell_text(field)?;
+            cells.push(to_cell(field));
+        }
         let blank = cells.iter().all(RawCell::is_blank);
         if number == 0 {
             if blank {

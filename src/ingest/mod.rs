@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 pub use raw::{CellText, RawCell, RawRow, RawSheet};
 
 use crate::findings::{FindingKind, InputFinding, Why};
-use crate::tables::normalize::normalize_name;
 use crate::tables::schema::SheetKind;
 
 /// One export as found on disk, before it is read.
@@ -166,8 +165,7 @@ fn csv_sheet_name(p: &Path) -> Option<String> {
 }
 
 fn sheet_kind_named(name: &str) -> Option<SheetKind> {
-    let n = normalize_name(name);
-    SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == n || normalize_name(k.spec().alias) == n)
+    SheetKind::named(name)
 }
 
 /// Reads month-first slash dates month-first, or marks them, for one workbook or CSV folder (see

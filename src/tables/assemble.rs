@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use super::build::build_table;
 use super::checks::check_all;
 use super::export::{Export, FindingKey, LocationInfo, SheetSummary};
-use super::normalize::normalize_name;
 use super::schema::SheetKind;
 use super::table::Table;
 use crate::findings::{FindingKind, InputFinding};
@@ -19,8 +18,7 @@ use crate::ingest::RawExport;
 use crate::ingest::csv_stream::StreamedFile;
 
 pub(super) fn sheet_kind(name: &str) -> Option<SheetKind> {
-    let n = normalize_name(name);
-    SheetKind::ALL.into_iter().find(|k| normalize_name(k.spec().name) == n || normalize_name(k.spec().alias) == n)
+    SheetKind::named(name)
 }
 
 /// Turns what was read of one export into typed tables and findings.

@@ -5,7 +5,6 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::cells::type_cell;
-use super::normalize::normalize_name;
 use super::privacy::is_identifying;
 use super::schema::{ColumnSpec, ColumnType, LOCATION_COLUMN, Required, SheetKind};
 use super::table::{MatchedColumn, Table, TableBuilder};
@@ -22,14 +21,6 @@ fn known_columns(kind: SheetKind) -> Vec<&'static ColumnSpec> {
         cols.push(&LOCATION_COLUMN);
     }
     cols
-}
-
-fn find_column(kind: SheetKind, header: &str) -> Option<&'static ColumnSpec> {
-    let h = normalize_name(header);
-    if h.is_empty() {
-        return None;
-    }
-    known_columns(kind).into_iter().find(|c| normalize_name(c.name) == h || normalize_name(c.alias) == h)
 }
 
 /// Builds the typed table of one sheet. Returns `None` (with a finding) when
@@ -84,7 +75,7 @@ impl SheetTyper {
             if text.is_empty() {
                 continue;
             }
-            match find_column(kind, &text) {
+            match kind.column_named(&text) {
                 Some(spec) => {
                     if matched.iter().any(|m| m.column == spec.name) {
                         let f = FindingKind::DuplicateColumn { header: text.clone() };

@@ -3,6 +3,10 @@
 //! This one table feeds the readers, `inspect`, the export template and the
 //! handbook, so they cannot disagree about what an export looks like.
 
+use std::sync::OnceLock;
+
+use super::normalize::normalize_name;
+
 /// The kinds of sheet an export can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SheetKind {
@@ -43,6 +47,45 @@ impl SheetKind {
     /// Sheets about people: identifying columns there are a privacy finding.
     pub fn is_about_people(self) -> bool {
         !matches!(self, SheetKind::Locatie)
+    }
+
+    /// The sheet a name stands for: its name or alias, compared the
+    /// contract's forgiving way ([`normalize_name`]). The names are
+    /// normalized once per run (a national folder names 75,000 files).
+    pub fn named(name: &str) -> Option<SheetKind> {
+        static NAMES: OnceLock<Vec<(String, String, SheetKind)>> = OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            SheetKind::ALL
+                .into_iter()
+                .map(|k| (normalize_name(k.spec().name), normalize_name(k.spec().alias), k))
+                .collect()
+        });
+        let n = normalize_name(name);
+        names.iter().find(|(name, alias, _)| *name == n || *alias == n).map(|(_, _, k)| *k)
+    }
+
+    /// The column of this sheet a header stands for (see [`SheetKind::named`]),
+    /// among `columns`: the sheet's own and the `locatie_id` every sheet may hold.
+    pub fn column_named(self, header: &str) -> Option<&'static ColumnSpec> {
+        type Names = Vec<(String, String, &'static ColumnSpec)>;
+        static NAMES: OnceLock<Vec<(SheetKind, Names)>> = OnceLock::new();
+        let all = NAMES.get_or_init(|| {
+            SheetKind::ALL
+                .into_iter()
+                .map(|k| {
+                    let own = k.spec().columns.iter();
+                    let location = k.spec().column("locatie_id").is_none().then_some(&LOCATION_COLUMN);
+                    let names = own.chain(location).map(|c| (normalize_name(c.name), normalize_name(c.alias), c));
+                    (k, names.collect())
+                })
+                .collect()
+        });
+        let h = normalize_name(header);
+        if h.is_empty() {
+            return None;
+        }
+        let names = all.iter().find(|(k, _)| *k == self).map_or(&[][..], |(_, n)| n.as_slice());
+        names.iter().find(|(name, alias, _)| *name == h || *alias == h).map(|(_, _, c)| *c)
     }
 }
 

@@ -78,17 +78,8 @@ impl From<CsvError> for String {
 /// Reads one CSV file into a raw sheet named after the file's stem. `display` is the file's name as
 /// findings show it. An `Err` holds the reason the file cannot be read at all.
 pub fn read_csv_file(path: &Path, display: &str) -> Result<RawSheet, CsvError> {
-    let meta = budget::regular_file(path)?;
-    if meta.len() > MAX_CSV_BYTES {
-        return Err(too_large());
-    }
-    let file = std::fs::File::open(path).map_err(stream::cannot_read)?;
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    // The size on disk is a hint, never trusted: the first pass stops past the budget. It
-    // only sizes the chunks read at a time (the text is read to its end whatever it says):
-    // a small file is not read through a zeroed 1 MB buffer (750 small files made that
-    // a fifth of a run).
-    let rows = read_rows(file, MAX_CSV_BYTES, chunk_for(meta.len()))?;
+    let rows = collect_rows(|sink| read_csv_file_into(path, sink))?;
     Ok(RawSheet { name, file: display.to_string(), rows })
 }
 
@@ -102,6 +93,10 @@ pub fn read_csv_file_into(path: &Path, sink: &mut dyn FnMut(u32, &mut Vec<RawCel
         return Err(too_large());
     }
     let file = std::fs::File::open(path).map_err(stream::cannot_read)?;
+    // The size on disk is a hint, never trusted: the first pass stops past the budget. It
+    // only sizes the chunks read at a time (the text is read to its end whatever it says):
+    // a small file is not read through a zeroed 1 MB buffer (750 small files made that
+    // a fifth of a run).
     read_into(file, MAX_CSV_BYTES, chunk_for(meta.len()), sink)
 }
 
@@ -124,8 +119,15 @@ fn too_large() -> CsvError {
 /// The rows of a CSV text of at most `limit` bytes, read `chunk` bytes at a time: the encoding decided by a first
 /// pass, the delimiter from the first lines, then the records.
 fn read_rows<R: Read + Seek>(raw: R, limit: u64, chunk: usize) -> Result<Vec<RawRow>, CsvError> {
+    collect_rows(|sink| read_into(raw, limit, chunk, sink))
+}
+
+/// The rows a row-by-row `read` hands out, kept.
+fn collect_rows(
+    read: impl FnOnce(&mut dyn FnMut(u32, &mut Vec<RawCell>)) -> Result<(), CsvError>,
+) -> Result<Vec<RawRow>, CsvError> {
     let mut rows = Vec::new();
-    read_into(raw, limit, chunk, &mut |number, cells| rows.push(RawRow { number, cells: std::mem::take(cells) }))?;
+    read(&mut |number, cells| rows.push(RawRow { number, cells: std::mem::take(cells) }))?;
     Ok(rows)
 }
 

@@ -146,7 +146,7 @@ fn is_workbook(p: &Path) -> bool {
 /// The sheet a CSV file stands for, from its file name (`gezinnen.csv`, `Families.CSV`, or
 /// `<anything>-<sheet>.csv` as LibreOffice names the sheets it saves: `demo-gezinnen.csv`).
 pub fn csv_sheet_kind(p: &Path) -> Option<SheetKind> {
-    csv_sheet_name(p).and_then(|n| sheet_kind_named(&n))
+    csv_sheet_name(p).and_then(|n| SheetKind::named(&n))
 }
 
 /// The part of a CSV file's stem that names its sheet: the whole stem, or what follows its last `-` when only
@@ -157,21 +157,17 @@ fn csv_sheet_name(p: &Path) -> Option<String> {
         return None;
     }
     let stem = p.file_stem()?.to_string_lossy().into_owned();
-    if sheet_kind_named(&stem).is_some() {
+    if SheetKind::named(&stem).is_some() {
         return Some(stem);
     }
     let (_, suffix) = stem.rsplit_once('-')?;
-    sheet_kind_named(suffix).map(|_| suffix.to_string())
+    SheetKind::named(suffix).map(|_| suffix.to_string())
 }
 
-fn sheet_kind_named(name: &str) -> Option<SheetKind> {
-    SheetKind::named(name)
-}
-
-/// Reads month-first slash dates month-first, or marks them, for one workbook or CSV folder (see
-/// [`month_first`]); each file whose dates were read month-first gets one finding.
-fn settle_date_order(sheets: &mut [RawSheet], findings: &mut Vec<InputFinding>) {
-    for file in month_first::settle(sheets).1 {
+/// One finding for each file whose dates were read month-first, from what [`month_first`] settled for one
+/// workbook or CSV folder (the files it rewrote).
+fn month_first_findings(rewritten: Vec<String>, findings: &mut Vec<InputFinding>) {
+    for file in rewritten {
         findings.push(InputFinding::file(&file, FindingKind::MonthFirstDates));
     }
 }
@@ -254,7 +250,7 @@ fn read_source_unguarded(source: &Source) -> RawExport {
     match source {
         Source::Workbook(p) => match workbook::read_workbook(p, &display) {
             Ok(mut sheets) => {
-                settle_date_order(&mut sheets, &mut out.findings);
+                month_first_findings(month_first::settle(&mut sheets).1, &mut out.findings);
                 out.sheets = sheets
             }
             Err(workbook::WorkbookError::Refused(r)) => out.findings.push(refusal_finding(&display, r)),
@@ -276,7 +272,8 @@ fn read_source_unguarded(source: &Source) -> RawExport {
                 .into_iter()
                 .map(|f| RawSheet { name: f.name, file: f.display, rows: f.output.0 })
                 .collect();
-            settle_date_order(&mut out.sheets, &mut out.findings);
+            // The folder's slash dates were seen as its files were read.
+            month_first_findings(month_first::settle_as(&mut out.sheets, folder.evidence).1, &mut out.findings);
         }
         Source::Other(p) => {
             let kind = if budget::regular_file(p).is_err() && p.symlink_metadata().is_ok() && !p.is_dir() {

@@ -96,6 +96,11 @@ pub fn settle(sheets: &mut [RawSheet]) -> (Order, Vec<String>) {
     for cell in sheets.iter().flat_map(|s| s.rows.iter().flat_map(|r| r.cells.iter())) {
         evidence.see(cell);
     }
+    settle_as(sheets, evidence)
+}
+
+/// As [`settle`], with what the sheets' slash dates show already gathered (as they were read).
+pub fn settle_as(sheets: &mut [RawSheet], evidence: Evidence) -> (Order, Vec<String>) {
     let order = evidence.order();
     if order == Order::DayFirst {
         return (order, Vec::new());

@@ -100,12 +100,26 @@ pub struct Evidence(Vec<u8>);
 const DATE: u8 = 0;
 const TEXT: u8 = 1;
 
-/// One entry's place in the bytes: its key, its value, and where it ends.
+/// One entry's place in the bytes: its key, its value's tag and bytes, and
+/// where it ends. The value is decoded only when it is read ([`Entry::fact`]):
+/// finding a key's place passes over the values.
 struct Entry<'a> {
     key: &'a str,
     start: usize,
-    fact: Fact,
+    tag: u8,
+    value: &'a [u8],
     end: usize,
+}
+
+impl Entry<'_> {
+    fn fact(&self) -> Option<Fact> {
+        match self.tag {
+            DATE => {
+                NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes(self.value.try_into().ok()?)).map(Fact::Date)
+            }
+            _ => std::str::from_utf8(self.value).ok().map(|t| Fact::Text(t.into())),
+        }
+    }
 }
 
 impl Evidence {
@@ -120,17 +134,13 @@ impl Evidence {
         let key_end = at + 1 + key_len;
         let key = std::str::from_utf8(bytes.get(at + 1..key_end)?).ok()?;
         let tag = *bytes.get(key_end)?;
-        let word = |from: usize| -> Option<[u8; 4]> { bytes.get(from..from + 4)?.try_into().ok() };
-        let value = key_end + 1;
-        let (fact, end) = match tag {
-            DATE => (Fact::Date(NaiveDate::from_num_days_from_ce_opt(i32::from_le_bytes(word(value)?))?), value + 4),
-            _ => {
-                let len = u32::from_le_bytes(word(value)?) as usize;
-                let text = std::str::from_utf8(bytes.get(value + 4..value + 4 + len)?).ok()?;
-                (Fact::Text(text.into()), value + 4 + len)
-            }
+        let from = key_end + 1;
+        let (from, len) = match tag {
+            DATE => (from, 4),
+            _ => (from + 4, u32::from_le_bytes(bytes.get(from..from + 4)?.try_into().ok()?) as usize),
         };
-        Some(Entry { key, start: at, fact, end })
+        let end = from.checked_add(len)?;
+        Some(Entry { key, start: at, tag, value: bytes.get(from..end)?, end })
     }
 
     fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
@@ -180,7 +190,7 @@ impl Evidence {
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<Fact> {
-        self.entries().find(|e| e.key == key).map(|e| e.fact)
+        self.entries().find(|e| e.key == key).and_then(|e| e.fact())
     }
 
     /// The value of `key` as `results.json` writes it; empty when there is none.
@@ -221,7 +231,7 @@ impl Evidence {
 
     /// The entries, in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Fact)> {
-        self.entries().map(|e| (e.key, e.fact))
+        self.entries().filter_map(|e| Some((e.key, e.fact()?)))
     }
 }
 
@@ -239,7 +249,9 @@ impl Serialize for Evidence {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         for e in self.entries() {
-            map.serialize_entry(e.key, &e.fact)?;
+            if let Some(fact) = e.fact() {
+                map.serialize_entry(e.key, &fact)?;
+            }
         }
         map.end()
     }

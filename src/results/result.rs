@@ -112,10 +112,7 @@ pub struct Message {
 impl Message {
     /// The message in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nl => self.nl(),
-            Lang::En => self.en(),
-        }
+        lang.pick(self.nl(), self.en())
     }
 
     pub fn nl(&self) -> &str {
@@ -125,11 +122,6 @@ impl Message {
 
     pub fn en(&self) -> &str {
         self.texts.as_deref().unwrap_or_default().get(self.nl_len as usize..).unwrap_or_default()
-    }
-
-    /// Both texts, as a [`Text`].
-    pub fn to_text(&self) -> Text {
-        Text::new(self.nl(), self.en())
     }
 }
 
@@ -336,7 +328,6 @@ mod size_tests {
             assert_eq!((m.nl(), m.en()), (nl, en));
             assert_eq!(m.get(crate::i18n::Lang::Nl), nl);
             assert_eq!(m.get(crate::i18n::Lang::En), en);
-            assert_eq!(m.to_text(), Text::new(nl, en));
             assert!(m == Text::new(nl, en));
         }
         assert_eq!(Message::from(Text::new("", "")), Message::default());

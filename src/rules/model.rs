@@ -166,23 +166,17 @@ pub struct Location {
 
 impl Location {
     /// Frees the location's records (coordinators, volunteers, trajectories),
-    /// once nothing reads them any more; what names the location stays.
+    /// once nothing reads them any more; what names the location stays, and
+    /// so does the reason a sheet is missing.
     pub fn release_records(&mut self) {
-        for records in [&mut self.coordinators as &mut dyn Release, &mut self.volunteers, &mut self.trajectories] {
-            records.release();
-        }
+        release(&mut self.coordinators);
+        release(&mut self.volunteers);
+        release(&mut self.trajectories);
     }
 }
 
-/// A list of records that can be emptied (its error, a missing sheet, kept).
-trait Release {
-    fn release(&mut self);
-}
-
-impl<T> Release for Result<Vec<T>, Text> {
-    fn release(&mut self) {
-        if let Ok(v) = self {
-            *v = Vec::new();
-        }
+fn release<T>(records: &mut Result<Vec<T>, Text>) {
+    if let Ok(v) = records {
+        *v = Vec::new();
     }
 }

@@ -17,10 +17,6 @@ use crate::findings::{FindingKind, InputFinding};
 use crate::ingest::RawExport;
 use crate::ingest::csv_stream::StreamedFile;
 
-pub(super) fn sheet_kind(name: &str) -> Option<SheetKind> {
-    SheetKind::named(name)
-}
-
 /// Turns what was read of one export into typed tables and findings.
 pub fn assemble(raw: RawExport) -> Export {
     let mut findings = raw.findings;
@@ -73,7 +69,7 @@ fn pick_sheets<'a>(
     let mut seen: BTreeMap<SheetKind, String> = BTreeMap::new();
     let mut picked = Vec::new();
     for (i, (name, file)) in sheets.enumerate() {
-        let Some(kind) = sheet_kind(name) else { continue };
+        let Some(kind) = SheetKind::named(name) else { continue };
         if seen.contains_key(&kind) {
             let f = FindingKind::DuplicateSheet { other: name.to_string() };
             findings.push(InputFinding::sheet(file, kind.name(), None, f));

@@ -6,22 +6,11 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::cells::type_cell;
 use super::privacy::is_identifying;
-use super::schema::{ColumnSpec, ColumnType, LOCATION_COLUMN, Required, SheetKind};
+use super::schema::{ColumnSpec, ColumnType, Required, SheetKind};
 use super::table::{MatchedColumn, Table, TableBuilder};
 use super::value::Value;
 use crate::findings::{FindingKind, InputFinding};
 use crate::ingest::{RawCell, RawSheet};
-
-/// The columns a sheet may hold: the contract's, plus `locatie_id` where the
-/// contract does not list it itself.
-fn known_columns(kind: SheetKind) -> Vec<&'static ColumnSpec> {
-    let spec = kind.spec();
-    let mut cols: Vec<&'static ColumnSpec> = spec.columns.iter().collect();
-    if spec.column("locatie_id").is_none() {
-        cols.push(&LOCATION_COLUMN);
-    }
-    cols
-}
 
 /// Builds the typed table of one sheet. Returns `None` (with a finding) when
 /// the sheet has no header row.
@@ -95,7 +84,7 @@ impl SheetTyper {
         report_missing_columns(kind, file, &matched, findings);
 
         // Keep contract order in the table.
-        let order: Vec<&'static ColumnSpec> = known_columns(kind);
+        let order = kind.known_columns();
         positions.sort_by_key(|(_, spec)| order.iter().position(|c| c.name == spec.name));
         matched.sort_by_key(|m| order.iter().position(|c| c.name == m.column));
 

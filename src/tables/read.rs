@@ -14,7 +14,7 @@ use crate::ingest::csv_stream::{self, RowSink};
 use crate::ingest::month_first::Order;
 use crate::ingest::{self, RawCell, Source};
 
-use super::assemble::{Typed, assemble, assemble_typed, sheet_kind};
+use super::assemble::{Typed, assemble, assemble_typed};
 use super::build::SheetTyper;
 use super::export::Export;
 use super::schema::SheetKind;
@@ -51,7 +51,7 @@ struct TypingSink {
 impl TypingSink {
     fn new(name: &str, display: &str) -> TypingSink {
         let (name, display) = (name.to_string(), display.to_string());
-        TypingSink { kind: sheet_kind(&name), name, display, typer: None, findings: Vec::new() }
+        TypingSink { kind: SheetKind::named(&name), name, display, typer: None, findings: Vec::new() }
     }
 }
 

@@ -49,6 +49,14 @@ impl SheetKind {
         !matches!(self, SheetKind::Locatie)
     }
 
+    /// The columns a sheet may hold: the contract's, plus `locatie_id` where the
+    /// contract does not list it itself.
+    pub fn known_columns(self) -> Vec<&'static ColumnSpec> {
+        let spec = self.spec();
+        let location = spec.column("locatie_id").is_none().then_some(&LOCATION_COLUMN);
+        spec.columns.iter().chain(location).collect()
+    }
+
     /// The sheet a name stands for: its name or alias, compared the
     /// contract's forgiving way ([`normalize_name`]). The names are
     /// normalized once per run (a national folder names 75,000 files).
@@ -65,7 +73,7 @@ impl SheetKind {
     }
 
     /// The column of this sheet a header stands for (see [`SheetKind::named`]),
-    /// among `columns`: the sheet's own and the `locatie_id` every sheet may hold.
+    /// among its [`SheetKind::known_columns`].
     pub fn column_named(self, header: &str) -> Option<&'static ColumnSpec> {
         type Names = Vec<(String, String, &'static ColumnSpec)>;
         static NAMES: OnceLock<Vec<(SheetKind, Names)>> = OnceLock::new();
@@ -73,10 +81,8 @@ impl SheetKind {
             SheetKind::ALL
                 .into_iter()
                 .map(|k| {
-                    let own = k.spec().columns.iter();
-                    let location = k.spec().column("locatie_id").is_none().then_some(&LOCATION_COLUMN);
-                    let names = own.chain(location).map(|c| (normalize_name(c.name), normalize_name(c.alias), c));
-                    (k, names.collect())
+                    let names = k.known_columns().into_iter();
+                    (k, names.map(|c| (normalize_name(c.name), normalize_name(c.alias), c)).collect())
                 })
                 .collect()
         });

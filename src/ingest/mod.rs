@@ -14,6 +14,7 @@ pub mod month_first;
 mod ole_scan;
 pub mod raw;
 pub mod workbook;
+mod xlsx_lite;
 mod zip_scan;
 
 use std::path::{Path, PathBuf};

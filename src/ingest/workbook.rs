@@ -1,6 +1,10 @@
 //! Reading workbooks (`.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods`) through calamine, within the budgets of
 //! [`super::budget`].
 //!
+//! An `.xlsx` or `.xlsm` of the usual shape is read from the parts the scan inflated ([`super::xlsx_lite`]), which
+//! gives the same cells as calamine; any other workbook, and any part of a shape that reader does not know, is read
+//! by calamine.
+//!
 //! Cost: the file's bytes once in memory (at most 200 MB), a scan of its zipped parts ([`super::zip_scan`]), then
 //! the cells it really holds. `.xlsx`, `.xlsm` and `.xlsb` sheets are streamed cell by cell (calamine's
 //! `worksheet_range` would allocate the rectangle from the first to the last cell, 550 GB for `A1` and
@@ -70,12 +74,30 @@ fn too_large_file() -> WorkbookError {
 /// here and makes the file unreadable.
 pub fn read_workbook_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
     super::isolate::or_else(
-        || read_unguarded(bytes, ext, display),
+        || read_unguarded(bytes, ext, display, true),
         |reason| Err(WorkbookError::Unreadable(Why::new("io_why_library_failed", vec![("reason", reason)]))),
     )
 }
 
-fn read_unguarded(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
+/// As [`read_workbook_bytes`], with calamine only (the reference of [`super::xlsx_lite`]'s tests).
+#[cfg(test)]
+pub(crate) fn read_with_calamine(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
+    super::isolate::or_else(
+        || read_unguarded(bytes, ext, display, false),
+        |reason| Err(WorkbookError::Unreadable(Why::new("io_why_library_failed", vec![("reason", reason)]))),
+    )
+}
+
+/// What [`super::xlsx_lite`] alone makes of a zipped workbook: `None` when it leaves it to calamine.
+#[cfg(test)]
+pub(crate) fn read_lite_only(bytes: &[u8], display: &str) -> Option<Result<Vec<RawSheet>, WorkbookError>> {
+    match super::zip_scan::scan_keeping(bytes, true) {
+        Ok((_, parts)) => read_lite(&parts?, display),
+        Err(r) => Some(Err(r.into())),
+    }
+}
+
+fn read_unguarded(bytes: Vec<u8>, ext: &str, display: &str, lite: bool) -> Result<Vec<RawSheet>, WorkbookError> {
     if !looks_like_workbook(&bytes) {
         return Err(WorkbookError::NotASpreadsheet);
     }
@@ -86,7 +108,12 @@ fn read_unguarded(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawShe
         })?;
     }
     let bytes = if bytes.starts_with(b"PK") {
-        match super::zip_scan::scan(&bytes)? {
+        let keep = lite && matches!(ext, "xlsx" | "xlsm");
+        let (scan, parts) = super::zip_scan::scan_keeping(&bytes, keep)?;
+        if let Some(read) = parts.and_then(|parts| read_lite(&parts, display)) {
+            return read;
+        }
+        match scan {
             super::zip_scan::Scan::AsIs => bytes,
             super::zip_scan::Scan::Rebuilt(fixed) => fixed,
         }
@@ -104,6 +131,31 @@ fn read_unguarded(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawShe
         sheets.push(RawSheet { name: name.clone(), file: display.to_string(), rows });
     }
     Ok(sheets)
+}
+
+/// The sheets of an `.xlsx` of the usual shape, from its inflated parts ([`super::xlsx_lite`]): the same sheets
+/// and cells calamine gives, within the same budgets. `None`: read it with calamine.
+fn read_lite(parts: &super::xlsx_lite::Parts, display: &str) -> Option<Result<Vec<RawSheet>, WorkbookError>> {
+    let mut done: Vec<RawSheet> = Vec::new();
+    let mut current: Option<(String, SparseSheet)> = None;
+    let read = super::xlsx_lite::read(parts, &mut |item| match item {
+        super::xlsx_lite::Item::Sheet(name) => {
+            if let Some((name, sheet)) = current.replace((name.to_string(), SparseSheet::default())) {
+                done.push(RawSheet { name, file: display.to_string(), rows: sheet.into_rows() });
+            }
+            Ok(())
+        }
+        super::xlsx_lite::Item::Cell(at, value) => match &mut current {
+            Some((_, sheet)) => sheet.push(at, to_raw_ref(&value)),
+            None => Ok(()),
+        },
+    })?;
+    Some(read.map(|()| {
+        if let Some((name, sheet)) = current {
+            done.push(RawSheet { name, file: display.to_string(), rows: sheet.into_rows() });
+        }
+        done
+    }))
 }
 
 /// Every workbook format is a zip archive (xlsx, xlsm, xlsb, ods) or an OLE

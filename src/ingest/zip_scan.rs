@@ -1,8 +1,9 @@
 //! Checking a zipped workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`) before calamine opens it: every part expands
 //! within its budget, and no part makes calamine allocate from a claim.
 //!
-//! Cost: every part is inflated once into a counter (nothing kept), the shared strings and `.ods` content parts
-//! through a streaming XML reader; time grows with the real expanded size, memory stays at one XML event.
+//! Cost: every part is inflated once, the shared strings and `.ods` content parts through a streaming XML reader;
+//! time grows with the real expanded size. Memory stays at one XML event, or, for a `.xlsx` whose parts are kept
+//! for [`super::xlsx_lite`], the inflated parts within [`Parts`]'s budget.
 //!
 //! Two claims calamine 0.38 trusts, fixed here rather than in calamine (upstream: calamine reserves
 //! `sst/@uniqueCount` strings in `Xlsx::read_shared_strings`, tafia/calamine#684, open; and `.ods` repeat
@@ -16,6 +17,7 @@ use std::io::{BufReader, Cursor, Read, Write};
 use quick_xml::events::{BytesStart, Event};
 
 use super::budget::{MAX_DENSE_CELLS, Refusal, expansion_limit};
+use super::xlsx_lite::{Bail, Parts};
 use crate::findings::Why;
 
 /// What the scan decided: read the bytes as they are, read these rebuilt bytes, or refuse.
@@ -25,16 +27,29 @@ pub enum Scan {
     Rebuilt(Vec<u8>),
 }
 
-/// Scans a zipped workbook. A file the zip reader cannot open is left to calamine, which reports it.
-pub fn scan(bytes: &[u8]) -> Result<Scan, Refusal> {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(Scan::AsIs) };
+/// Scans a zipped workbook. A file the zip reader cannot open is left to calamine, which reports it. When `keep`
+/// asks, the inflated parts are kept too, within [`Parts`]'s budget (so that a workbook is inflated once:
+/// [`super::xlsx_lite`] reads them).
+pub fn scan_keeping(bytes: &[u8], keep: bool) -> Result<(Scan, Option<Parts>), Refusal> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok((Scan::AsIs, None)) };
     let mut patch = None;
+    let mut kept = keep.then(Parts::new);
     for i in 0..archive.len() {
         let Ok(part) = archive.by_index(i) else { continue };
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let limit = expansion_limit(part.compressed_size());
         let mut capped = CappedReader { inner: part, left: limit, over: false };
-        let outcome = if name.ends_with("sharedStrings.xml") {
+        let mut inflated = Vec::new();
+        let outcome = if kept.is_some() && name != "content.xml" {
+            let read = capped.read_to_end(&mut inflated).map_err(|_| ScanError::Unreadable);
+            read.and_then(|_| {
+                if name.ends_with("sharedStrings.xml") {
+                    shared_strings(&inflated[..]).map(|fix| fix.map(|count| (i, name.clone(), count)))
+                } else {
+                    Ok(None)
+                }
+            })
+        } else if name.ends_with("sharedStrings.xml") {
             shared_strings(&mut capped).map(|fix| fix.map(|count| (i, name.clone(), count)))
         } else if name == "content.xml" {
             ods_content(&mut capped).map(|_| None)
@@ -45,6 +60,15 @@ pub fn scan(bytes: &[u8]) -> Result<Scan, Refusal> {
             let ratio = super::budget::MAX_EXPANSION_RATIO.to_string();
             return Err(Refusal::TooLarge(Why::new("io_why_expands", vec![("part", name), ("ratio", ratio)])));
         }
+        if let Some(parts) = &mut kept {
+            let bytes = match &outcome {
+                Err(ScanError::Unreadable) => Err(Bail),
+                _ => Ok(std::mem::take(&mut inflated)),
+            };
+            if !parts.keep(&name, bytes) {
+                kept = None;
+            }
+        }
         match outcome {
             Ok(Some(fix)) => patch = Some(fix),
             Ok(None) => {}
@@ -54,8 +78,8 @@ pub fn scan(bytes: &[u8]) -> Result<Scan, Refusal> {
         }
     }
     match patch {
-        None => Ok(Scan::AsIs),
-        Some((index, name, count)) => rebuild(bytes, index, &name, count).map(Scan::Rebuilt),
+        None => Ok((Scan::AsIs, kept)),
+        Some((index, name, count)) => rebuild(bytes, index, &name, count).map(|b| (Scan::Rebuilt(b), kept)),
     }
 }
 

@@ -327,6 +327,21 @@ fn unresolved_audits_are_rare() {
     assert!(count <= 40, "{count} of 2000 random audits give a small count away");
 }
 
+/// A shape suppression cannot protect (see `suppress`): one family from each
+/// of four municipalities, all at L0 and none elsewhere. Each municipality's
+/// `<5` is its only cell, L0's own `<5` (HS-L04) is their sum: each is 1.
+/// Everything in it is hidden already; `unresolved` says so.
+#[test]
+fn four_municipalities_of_one_family_each_at_one_location_are_unresolved() {
+    use super::suppress::Mark;
+    let families: Vec<Family> = (0..4).map(|m| (0, Some(m), true, 1, 1, [0, 0, 0])).collect();
+    let marks = super::shared::shared_marks(&audit(&families), Privacy::default());
+    assert!(marks.unresolved, "{marks:?}");
+    assert_eq!(marks.locations.get("L0"), Some(&Mark::Small));
+    assert!(marks.totals.values().all(|&m| m == Mark::Small), "{marks:?}");
+    assert!(marks.cells.values().all(|&m| m == Mark::Withheld), "{marks:?}");
+}
+
 /// The same families with `n` of them in municipality Aa at location L0.
 fn with_aa(n: usize, others: usize) -> Audit {
     let mut families: Vec<Family> = (0..n).map(|_| (0, Some(0), true, 1, 1, [0, 0, 0])).collect();

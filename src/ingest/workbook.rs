@@ -79,18 +79,17 @@ pub fn read_workbook_bytes(bytes: Vec<u8>, ext: &str, display: &str) -> Result<V
     )
 }
 
-/// As [`read_workbook_bytes`], with calamine only (the reference of [`super::xlsx_lite`]'s tests).
-#[cfg(test)]
-pub(crate) fn read_with_calamine(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
+/// As [`read_workbook_bytes`], with calamine only: the reference [`super::xlsx_lite`] is tested and fuzzed against.
+pub fn read_with_calamine(bytes: Vec<u8>, ext: &str, display: &str) -> Result<Vec<RawSheet>, WorkbookError> {
     super::isolate::or_else(
         || read_unguarded(bytes, ext, display, false),
         |reason| Err(WorkbookError::Unreadable(Why::new("io_why_library_failed", vec![("reason", reason)]))),
     )
 }
 
-/// What [`super::xlsx_lite`] alone makes of a zipped workbook: `None` when it leaves it to calamine.
-#[cfg(test)]
-pub(crate) fn read_lite_only(bytes: &[u8], display: &str) -> Option<Result<Vec<RawSheet>, WorkbookError>> {
+/// What [`super::xlsx_lite`] alone makes of a zipped workbook: `None` when it leaves it to calamine (for its tests
+/// and fuzzing).
+pub fn read_lite_only(bytes: &[u8], display: &str) -> Option<Result<Vec<RawSheet>, WorkbookError>> {
     match super::zip_scan::scan_keeping(bytes, true) {
         Ok((_, parts)) => read_lite(&parts?, display),
         Err(r) => Some(Err(r.into())),

@@ -130,9 +130,15 @@ impl<R: Read> Records<R> {
     /// delimiters, so every field is text; should one not be, it is an error.
     pub(super) fn fields(&self) -> impl Iterator<Item = Result<&str, std::str::Utf8Error>> {
         let ends = self.ends.get(..self.len).unwrap_or_default();
-        ends.iter().enumerate().map(|(i, &end)| {
+        // The record's fields are checked at once (one call, not one per field: the calls were a seventh of
+        // reading an export of 1,500 locations); fields end at ASCII bytes, so each starts and ends on a character.
+        let all = std::str::from_utf8(self.fields.get(..ends.last().copied().unwrap_or(0)).unwrap_or_default());
+        ends.iter().enumerate().map(move |(i, &end)| {
             let start = if i == 0 { 0 } else { ends.get(i - 1).copied().unwrap_or(0) };
-            std::str::from_utf8(self.fields.get(start..end).unwrap_or_default())
+            match &all {
+                Ok(text) => Ok(text.get(start..end).unwrap_or_default()),
+                Err(_) => std::str::from_utf8(self.fields.get(start..end).unwrap_or_default()),
+            }
         })
     }
 

@@ -31,39 +31,55 @@ pub enum Scan {
 /// asks, the inflated parts are kept too, within [`Parts`]'s budget (so that a workbook is inflated once:
 /// [`super::xlsx_lite`] reads them).
 pub fn scan_keeping(bytes: &[u8], keep: bool) -> Result<(Scan, Option<Parts>), Refusal> {
+    scan_into(bytes, keep.then(Parts::new))
+}
+
+/// [`scan_keeping`] into `kept` (`None`: nothing is kept).
+fn scan_into(bytes: &[u8], mut kept: Option<Parts>) -> Result<(Scan, Option<Parts>), Refusal> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok((Scan::AsIs, None)) };
     let mut patch = None;
-    let mut kept = keep.then(Parts::new);
     for i in 0..archive.len() {
         let Ok(part) = archive.by_index(i) else { continue };
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let limit = expansion_limit(part.compressed_size());
         let mut capped = CappedReader { inner: part, left: limit, over: false };
-        let mut inflated = Vec::new();
-        let outcome = if kept.is_some() && name != "content.xml" {
-            let read = capped.read_to_end(&mut inflated).map_err(|_| ScanError::Unreadable);
-            read.and_then(|_| {
-                if name.ends_with("sharedStrings.xml") {
-                    shared_strings(&inflated[..]).map(|fix| fix.map(|count| (i, name.clone(), count)))
-                } else {
-                    Ok(None)
-                }
-            })
-        } else if name.ends_with("sharedStrings.xml") {
-            shared_strings(&mut capped).map(|fix| fix.map(|count| (i, name.clone(), count)))
-        } else if name == "content.xml" {
-            ods_content(&mut capped).map(|_| None)
+        // Kept, a part is read whole into memory only while it fits what is left of the budget to keep; one
+        // that does not is read on as it would be unkept, and nothing more is kept.
+        let room = kept.as_ref().filter(|_| name != "content.xml").map(Parts::room);
+        let (mut head, mut whole, mut broken) = (Vec::new(), false, false);
+        if let Some(room) = room {
+            match (&mut capped).take(room.saturating_add(1)).read_to_end(&mut head) {
+                Ok(_) => whole = head.len() as u64 <= room,
+                Err(_) => broken = true,
+            }
+            if !whole && !broken {
+                kept = None;
+            }
+        }
+        let fix = |count: Option<u64>| count.map(|count| (i, name.clone(), count));
+        let outcome = if broken {
+            Err(ScanError::Unreadable)
+        } else if whole {
+            if name.ends_with("sharedStrings.xml") { shared_strings(&head[..]).map(fix) } else { Ok(None) }
         } else {
-            std::io::copy(&mut capped, &mut std::io::sink()).map(|_| None).map_err(|_| ScanError::Unreadable)
+            // What was read already comes first.
+            let mut rest = Cursor::new(std::mem::take(&mut head)).chain(&mut capped);
+            if name.ends_with("sharedStrings.xml") {
+                shared_strings(&mut rest).map(fix)
+            } else if name == "content.xml" {
+                ods_content(&mut rest).map(|_| None)
+            } else {
+                std::io::copy(&mut rest, &mut std::io::sink()).map(|_| None).map_err(|_| ScanError::Unreadable)
+            }
         };
         if capped.over {
             let ratio = super::budget::MAX_EXPANSION_RATIO.to_string();
             return Err(Refusal::TooLarge(Why::new("io_why_expands", vec![("part", name), ("ratio", ratio)])));
         }
-        if let Some(parts) = &mut kept {
+        if let (Some(parts), Some(_)) = (&mut kept, room) {
             let bytes = match &outcome {
                 Err(ScanError::Unreadable) => Err(Bail),
-                _ => Ok(std::mem::take(&mut inflated)),
+                _ => Ok(head),
             };
             if !parts.keep(&name, bytes) {
                 kept = None;
@@ -256,6 +272,37 @@ fn set_unique_count(xml: &[u8], count: u64) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn zipped(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in parts {
+            assert!(zip.start_file(*name, zip::write::SimpleFileOptions::default()).is_ok());
+            assert!(zip.write_all(bytes).is_ok());
+        }
+        zip.finish().map(Cursor::into_inner).unwrap_or_default()
+    }
+
+    /// A part larger than what is left of the budget is read to its end all the same (its claims checked), and
+    /// nothing of the workbook is kept.
+    #[test]
+    fn parts_are_kept_within_the_budget_only() {
+        let lie = br#"<sst uniqueCount="2000000000"><si><t>a</t></si></sst>"#;
+        let big = vec![b'x'; 5000];
+        let book = zipped(&[("xl/a.xml", b"<a/>"), ("xl/sharedStrings.xml", lie), ("xl/big.xml", &big)]);
+        let (scan, parts) = scan_into(&book, Some(Parts::with_budget(10_000))).unwrap_or((Scan::AsIs, None));
+        assert!(matches!(scan, Scan::Rebuilt(_)));
+        let parts = parts.map(|p| p.text("xl/big.xml").map(|t| t.map(str::len)));
+        assert_eq!(parts, Some(Ok(Some(5000))));
+        for budget in [100, 4000] {
+            let (scan, parts) = scan_into(&book, Some(Parts::with_budget(budget))).unwrap_or((Scan::AsIs, None));
+            assert!(matches!(scan, Scan::Rebuilt(_)), "the shared strings' claim is checked with {budget} to keep");
+            assert!(parts.is_none(), "nothing kept with {budget}");
+        }
+        let bomb = zipped(&[("xl/a.xml", b"<a/>"), ("xl/bomb.xml", &vec![b' '; 3_000_000])]);
+        for parts in [None, Some(Parts::with_budget(100)), Some(Parts::new())] {
+            assert!(matches!(scan_into(&bomb, parts), Err(Refusal::TooLarge(_))));
+        }
+    }
 
     #[test]
     fn unique_count_is_replaced_in_place() {

@@ -14,23 +14,29 @@ use super::xml::Bail;
 pub const KEEP_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Inflated parts by normalized name.
-#[derive(Default)]
 pub struct Parts {
     parts: HashMap<String, Result<Vec<u8>, Bail>>,
     bytes: u64,
+    /// The most bytes kept ([`KEEP_BYTES`] but in tests).
+    budget: u64,
     /// Two names the same once normalized: nothing is read from these parts.
     clash: bool,
 }
 
 impl Parts {
     pub fn new() -> Parts {
-        Parts { parts: HashMap::new(), bytes: 0, clash: false }
+        Parts::with_budget(KEEP_BYTES)
+    }
+
+    /// Parts that keep at most `budget` bytes.
+    pub fn with_budget(budget: u64) -> Parts {
+        Parts { parts: HashMap::new(), bytes: 0, budget, clash: false }
     }
 
     /// Keeps a part's bytes (`Err`: it did not inflate). False once the budget is spent: then nothing is kept.
     pub fn keep(&mut self, name: &str, bytes: Result<Vec<u8>, Bail>) -> bool {
         self.bytes = self.bytes.saturating_add(bytes.as_ref().map_or(0, |b| b.len() as u64));
-        if self.bytes > KEEP_BYTES {
+        if self.bytes > self.budget {
             self.parts.clear();
             return false;
         }
@@ -38,6 +44,11 @@ impl Parts {
             self.clash = true;
         }
         true
+    }
+
+    /// How many more inflated bytes may be kept.
+    pub fn room(&self) -> u64 {
+        self.budget.saturating_sub(self.bytes)
     }
 
     /// The text of the part `name`: `None` when there is no such part, `Bail` when it cannot be read here (it did

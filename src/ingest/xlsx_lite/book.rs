@@ -145,11 +145,12 @@ fn sheets(
                     tokens.skip_element()?;
                     continue;
                 }
+                let whole = tokens.whole_name();
                 let mut text = String::new();
                 loop {
                     match tokens.next_token()?.ok_or(Bail)? {
                         Token::Text(t) => decode_text(t, &mut text)?,
-                        Token::Close { name: "definedName" } => break,
+                        Token::Close { .. } if tokens.whole_name() == whole => break,
                         _ => return Err(Bail),
                     }
                 }
@@ -223,7 +224,7 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, Bail> {
     while let Some(token) = tokens.next_token()? {
         match token {
             Token::Open { name: "si", empty: true, .. } => strings.push(String::new()),
-            Token::Open { name: "si", empty: false, .. } => strings.push(rich_text(&mut tokens, "si")?),
+            Token::Open { name: "si", empty: false, .. } => strings.push(rich_text(&mut tokens)?),
             Token::Close { name: "sst" } => return Ok(strings),
             _ => {}
         }
@@ -233,13 +234,19 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, Bail> {
 
 /// The text of a string item (`si`, or a cell's `is`) just opened, up to its closing tag: its `t` texts outside
 /// phonetic runs, one after the other, each trimmed of ASCII white space unless it asks to keep it, as calamine's
-/// `read_string_with_bufs` makes it. Excel's `_xHHHH_` escapes are left to calamine.
-pub fn rich_text(tokens: &mut Tokens<'_>, closing: &str) -> Result<String, Bail> {
+/// `read_string_with_bufs` makes it. Excel's `_xHHHH_` escapes are left to calamine, and so is any tag closed by
+/// another name, or the item's own name opened again inside it (calamine stops at the first closing tag of the
+/// item's whole name, wherever it is).
+pub fn rich_text(tokens: &mut Tokens<'_>) -> Result<String, Bail> {
+    let closing = tokens.whole_name();
     let mut out = String::new();
     let mut phonetic = false;
-    let mut depth = 0usize;
+    let mut open: Vec<&str> = Vec::new();
     loop {
-        match tokens.next_token()?.ok_or(Bail)? {
+        let token = tokens.next_token()?.ok_or(Bail)?;
+        let whole = tokens.whole_name();
+        match token {
+            Token::Open { .. } if whole == closing => return Err(Bail),
             Token::Open { name: "t", attrs, empty } if !phonetic => {
                 let preserve = attribute(attrs, "xml:space")? == Some("preserve");
                 let mut text = String::new();
@@ -247,7 +254,7 @@ pub fn rich_text(tokens: &mut Tokens<'_>, closing: &str) -> Result<String, Bail>
                     loop {
                         match tokens.next_token()?.ok_or(Bail)? {
                             Token::Text(t) => decode_text(t, &mut text)?,
-                            Token::Close { name: "t" } => break,
+                            Token::Close { .. } if tokens.whole_name() == whole => break,
                             _ => return Err(Bail),
                         }
                     }
@@ -257,13 +264,24 @@ pub fn rich_text(tokens: &mut Tokens<'_>, closing: &str) -> Result<String, Bail>
                 }
                 out.push_str(if preserve { &text } else { text.trim_matches([' ', '\t', '\r', '\n']) });
             }
-            Token::Open { name, .. } if name == closing => return Err(Bail),
-            Token::Open { name: "rPh", empty, .. } => phonetic = !empty,
-            Token::Close { name: "rPh" } => phonetic = false,
-            Token::Open { empty: false, .. } => depth += 1,
-            Token::Close { name } if depth == 0 && name == closing => return Ok(out),
-            Token::Close { .. } => depth = depth.checked_sub(1).ok_or(Bail)?,
-            _ => {}
+            Token::Open { name, empty, .. } => {
+                if name == "rPh" {
+                    phonetic = !empty;
+                }
+                if !empty {
+                    open.push(whole);
+                }
+            }
+            Token::Close { .. } if open.is_empty() && whole == closing => return Ok(out),
+            Token::Close { name } => {
+                if open.pop() != Some(whole) {
+                    return Err(Bail);
+                }
+                if name == "rPh" {
+                    phonetic = false;
+                }
+            }
+            Token::Text(_) => {}
         }
     }
 }

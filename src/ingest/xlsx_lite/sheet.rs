@@ -123,7 +123,7 @@ fn child<'b>(
 ) -> Result<DataRef<'b>, Bail> {
     match name {
         "is" if empty => Ok(DataRef::String(String::new())),
-        "is" => rich_text(tokens, "is").map(DataRef::String),
+        "is" => rich_text(tokens).map(DataRef::String),
         "f" if empty => Ok(DataRef::Empty),
         "v" if empty => value(book, "", "", kind, format),
         "f" => {
@@ -133,6 +133,7 @@ fn child<'b>(
         "v" => {
             text.clear();
             let mut raw = None;
+            let whole = tokens.whole_name();
             loop {
                 match tokens.next_token()?.ok_or(Bail)? {
                     Token::Text(t) if raw.is_none() => {
@@ -142,7 +143,7 @@ fn child<'b>(
                             decode_text(t, text)?;
                         }
                     }
-                    Token::Close { name: "v" } => break,
+                    Token::Close { .. } if tokens.whole_name() == whole => break,
                     _ => return Err(Bail),
                 }
             }

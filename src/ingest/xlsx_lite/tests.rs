@@ -148,6 +148,11 @@ fn shapes_it_does_not_know_are_left_to_calamine() {
         r#"<row r="1"><c r="A1" t="b"><v>2</v></c></row>"#,
         r#"<row r="1"><c r="A1" s="x"><v>1</v></c></row>"#,
         r#"<other/><row r="1"><c r="A1"><v>1</v></c></row>"#,
+        // Found by fuzzing: a formula never closed by its own name (calamine reads to its end, and fails).
+        r#"<row r="1"><c r="A1"><f t="shared" s="x"v>0</v></c></row>"#,
+        r#"<row r="1"><c r="A1"><f>1<v>0</v></c><c r="B1"><f>2</f></c></row>"#,
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>a</x:t></is></c></row>"#,
+        r#"<row r="1"><c r="A1"><v>1</x:v></c></row>"#,
     ];
     for rows in unknown {
         let bytes = book(&[&sheet(rows)], Some(shared), Some(STYLES), "");

@@ -34,13 +34,15 @@ pub enum Token<'a> {
 pub struct Tokens<'a> {
     xml: &'a str,
     at: usize,
+    /// The whole name (prefix included) of the last tag read.
+    whole: &'a str,
 }
 
 impl<'a> Tokens<'a> {
     /// The part's text; a UTF-8 byte order mark is skipped.
     pub fn new(xml: &'a str) -> Tokens<'a> {
         let at = if xml.starts_with('\u{FEFF}') { 3 } else { 0 };
-        Tokens { xml, at }
+        Tokens { xml, at, whole: "" }
     }
 
     /// The next tag or text; `Ok(None)` at the end of the part.
@@ -68,6 +70,7 @@ impl<'a> Tokens<'a> {
                         return Err(Bail);
                     }
                     self.at = end + 1;
+                    self.whole = self.xml.get(at + 2..name_end).ok_or(Bail)?;
                     return Ok(Some(Token::Close { name: self.xml.get(local_at..name_end).ok_or(Bail)? }));
                 }
                 Some(b'!') => {
@@ -89,19 +92,28 @@ impl<'a> Tokens<'a> {
                         return Err(Bail);
                     }
                     let name = self.xml.get(local_at..name_end).ok_or(Bail)?;
+                    self.whole = self.xml.get(at + 1..name_end).ok_or(Bail)?;
                     return Ok(Some(Token::Open { name, attrs, empty }));
                 }
             }
         }
     }
 
-    /// Skips the content of an element just opened (not empty) up to its closing tag.
+    /// The whole name (prefix included) of the last tag read: calamine finds the end of what it reads by it.
+    pub fn whole_name(&self) -> &'a str {
+        self.whole
+    }
+
+    /// Skips the content of an element just opened (not empty) up to its closing tag, as calamine's XML reader
+    /// skips it (`read_to_end`): the first closing tag of its whole name that is not closing one of the same name
+    /// inside it.
     pub fn skip_element(&mut self) -> Result<(), Bail> {
+        let target = self.whole;
         let mut depth = 1usize;
         while depth > 0 {
             match self.next_token()?.ok_or(Bail)? {
-                Token::Open { empty: false, .. } => depth += 1,
-                Token::Close { .. } => depth -= 1,
+                Token::Open { empty: false, .. } if self.whole == target => depth += 1,
+                Token::Close { .. } if self.whole == target => depth -= 1,
                 _ => {}
             }
         }
@@ -114,16 +126,11 @@ impl<'a> Tokens<'a> {
 pub fn balanced(xml: &str) -> Result<(), Bail> {
     let mut tokens = Tokens::new(xml);
     let mut open: Vec<&str> = Vec::new();
-    let bytes = xml.as_bytes();
     while let Some(token) = tokens.next_token()? {
         match token {
-            Token::Open { empty: false, .. } => {
-                // The whole name, prefix included, ends where the local name does.
-                open.push(whole_name(bytes, tokens.at, token)?);
-            }
+            Token::Open { empty: false, .. } => open.push(tokens.whole),
             Token::Close { .. } => {
-                let name = whole_name(bytes, tokens.at, token)?;
-                if open.pop() != Some(name) {
+                if open.pop() != Some(tokens.whole) {
                     return Err(Bail);
                 }
             }
@@ -131,14 +138,6 @@ pub fn balanced(xml: &str) -> Result<(), Bail> {
         }
     }
     if open.is_empty() { Ok(()) } else { Err(Bail) }
-}
-
-/// The whole name of the tag that ends just before `end`.
-fn whole_name<'a>(bytes: &'a [u8], end: usize, token: Token<'_>) -> Result<&'a str, Bail> {
-    let start = bytes.get(..end).and_then(|b| b.iter().rposition(|&c| c == b'<')).ok_or(Bail)?;
-    let from = if matches!(token, Token::Close { .. }) { start + 2 } else { start + 1 };
-    let (name_end, _) = scan_name(bytes, from)?;
-    std::str::from_utf8(bytes.get(from..name_end).ok_or(Bail)?).map_err(|_| Bail)
 }
 
 /// Where a start tag's `>` is (quotes respected), searching `bytes` from `from`; a `<` outside quotes, or inside

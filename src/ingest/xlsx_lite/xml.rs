@@ -129,11 +129,7 @@ pub fn balanced(xml: &str) -> Result<(), Bail> {
     while let Some(token) = tokens.next_token()? {
         match token {
             Token::Open { empty: false, .. } => open.push(tokens.whole),
-            Token::Close { .. } => {
-                if open.pop() != Some(tokens.whole) {
-                    return Err(Bail);
-                }
-            }
+            Token::Close { .. } if open.pop() != Some(tokens.whole) => return Err(Bail),
             _ => {}
         }
     }

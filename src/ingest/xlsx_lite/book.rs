@@ -281,7 +281,7 @@ pub fn rich_text(tokens: &mut Tokens<'_>) -> Result<String, Bail> {
                     phonetic = false;
                 }
             }
-            Token::Text(_) => {}
+            Token::Text(_) | Token::Other => {}
         }
     }
 }

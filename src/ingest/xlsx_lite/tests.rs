@@ -153,11 +153,16 @@ fn shapes_it_does_not_know_are_left_to_calamine() {
         r#"<row r="1"><c r="A1"><f>1<v>0</v></c><c r="B1"><f>2</f></c></row>"#,
         r#"<row r="1"><c r="A1" t="inlineStr"><is><t>a</x:t></is></c></row>"#,
         r#"<row r="1"><c r="A1"><v>1</x:v></c></row>"#,
+        // Found by the property test: calamine reads a value's first event only, here a comment.
+        r#"<row r="1"><c r="A1" t="b"><v><!-- c -->true</v></c></row>"#,
     ];
     for rows in unknown {
         let bytes = book(&[&sheet(rows)], Some(shared), Some(STYLES), "");
         assert!(!same_as_calamine(&bytes, rows), "{rows} was read without calamine");
     }
+    // Found by fuzzing: an attribute calamine reads (a font's colour) and this reader passes over.
+    let colour = book(&[&sheet("")], None, Some(r#"<fonts><font><color thee1"=m"/></font></fonts>"#), "");
+    assert!(!same_as_calamine(&colour, "a malformed attribute in the styles"));
     let no_data = book(&["<dimension ref=\"A1\"/>"], None, None, "");
     assert!(!same_as_calamine(&no_data, "no sheetData"));
     let bad_dimension = book(&["<dimension/><sheetData/>"], None, None, "");

@@ -3,8 +3,8 @@
 //! attribute, unbalanced tags) stops it with [`Bail`], and the workbook goes to calamine.
 //!
 //! Names are matched on their local part, as calamine matches them (`x:row` is a `row`); attributes by their whole
-//! name, as calamine's `raw_attr` does. Comments and processing instructions are skipped, as calamine skips them
-//! (a value's text split by one is left to calamine by [`super::sheet`]).
+//! name, as calamine's `raw_attr` does. Comments and processing instructions come as [`Token::Other`]: calamine
+//! passes over them, but reads only the first event of some values.
 //!
 //! Cost: O(bytes) of the part, one pass, nothing copied but decoded text.
 
@@ -28,6 +28,8 @@ pub enum Token<'a> {
     },
     /// Text between tags, as written (entities not yet decoded).
     Text(&'a str),
+    /// A comment or a processing instruction (calamine passes over them, but they end a text event).
+    Other,
 }
 
 /// The tokens of one part.
@@ -47,54 +49,54 @@ impl<'a> Tokens<'a> {
 
     /// The next tag or text; `Ok(None)` at the end of the part.
     pub fn next_token(&mut self) -> Result<Option<Token<'a>>, Bail> {
-        loop {
-            let bytes = self.xml.as_bytes();
-            let at = self.at;
-            match bytes.get(at) {
-                None => return Ok(None),
-                Some(b'<') => {}
-                Some(_) => {
-                    let len = memchr(b'<', bytes.get(at..).ok_or(Bail)?).unwrap_or(bytes.len() - at);
-                    self.at = at + len;
-                    return Ok(Some(Token::Text(self.xml.get(at..at + len).ok_or(Bail)?)));
-                }
+        let bytes = self.xml.as_bytes();
+        let at = self.at;
+        match bytes.get(at) {
+            None => return Ok(None),
+            Some(b'<') => {}
+            Some(_) => {
+                let len = memchr(b'<', bytes.get(at..).ok_or(Bail)?).unwrap_or(bytes.len() - at);
+                self.at = at + len;
+                return Ok(Some(Token::Text(self.xml.get(at..at + len).ok_or(Bail)?)));
             }
-            match bytes.get(at + 1) {
-                Some(b'/') => {
-                    let (name_end, local_at) = scan_name(bytes, at + 2)?;
-                    let mut end = name_end;
-                    while bytes.get(end).is_some_and(u8::is_ascii_whitespace) {
-                        end += 1;
-                    }
-                    if bytes.get(end) != Some(&b'>') {
-                        return Err(Bail);
-                    }
-                    self.at = end + 1;
-                    self.whole = self.xml.get(at + 2..name_end).ok_or(Bail)?;
-                    return Ok(Some(Token::Close { name: self.xml.get(local_at..name_end).ok_or(Bail)? }));
+        }
+        match bytes.get(at + 1) {
+            Some(b'/') => {
+                let (name_end, local_at) = scan_name(bytes, at + 2)?;
+                let mut end = name_end;
+                while bytes.get(end).is_some_and(u8::is_ascii_whitespace) {
+                    end += 1;
                 }
-                Some(b'!') => {
-                    let rest = self.xml.get(at..).ok_or(Bail)?;
-                    let after = rest.strip_prefix("<!--").ok_or(Bail)?;
-                    self.at = at + 4 + after.find("-->").ok_or(Bail)? + 3;
+                if bytes.get(end) != Some(&b'>') {
+                    return Err(Bail);
                 }
-                Some(b'?') => {
-                    let after = self.xml.get(at + 2..).ok_or(Bail)?;
-                    self.at = at + 2 + after.find("?>").ok_or(Bail)? + 2;
+                self.at = end + 1;
+                self.whole = self.xml.get(at + 2..name_end).ok_or(Bail)?;
+                Ok(Some(Token::Close { name: self.xml.get(local_at..name_end).ok_or(Bail)? }))
+            }
+            Some(b'!') => {
+                let rest = self.xml.get(at..).ok_or(Bail)?;
+                let after = rest.strip_prefix("<!--").ok_or(Bail)?;
+                self.at = at + 4 + after.find("-->").ok_or(Bail)? + 3;
+                Ok(Some(Token::Other))
+            }
+            Some(b'?') => {
+                let after = self.xml.get(at + 2..).ok_or(Bail)?;
+                self.at = at + 2 + after.find("?>").ok_or(Bail)? + 2;
+                Ok(Some(Token::Other))
+            }
+            _ => {
+                let (name_end, local_at) = scan_name(bytes, at + 1)?;
+                let end = tag_end(bytes, name_end)?;
+                self.at = end + 1;
+                let empty = end > name_end && bytes.get(end - 1) == Some(&b'/');
+                let attrs = self.xml.get(name_end..if empty { end - 1 } else { end }).ok_or(Bail)?;
+                if attrs.as_bytes().first().is_some_and(|b| !b.is_ascii_whitespace()) {
+                    return Err(Bail);
                 }
-                _ => {
-                    let (name_end, local_at) = scan_name(bytes, at + 1)?;
-                    let end = tag_end(bytes, name_end)?;
-                    self.at = end + 1;
-                    let empty = end > name_end && bytes.get(end - 1) == Some(&b'/');
-                    let attrs = self.xml.get(name_end..if empty { end - 1 } else { end }).ok_or(Bail)?;
-                    if attrs.as_bytes().first().is_some_and(|b| !b.is_ascii_whitespace()) {
-                        return Err(Bail);
-                    }
-                    let name = self.xml.get(local_at..name_end).ok_or(Bail)?;
-                    self.whole = self.xml.get(at + 1..name_end).ok_or(Bail)?;
-                    return Ok(Some(Token::Open { name, attrs, empty }));
-                }
+                let name = self.xml.get(local_at..name_end).ok_or(Bail)?;
+                self.whole = self.xml.get(at + 1..name_end).ok_or(Bail)?;
+                Ok(Some(Token::Open { name, attrs, empty }))
             }
         }
     }
@@ -121,12 +123,16 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Every tag of the part closed in order, by the same name (prefix included). calamine reads a workbook's own
-/// parts in loops that each run to one closing tag: in a part nested this way, each finds the one it looks for.
+/// Every tag of the part closed in order, by the same name (prefix included), and every attribute well formed.
+/// calamine reads a workbook's own parts in loops that each run to one closing tag: in a part nested this way,
+/// each finds the one it looks for; and it reads attributes of tags this reader passes over (a font's colour).
 pub fn balanced(xml: &str) -> Result<(), Bail> {
     let mut tokens = Tokens::new(xml);
     let mut open: Vec<&str> = Vec::new();
     while let Some(token) = tokens.next_token()? {
+        if let Token::Open { attrs, .. } = token {
+            attributes(attrs).try_for_each(|a| a.map(|_| ()))?;
+        }
         match token {
             Token::Open { empty: false, .. } => open.push(tokens.whole),
             Token::Close { .. } if open.pop() != Some(tokens.whole) => return Err(Bail),
@@ -316,7 +322,9 @@ mod tests {
         assert_eq!(
             got,
             Ok(vec![
+                Token::Other,
                 Token::Open { name: "a", attrs: r#" b="1>2" c='3'"#, empty: false },
+                Token::Other,
                 Token::Open { name: "d", attrs: "", empty: true },
                 Token::Text("te&amp;xt"),
                 Token::Close { name: "a" },

@@ -163,6 +163,8 @@ fn shapes_it_does_not_know_are_left_to_calamine() {
     // Found by fuzzing: an attribute calamine reads (a font's colour) and this reader passes over.
     let colour = book(&[&sheet("")], None, Some(r#"<fonts><font><color thee1"=m"/></font></fonts>"#), "");
     assert!(!same_as_calamine(&colour, "a malformed attribute in the styles"));
+    let dangling = book(&[&sheet("")], None, Some("<colors>a & b</colors>"), "");
+    assert!(!same_as_calamine(&dangling, "an ampersand without its semicolon where nothing is read"));
     let no_data = book(&["<dimension ref=\"A1\"/>"], None, None, "");
     assert!(!same_as_calamine(&no_data, "no sheetData"));
     let bad_dimension = book(&["<dimension/><sheetData/>"], None, None, "");

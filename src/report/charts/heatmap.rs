@@ -242,21 +242,23 @@ mod tests {
         ChartText::new("Regels per locatie", "regel", "locatie", "geen gegevens")
     }
 
+    const STATES: [CellState; 7] = [
+        CellState::Pass,
+        CellState::Fail,
+        CellState::NotYetDue,
+        CellState::NotApplicable,
+        CellState::NotEvaluated,
+        CellState::Waived,
+        CellState::Empty,
+    ];
+
     fn names(prefix: &str, n: usize) -> Vec<String> {
         (1..=n).map(|i| format!("{prefix} {i}")).collect()
     }
 
     #[test]
     fn every_state_has_its_symbol_and_the_legend_its_text() {
-        let states = [
-            CellState::Pass,
-            CellState::Fail,
-            CellState::NotYetDue,
-            CellState::NotApplicable,
-            CellState::NotEvaluated,
-            CellState::Waived,
-            CellState::Empty,
-        ];
+        let states = STATES;
         let legend: Vec<(CellState, String)> = states.iter().map(|s| (*s, format!("{s:?} uitleg"))).collect();
         let svg = heatmap(&text(), &names("loc", 1), &names("R", 7), &[states.to_vec()], &legend);
         assert_svg(&svg);
@@ -285,15 +287,7 @@ mod tests {
     /// The cells written by hand are the bytes plotters writes, for every state, width and shape of grid.
     #[test]
     fn cells_written_by_hand_are_what_plotters_draws() {
-        let states = [
-            CellState::Pass,
-            CellState::Fail,
-            CellState::NotYetDue,
-            CellState::NotApplicable,
-            CellState::NotEvaluated,
-            CellState::Waived,
-            CellState::Empty,
-        ];
+        let states = STATES;
         let legend: Vec<(CellState, String)> = states.iter().map(|s| (*s, format!("{s:?} <uitleg>"))).collect();
         for (n_rows, n_cols) in [(1, 1), (3, 7), (40, 20), (5, 60)] {
             let rows = names("loc & co", n_rows);

@@ -10,7 +10,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::formats::{self, CellFormat};
 use super::parts::Parts;
-use super::xml::{Bail, Token, Tokens, attribute, attributes, balanced, decode_attr, decode_text};
+use super::xml::{Bail, Token, Tokens, attribute, attributes, balanced, decode_attr, element_text};
 
 /// What the cells of the sheets are read with.
 pub struct Book {
@@ -51,7 +51,7 @@ fn office_document(xml: &str) -> Result<String, Bail> {
     balanced(xml)?;
     let mut tokens = Tokens::new(xml);
     let mut target = None;
-    let (mut in_relationships, mut closed) = (false, false);
+    let mut in_relationships = false;
     while let Some(token) = tokens.next_token()? {
         match token {
             Token::Open { name: "Relationships", empty: false, .. } => in_relationships = true,
@@ -61,14 +61,12 @@ fn office_document(xml: &str) -> Result<String, Bail> {
                     target = Some(decode_attr(t)?);
                 }
             }
-            Token::Close { name: "Relationships" } if in_relationships => {
-                closed = true;
-                break;
-            }
+            // The part is balanced: the `Relationships` opened is closed, as calamine asks.
+            Token::Close { name: "Relationships" } if in_relationships => break,
             _ => {}
         }
     }
-    let target = target.filter(|_| closed).ok_or(Bail)?;
+    let target = target.ok_or(Bail)?;
     Ok(target.strip_prefix('/').unwrap_or(&target).to_string())
 }
 
@@ -145,15 +143,7 @@ fn sheets(
                     tokens.skip_element()?;
                     continue;
                 }
-                let whole = tokens.whole_name();
-                let mut text = String::new();
-                loop {
-                    match tokens.next_token()?.ok_or(Bail)? {
-                        Token::Text(t) => decode_text(t, &mut text)?,
-                        Token::Close { .. } if tokens.whole_name() == whole => break,
-                        _ => return Err(Bail),
-                    }
-                }
+                element_text(&mut tokens, &mut String::new())?;
             }
             Token::Close { name: "workbook" } => {
                 closed = true;
@@ -251,13 +241,7 @@ pub fn rich_text(tokens: &mut Tokens<'_>) -> Result<String, Bail> {
                 let preserve = attribute(attrs, "xml:space")? == Some("preserve");
                 let mut text = String::new();
                 if !empty {
-                    loop {
-                        match tokens.next_token()?.ok_or(Bail)? {
-                            Token::Text(t) => decode_text(t, &mut text)?,
-                            Token::Close { .. } if tokens.whole_name() == whole => break,
-                            _ => return Err(Bail),
-                        }
-                    }
+                    element_text(tokens, &mut text)?;
                 }
                 if text.contains("_x") {
                     return Err(Bail);

@@ -125,6 +125,19 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Appends the text of the element just opened (not empty) to `out`, decoded ([`decode_text`]), up to its closing
+/// tag by its whole name, as calamine reads a `t` or a defined name; a tag or comment inside stops the reader.
+pub fn element_text(tokens: &mut Tokens<'_>, out: &mut String) -> Result<(), Bail> {
+    let whole = tokens.whole;
+    loop {
+        match tokens.next_token()?.ok_or(Bail)? {
+            Token::Text(t) => decode_text(t, out)?,
+            Token::Close { .. } if tokens.whole == whole => return Ok(()),
+            _ => return Err(Bail),
+        }
+    }
+}
+
 /// Every tag of the part closed in order, by the same name (prefix included), and every attribute well formed.
 /// calamine reads a workbook's own parts in loops that each run to one closing tag: in a part nested this way,
 /// each finds the one it looks for; and it reads attributes of tags this reader passes over (a font's colour).
@@ -183,8 +196,7 @@ fn scan_name(bytes: &[u8], from: usize) -> Result<(usize, usize), Bail> {
     while let Some(&b) = bytes.get(i) {
         match b {
             b':' => local_at = i + 1,
-            b'_' | b'-' | b'.' => {}
-            b if b.is_ascii_alphanumeric() || b >= 0x80 => {}
+            b if name_byte(b) => {}
             b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>' => break,
             _ => return Err(Bail),
         }
@@ -196,10 +208,14 @@ fn scan_name(bytes: &[u8], from: usize) -> Result<(usize, usize), Bail> {
     Ok((i, local_at))
 }
 
+/// A byte that has its place in a tag or attribute name (a prefix's `:` aside).
+fn name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.') || b >= 0x80
+}
+
 /// An attribute name: not empty, no characters that have no place in a name.
 fn check_name(name: &[u8]) -> Result<(), Bail> {
-    let ok = !name.is_empty()
-        && name.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'-' | b'.') || b >= 0x80);
+    let ok = !name.is_empty() && name.iter().all(|&b| b == b':' || name_byte(b));
     if ok { Ok(()) } else { Err(Bail) }
 }
 
@@ -261,31 +277,28 @@ pub fn attribute<'a>(attrs: &'a str, key: &str) -> Result<Option<&'a str>, Bail>
 /// Appends a text as written to `out`: the five predefined entities and character references decoded, line ends
 /// normalized (CRLF and CR to LF) as XML 1.0 asks and calamine does. Any other entity stops the reader.
 pub fn decode_text(text: &str, out: &mut String) -> Result<(), Bail> {
-    let mut rest = text;
-    while let Some(amp) = memchr(b'&', rest.as_bytes()) {
-        push_normalized(rest.get(..amp).ok_or(Bail)?, out);
-        let after = rest.get(amp + 1..).ok_or(Bail)?;
-        let semi = memchr(b';', after.as_bytes()).filter(|&s| s <= 10).ok_or(Bail)?;
-        out.push(entity(after.get(..semi).ok_or(Bail)?)?);
-        rest = after.get(semi + 1..).ok_or(Bail)?;
-    }
-    push_normalized(rest, out);
-    Ok(())
+    decode(text, push_normalized, out)
 }
 
 /// An attribute value with its entities decoded (no line-end normalization: calamine's `decode_attr` does none).
 pub fn decode_attr(value: &str) -> Result<String, Bail> {
     let mut out = String::with_capacity(value.len());
-    let mut rest = value;
+    decode(value, |text, out| out.push_str(text), &mut out)?;
+    Ok(out)
+}
+
+/// `text` with its entities decoded into `out`, the text between them through `push`.
+fn decode(text: &str, push: fn(&str, &mut String), out: &mut String) -> Result<(), Bail> {
+    let mut rest = text;
     while let Some(amp) = memchr(b'&', rest.as_bytes()) {
-        out.push_str(rest.get(..amp).ok_or(Bail)?);
+        push(rest.get(..amp).ok_or(Bail)?, out);
         let after = rest.get(amp + 1..).ok_or(Bail)?;
         let semi = memchr(b';', after.as_bytes()).filter(|&s| s <= 10).ok_or(Bail)?;
         out.push(entity(after.get(..semi).ok_or(Bail)?)?);
         rest = after.get(semi + 1..).ok_or(Bail)?;
     }
-    out.push_str(rest);
-    Ok(out)
+    push(rest, out);
+    Ok(())
 }
 
 fn push_normalized(text: &str, out: &mut String) {

@@ -13,6 +13,8 @@ pub mod location;
 pub mod measures;
 pub mod municipality;
 pub mod national;
+mod xlsx_rows;
+mod xlsx_text;
 pub mod xlsx_util;
 
 use std::path::{Path, PathBuf};

@@ -28,7 +28,7 @@ pub struct SheetTable {
 /// The most characters an XLSX cell holds.
 pub const MAX_CELL_CHARS: usize = 32_767;
 /// The most rows an XLSX sheet holds.
-const MAX_ROWS: usize = 1_048_576;
+pub(super) const MAX_ROWS: usize = 1_048_576;
 
 /// Text within a cell's limit: a longer text is cut and ends in `… [+N]`, N the characters left out, so the
 /// cut is visible and the report is still written.
@@ -56,18 +56,18 @@ pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
 /// smaller (2.39 against 2.51 MB); level 1 made it 3.4 MB.
 pub fn new_workbook(title: &str) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
-    wb.set_zip_compression_level(2);
+    wb.set_zip_compression_level(ZIP_LEVEL as u8);
     let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
     wb.set_properties(&DocProperties::new().set_title(title).set_creation_datetime(&created));
     Ok(wb)
 }
 
-/// From this many rows on, a sheet is written row after row with its texts
-/// in the shared string table ("low memory" mode of rust_xlsxwriter): the
-/// cells are not kept in memory until the workbook is saved. A third faster
-/// for the national findings sheet (1,500 locations x 20 rules); the same
-/// cells, texts and layout.
-const ROW_BY_ROW_FROM: usize = 5_000;
+/// The zip compression level of every workbook (see [`new_workbook`]).
+pub(super) const ZIP_LEVEL: i64 = 2;
+
+/// From this many rows on, a sheet's rows are written by hand ([`super::xlsx_rows`]): the bytes rust_xlsxwriter's
+/// constant-memory mode writes (texts inline, not in the shared string table), without keeping the cells.
+const BY_HAND_FROM: usize = 5_000;
 
 /// The number of characters of `n` written out (a column's width).
 fn digits(n: i64) -> usize {
@@ -75,104 +75,156 @@ fn digits(n: i64) -> usize {
     usize::from(n < 0) + crate::results::result::decimal_digits(n.unsigned_abs(), &mut buf).len()
 }
 
-/// Writes a table as a sheet. `date_format` is the number format for dates
-/// (`d-m-yyyy` in Dutch, `yyyy-mm-dd` in English).
-pub fn write_table(wb: &mut Workbook, table: &SheetTable, date_format: &str) -> Result<(), XlsxError> {
-    write_tables(wb, std::slice::from_ref(table), date_format).map_err(|(_, e)| e)
+/// A workbook of `tables`, one sheet each in their order, titled `title`. `date_format` is the number format for
+/// dates (`d-m-yyyy` in Dutch, `yyyy-mm-dd` in English). An error names the sheet it came from.
+pub fn tables_workbook(title: &str, tables: &[SheetTable], date_format: &str) -> Result<Vec<u8>, String> {
+    tables_workbook_from(title, tables, date_format, BY_HAND_FROM)
 }
 
-/// Writes tables as sheets, in their order, as [`write_table`] one by one
-/// would, but side by side: the sheets kept in memory are filled in
-/// parallel with each other and with those written row after row; the
-/// latter are filled one after another, in order, because they add their
-/// texts to the workbook's shared string table as they go (its order must
-/// not depend on timing; the others add theirs when the workbook is saved).
-/// `Err` names the index of the first table in order that failed.
-pub fn write_tables(wb: &mut Workbook, tables: &[SheetTable], date_format: &str) -> Result<(), (usize, XlsxError)> {
+/// [`tables_workbook`], with the rows of tables of `by_hand_from` rows or more written by hand.
+fn tables_workbook_from(
+    title: &str,
+    tables: &[SheetTable],
+    date_format: &str,
+    by_hand_from: usize,
+) -> Result<Vec<u8>, String> {
     use rayon::prelude::*;
-    let mut sheets: Vec<(Worksheet, bool)> = tables.iter().map(|t| new_sheet(wb, t.rows.len())).collect();
-    let (row_by_row, in_memory): (Vec<_>, Vec<_>) =
-        sheets.iter_mut().zip(tables).enumerate().partition(|(_, ((_, row_by_row), _))| *row_by_row);
-    let fill =
-        |(i, (sheet, t)): (usize, (&mut (Worksheet, bool), &SheetTable))| (i, fill_sheet(&mut sheet.0, t, date_format));
-    let (in_order, side_by_side): (Vec<_>, Vec<_>) =
-        rayon::join(|| row_by_row.into_iter().map(fill).collect(), || in_memory.into_par_iter().map(fill).collect());
+    let named = |i: usize, e: XlsxError| format!("{}: {e}", tables.get(i).map_or("", |t| t.name.as_str()));
+    let mut wb = new_workbook(title).map_err(|e| e.to_string())?;
+    // A large table is a skeleton of a sheet in constant-memory mode, when a temporary file can be made; else (an
+    // unwritable `TMPDIR`) it is kept in memory whole, as a small one.
+    let mut sheets: Vec<(Worksheet, bool)> = Vec::with_capacity(tables.len());
+    for t in tables {
+        let skeleton = match t.rows.len() >= by_hand_from && !t.headers.is_empty() {
+            true => wb.new_worksheet_with_constant_memory().ok(),
+            false => None,
+        };
+        sheets.push(match skeleton {
+            Some(ws) => (ws, true),
+            None => (Worksheet::new(), false),
+        });
+    }
+    // Skeletons are filled in order: constant-memory sheets number their formats workbook-wide, in order of first
+    // use. The sheets kept in memory number theirs when the workbook is saved: they are filled side by side.
+    let (skeletons, in_memory): (Vec<_>, Vec<_>) =
+        sheets.iter_mut().zip(tables).enumerate().partition(|(_, ((_, skeleton), _))| *skeleton);
+    let (in_order, side_by_side): (Vec<_>, Vec<_>) = rayon::join(
+        || skeletons.into_iter().map(|(i, (s, t))| (i, fill_skeleton(&mut s.0, t, date_format))).collect(),
+        || in_memory.into_par_iter().map(|(i, (s, t))| (i, fill_sheet(&mut s.0, t, date_format))).collect(),
+    );
     let first_error =
         in_order.into_iter().chain(side_by_side).filter_map(|(i, r)| r.err().map(|e| (i, e))).min_by_key(|(i, _)| *i);
-    if let Some(error) = first_error {
-        return Err(error);
+    if let Some((i, e)) = first_error {
+        return Err(named(i, e));
     }
-    for (ws, _) in sheets {
+    let mut large = Vec::new();
+    for (i, (ws, skeleton)) in sheets.into_iter().enumerate() {
+        if skeleton && let Some(table) = tables.get(i) {
+            large.push(super::xlsx_rows::Large { part: format!("xl/worksheets/sheet{}.xml", i + 1), table });
+        }
         wb.push_worksheet(ws);
     }
-    Ok(())
+    let bytes = to_bytes(wb).map_err(|e| e.to_string())?;
+    if large.is_empty() {
+        return Ok(bytes);
+    }
+    super::xlsx_rows::fill_in(&bytes, &large).map_err(|e| e.to_string())
 }
 
-/// A sheet of `wb` for a table of `rows` rows, not yet in the workbook:
-/// written row after row (true) from [`ROW_BY_ROW_FROM`] rows on, when a
-/// temporary file can be made; else kept in memory.
-fn new_sheet(wb: &mut Workbook, rows: usize) -> (Worksheet, bool) {
-    if rows >= ROW_BY_ROW_FROM
-        && let Ok(ws) = wb.new_worksheet_with_low_memory()
-    {
-        return (ws, true);
+/// The formats of a report sheet: the header's, a number's and a date's.
+struct Formats {
+    header: Format,
+    number: Format,
+    date: Format,
+}
+
+impl Formats {
+    fn new(date_format: &str) -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color("#E6E6E6")
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+            number: Format::new().set_num_format("#,##0.0#"),
+            date: Format::new().set_num_format(date_format),
+        }
     }
-    (Worksheet::new(), false)
+}
+
+/// Fills a constant-memory sheet with a large table's skeleton: name, header, one probe cell per number format
+/// its rows use (in order of first use), widths, panes and filter. [`super::xlsx_rows`] writes the rows in.
+fn fill_skeleton(ws: &mut Worksheet, table: &SheetTable, date_format: &str) -> Result<(), XlsxError> {
+    let formats = Formats::new(date_format);
+    write_header(ws, table, &formats)?;
+    for (c, probe) in super::xlsx_rows::probes(table).into_iter().enumerate() {
+        let format = match probe {
+            super::xlsx_rows::Probe::Number => &formats.number,
+            super::xlsx_rows::Probe::Date => &formats.date,
+        };
+        ws.write_number_with_format(1, c as u16, 0.0, format)?;
+    }
+    finish_sheet(ws, table)
 }
 
 /// Fills `ws` with `table`: name, header, rows, widths, panes and filter.
 fn fill_sheet(ws: &mut Worksheet, table: &SheetTable, date_format: &str) -> Result<(), XlsxError> {
-    let header =
-        Format::new().set_bold().set_background_color("#E6E6E6").set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
-    let date = Format::new().set_num_format(date_format);
-    let number = Format::new().set_num_format("#,##0.0#");
-    let name: String = table.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
-    ws.set_name(&name)?;
-    let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
-    for (c, h) in table.headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, fit_cell(h).as_ref(), &header)?;
-    }
+    let formats = Formats::new(date_format);
+    write_header(ws, table, &formats)?;
     // Rows past the sheet's limit are left out; the last row says how many
-    // (written after the rows: a large sheet is written row after row).
-    let room = MAX_ROWS - 2;
+    // (written after the rows, as a sheet written row after row must).
+    let room = super::xlsx_rows::ROOM;
     let cut = table.rows.len().saturating_sub(room);
     for (r, row) in table.rows.iter().take(room).enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
-            let shown = match cell {
+            match cell {
                 // write_string always writes text: `=SUM(A1)` stays text, never a formula.
                 XCell::Text(t) => {
-                    let t = fit_cell(t);
-                    ws.write_string(r, col, t.as_ref())?;
-                    t.chars().count().min(60)
+                    ws.write_string(r, col, fit_cell(t).as_ref())?;
                 }
                 XCell::Number(n) if n.is_finite() => {
-                    ws.write_number_with_format(r, col, *n, &number)?;
-                    10
+                    ws.write_number_with_format(r, col, *n, &formats.number)?;
                 }
                 XCell::Int(n) => {
                     ws.write_number(r, col, *n as f64)?;
-                    digits(*n)
                 }
                 XCell::Date(d) => {
                     let year = u16::try_from(d.year()).unwrap_or(0);
                     match ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8) {
-                        Ok(x) => ws.write_datetime_with_format(r, col, &x, &date)?,
+                        Ok(x) => ws.write_datetime_with_format(r, col, &x, &formats.date)?,
                         // Outside Excel's calendar (before 1900): the date as text.
                         Err(_) => ws.write_string(r, col, d.format("%Y-%m-%d").to_string())?,
                     };
-                    10
                 }
-                XCell::Number(_) | XCell::Empty => 0,
-            };
-            if let Some(w) = widths.get_mut(c) {
-                *w = (*w).max(shown);
+                XCell::Number(_) | XCell::Empty => {}
             }
         }
     }
     if cut > 0 {
         ws.write_string((room + 1) as u32, 0, format!("… [+{cut}]"))?;
+    }
+    finish_sheet(ws, table)
+}
+
+/// The sheet's name and header row.
+fn write_header(ws: &mut Worksheet, table: &SheetTable, formats: &Formats) -> Result<(), XlsxError> {
+    let name: String = table.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+    ws.set_name(&name)?;
+    for (c, h) in table.headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, fit_cell(h).as_ref(), &formats.header)?;
+    }
+    Ok(())
+}
+
+/// Readable widths (from the header and every cell), the frozen header and the filter.
+fn finish_sheet(ws: &mut Worksheet, table: &SheetTable) -> Result<(), XlsxError> {
+    let room = super::xlsx_rows::ROOM;
+    let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
+    for row in table.rows.iter().take(room) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(shown_width(cell));
+        }
     }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(8.0, 60.0))?;
@@ -183,100 +235,22 @@ fn fill_sheet(ws: &mut Worksheet, table: &SheetTable, date_format: &str) -> Resu
     Ok(())
 }
 
+/// How many characters a cell shows, at most 60 (a column's width).
+fn shown_width(cell: &XCell) -> usize {
+    match cell {
+        XCell::Text(t) => fit_cell(t).chars().count().min(60),
+        XCell::Number(n) if n.is_finite() => 10,
+        XCell::Int(n) => digits(*n),
+        XCell::Date(_) => 10,
+        XCell::Number(_) | XCell::Empty => 0,
+    }
+}
+
 /// The workbook's bytes.
 pub fn to_bytes(mut wb: Workbook) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every cell of the first sheet of an XLSX, as calamine reads it.
-    fn cells_of(bytes: Vec<u8>) -> Vec<Vec<calamine::Data>> {
-        use calamine::Reader;
-        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("an XLSX");
-        let name = book.sheet_names()[0].clone();
-        let range = book.worksheet_range(&name).expect("the sheet");
-        range.rows().map(<[calamine::Data]>::to_vec).collect()
-    }
-
-    #[test]
-    fn a_large_table_written_row_after_row_reads_back_the_same() -> Result<(), XlsxError> {
-        use calamine::Data;
-        // One row under the threshold (kept in memory) and one at it (row after row).
-        for n in [ROW_BY_ROW_FROM - 2, ROW_BY_ROW_FROM] {
-            let rows: Vec<Vec<XCell>> = (0..n)
-                .map(|i| {
-                    let text = if i % 3 == 0 { XCell::Text(format!("loc {}", i % 7)) } else { XCell::Empty };
-                    vec![text, XCell::Int(i as i64), XCell::Number(i as f64 / 4.0)]
-                })
-                .collect();
-            let table = SheetTable { name: "t".into(), headers: vec!["a".into(), "b".into(), "c".into()], rows };
-            let mut wb = new_workbook("t")?;
-            write_table(&mut wb, &table, "yyyy-mm-dd")?;
-            let cells = cells_of(to_bytes(wb)?);
-            assert_eq!(cells.len(), n + 1, "{n} rows and the header");
-            assert_eq!(cells[0], [Data::String("a".into()), Data::String("b".into()), Data::String("c".into())]);
-            for (i, row) in cells[1..].iter().enumerate() {
-                let text = if i % 3 == 0 { Data::String(format!("loc {}", i % 7)) } else { Data::Empty };
-                assert_eq!(row, &[text, Data::Float(i as f64), Data::Float(i as f64 / 4.0)], "row {i} of {n}");
-            }
-        }
-        Ok(())
-    }
-
-    #[test]
-    fn tables_written_side_by_side_give_the_bytes_of_one_by_one() -> Result<(), XlsxError> {
-        let table = |name: &str, n: usize, k: usize| SheetTable {
-            name: name.into(),
-            headers: vec!["id".into(), "tekst".into(), "getal".into()],
-            rows: (0..n)
-                .map(|i| {
-                    vec![
-                        XCell::Text(format!("{name} {}", i % k)),
-                        XCell::Text(format!("t{}", i % 3)),
-                        XCell::Int(i as i64),
-                    ]
-                })
-                .collect(),
-        };
-        // Two large sheets (row after row) and three small ones, interleaved.
-        let tables = vec![
-            table("a", 10, 4),
-            table("b", ROW_BY_ROW_FROM + 3, 50),
-            table("c", 200, 7),
-            table("d", ROW_BY_ROW_FROM, 9),
-            table("e", 1, 1),
-        ];
-        let mut one_by_one = new_workbook("t")?;
-        for t in &tables {
-            write_table(&mut one_by_one, t, "yyyy-mm-dd")?;
-        }
-        let mut side_by_side = new_workbook("t")?;
-        write_tables(&mut side_by_side, &tables, "yyyy-mm-dd").map_err(|(_, e)| e)?;
-        assert!(to_bytes(one_by_one)? == to_bytes(side_by_side)?);
-        Ok(())
-    }
-
-    #[test]
-    fn digits_counts_the_characters_of_a_number() {
-        for n in [0, 7, 9, 10, 99, 100, -1, -10, 123_456, i64::MAX, i64::MIN] {
-            assert_eq!(digits(n), n.to_string().len(), "{n}");
-        }
-    }
-
-    #[test]
-    fn a_text_over_the_cell_limit_is_cut_visibly_and_the_workbook_is_written() -> Result<(), XlsxError> {
-        let long = "é".repeat(40_000);
-        let cut = fit_cell(&long);
-        assert_eq!(cut.chars().count(), MAX_CELL_CHARS - 16 + "… [+7249]".chars().count());
-        assert!(cut.ends_with("… [+7249]"), "{}", &cut[cut.len() - 20..]);
-        assert!(matches!(fit_cell(&"x".repeat(MAX_CELL_CHARS)), std::borrow::Cow::Borrowed(_)));
-        let mut wb = new_workbook("t")?;
-        let table = SheetTable { name: "s".into(), headers: vec![long.clone()], rows: vec![vec![XCell::Text(long)]] };
-        write_table(&mut wb, &table, "yyyy-mm-dd")?;
-        assert!(!to_bytes(wb)?.is_empty());
-        Ok(())
-    }
-}
+#[path = "xlsx_util_tests.rs"]
+mod tests;

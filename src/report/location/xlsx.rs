@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::model::LocationReport;
 use crate::i18n::Lang;
 use crate::report::Catalogue;
-use crate::report::xlsx_util::{SheetTable, XCell, new_workbook, to_bytes, write_table};
+use crate::report::xlsx_util::{SheetTable, XCell, tables_workbook};
 
 struct Labels<'a> {
     catalogue: &'a Catalogue,
@@ -175,11 +175,7 @@ fn due_soon(m: &LocationReport, l: &Labels) -> SheetTable {
 pub fn workbook(m: &LocationReport, catalogue: &Catalogue, lang: Lang) -> Result<Vec<u8>, String> {
     let l = Labels { catalogue, lang };
     let title = format!("{} {}", l.t("loc_title"), m.header.name);
-    let fail = |e: rust_xlsxwriter::XlsxError| format!("report-{}.xlsx: {e}", m.header.location_id);
-    let mut wb = new_workbook(&title).map_err(fail)?;
-    let date_format = l.t("loc_xlsx_date_format");
-    for table in [summary(m, &l), findings(m, &l), worklist(m, &l), due_soon(m, &l)] {
-        write_table(&mut wb, &table, &date_format).map_err(fail)?;
-    }
-    to_bytes(wb).map_err(fail)
+    let tables = [summary(m, &l), findings(m, &l), worklist(m, &l), due_soon(m, &l)];
+    tables_workbook(&title, &tables, &l.t("loc_xlsx_date_format"))
+        .map_err(|e| format!("report-{}.xlsx: {e}", m.header.location_id))
 }

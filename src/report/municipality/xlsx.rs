@@ -8,7 +8,7 @@ use super::model::{CategoryTable, Count, Figure, MunicipalityReport};
 use super::notes;
 use super::trends::{Cell, Trends};
 use crate::report::RenderContext;
-use crate::report::xlsx_util::{SheetTable, XCell, new_workbook, to_bytes, write_table};
+use crate::report::xlsx_util::{SheetTable, XCell, tables_workbook};
 
 pub fn workbook(model: &MunicipalityReport, ctx: &RenderContext) -> Result<Vec<u8>, String> {
     let t = |key: &str| ctx.catalogue.get(key, ctx.lang);
@@ -167,12 +167,7 @@ pub fn workbook(model: &MunicipalityReport, ctx: &RenderContext) -> Result<Vec<u
         sheets.push(trends_sheet(trends, &count, &figure, &t));
     }
 
-    let mut wb = new_workbook(&model.title).map_err(|e| e.to_string())?;
-    let date_format = t("mun_xlsx_date_format");
-    for sheet in &sheets {
-        write_table(&mut wb, sheet, &date_format).map_err(|e| format!("{}: {e}", sheet.name))?;
-    }
-    to_bytes(wb).map_err(|e| e.to_string())
+    tables_workbook(&model.title, &sheets, &t("mun_xlsx_date_format"))
 }
 
 /// The figures per period: one row per figure (with its section), one

@@ -7,7 +7,7 @@
 use super::model::{Counts, NationalModel};
 use super::text::{outcome_label, t};
 use crate::report::RenderContext;
-use crate::report::xlsx_util::{SheetTable, XCell, new_workbook, to_bytes, write_tables};
+use crate::report::xlsx_util::{SheetTable, XCell, tables_workbook};
 use crate::results::Outcome;
 
 /// The outcomes in the order of the count columns.
@@ -29,10 +29,7 @@ pub fn workbook(model: &NationalModel, ctx: &RenderContext) -> Result<Vec<u8>, S
     // With earlier audits (`check --previous`): the trends.
     sheets.extend(model.trends.iter().flat_map(|tr| super::trends::sheets(tr, ctx)));
     let date_format = t(ctx, "nat_xlsx_date_format");
-    let mut wb = new_workbook(&model.title).map_err(|e| e.to_string())?;
-    write_tables(&mut wb, &sheets, &date_format)
-        .map_err(|(i, e)| format!("{}: {e}", sheets.get(i).map_or("", |s| s.name.as_str())))?;
-    to_bytes(wb).map_err(|e| e.to_string())
+    tables_workbook(&model.title, &sheets, &date_format)
 }
 
 /// Locations x rules: outcome texts for location rules, numbers of failing

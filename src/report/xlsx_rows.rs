@@ -1,4 +1,4 @@
-//! The rows of a large report sheet, written by hand: the bytes rust_xlsxwriter's constant-memory mode writes for
+//! The rows of a large report sheet, written by hand: the XML rust_xlsxwriter's constant-memory mode writes for
 //! them, in a fraction of its time (it formats every cell through `write!`, and a "low memory" sheet also keeps a
 //! tree per row and hashes every text into the shared string table).
 //!
@@ -8,8 +8,9 @@
 //! numbered in the order of first use, workbook-wide). The saved workbook is then opened again: every part is
 //! copied as it is, with the options rust_xlsxwriter zips with, except each skeleton's sheet, whose dimension is set
 //! to the table's and whose probe row gives way to the table's rows, written here with the format numbers the probe
-//! cells were given. A test checks that the result is, byte for byte, what rust_xlsxwriter writes of the same tables
-//! with every large sheet in constant-memory mode.
+//! cells were given. Tests check that the result holds, part for part and byte for byte, what rust_xlsxwriter writes
+//! of the same tables with every large sheet in constant-memory mode (only the compressed bytes may differ: zlib's
+//! quick strategy ends its blocks where the writes end).
 //!
 //! Cost: O(cells) for the rows, written in chunks straight into the zip (a sheet is never held whole); the other
 //! parts (a few KB, the small sheets) are inflated and compressed again.
@@ -259,8 +260,7 @@ fn number_cell(buf: &mut Vec<u8>, n: f64, s: u32) {
 fn text_cell(buf: &mut Vec<u8>, text: &str) -> Result<(), XlsxError> {
     let text = fit_cell(text);
     // rust_xlsxwriter refuses a text over the limit counted in UTF-16 units (which `fit_cell` counts in characters).
-    if text.len() > super::xlsx_util::MAX_CELL_CHARS && text.encode_utf16().count() > super::xlsx_util::MAX_CELL_CHARS
-    {
+    if text.len() > super::xlsx_util::MAX_CELL_CHARS && text.encode_utf16().count() > super::xlsx_util::MAX_CELL_CHARS {
         return Err(XlsxError::MaxStringLengthExceeded);
     }
     let preserve = |c: char| matches!(c, '\t' | '\n' | ' ');

@@ -6,7 +6,7 @@
 
 /// Appends `text` to `out`, escaped.
 pub(super) fn push_escaped(out: &mut Vec<u8>, text: &str) {
-    if !text.bytes().any(needs_care) {
+    if !text.bytes().any(|b| CARE[usize::from(b)]) && memchr::memmem::find(text.as_bytes(), b"_x").is_none() {
         out.extend_from_slice(text.as_bytes());
         return;
     }
@@ -35,11 +35,21 @@ pub(super) fn push_escaped(out: &mut Vec<u8>, text: &str) {
     }
 }
 
-/// Whether a byte may start something to escape: an entity character, a control character, an underscore (of a
-/// spelled escape), or the lead byte of U+FFFE/U+FFFF.
-fn needs_care(b: u8) -> bool {
-    matches!(b, b'&' | b'<' | b'>' | b'_' | 0xEF) || (b < 0x20 && b != b'\t' && b != b'\n')
-}
+/// The bytes that may start something to escape: an entity character, a control character (but tab and line
+/// feed), or the lead byte of U+FFFE/U+FFFF (a spelled escape starts with `_x`, looked for apart).
+const CARE: [bool; 256] = {
+    let mut care = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        care[b] = b != 0x09 && b != 0x0A;
+        b += 1;
+    }
+    care[b'&' as usize] = true;
+    care[b'<' as usize] = true;
+    care[b'>' as usize] = true;
+    care[0xEF] = true;
+    care
+};
 
 /// Whether `text` spells `_xHHHH_` (four hex digits) at byte `i`.
 fn spells_an_escape(text: &str, i: usize) -> bool {

@@ -1,4 +1,5 @@
-//! Tests of the report workbooks: the rows written by hand against rust_xlsxwriter writing every cell.
+//! Tests of the report workbooks: the rows written by hand against rust_xlsxwriter writing every cell, part by
+//! part.
 
 use super::*;
 use calamine::Data;
@@ -15,7 +16,7 @@ fn cells_of(bytes: &[u8], index: usize) -> Vec<Vec<Data>> {
 }
 
 /// The workbook as rust_xlsxwriter writes it cell by cell, every table of `by_hand_from` rows or more in its
-/// constant-memory mode: what [`tables_workbook_from`] must give, byte for byte.
+/// constant-memory mode: what [`tables_workbook_from`] must give, part for part.
 fn reference(title: &str, tables: &[SheetTable], date_format: &str, by_hand_from: usize) -> Result<Vec<u8>, String> {
     let mut wb = new_workbook(title).map_err(|e| e.to_string())?;
     let mut sheets = Vec::new();
@@ -33,6 +34,23 @@ fn reference(title: &str, tables: &[SheetTable], date_format: &str, by_hand_from
         wb.push_worksheet(ws);
     }
     to_bytes(wb).map_err(|e| e.to_string())
+}
+
+/// The parts of a workbook, in order: name, how it is stored (method, permissions, time) and its bytes inflated.
+/// Two workbooks with the same parts are the same file to every reader; their compressed bytes may differ (zlib's
+/// quick strategy ends its blocks where the writes end, and the skeleton's rows arrive in other writes).
+fn parts(bytes: &[u8]) -> Vec<(String, String, Vec<u8>)> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).expect("a part");
+            let stored = format!("{:?} {:?} {:?}", file.compression(), file.unix_mode(), file.last_modified());
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).expect("inflated");
+            (file.name().expect("a name").to_string(), stored, data)
+        })
+        .collect()
 }
 
 fn table(name: &str, n: usize) -> SheetTable {
@@ -53,17 +71,14 @@ fn table(name: &str, n: usize) -> SheetTable {
 }
 
 #[test]
-fn large_tables_written_by_hand_are_the_bytes_rust_xlsxwriter_writes() -> Result<(), String> {
+fn large_tables_written_by_hand_are_the_parts_rust_xlsxwriter_writes() -> Result<(), String> {
     // Two large sheets and three small ones, interleaved; the real threshold.
-    let tables = vec![
-        table("a", 10),
-        table("b", BY_HAND_FROM + 3),
-        table("c", 200),
-        table("d", BY_HAND_FROM),
-        table("e", 1),
-    ];
+    let tables =
+        vec![table("a", 10), table("b", BY_HAND_FROM + 3), table("c", 200), table("d", BY_HAND_FROM), table("e", 1)];
     let by_hand = tables_workbook("t", &tables, "d-m-yyyy")?;
-    assert!(by_hand == reference("t", &tables, "d-m-yyyy", BY_HAND_FROM)?);
+    let reference = reference("t", &tables, "d-m-yyyy", BY_HAND_FROM)?;
+    assert!(parts(&by_hand) == parts(&reference));
+    assert_eq!(parts(&by_hand).len(), 14, "{:?}", parts(&by_hand).iter().map(|p| p.0.clone()).collect::<Vec<_>>());
     // And they read back as written: every cell.
     let cells = cells_of(&by_hand, 1);
     assert_eq!(cells.len(), BY_HAND_FROM + 4);
@@ -90,7 +105,8 @@ fn a_text_over_the_cell_limit_is_cut_visibly_and_the_workbook_is_written() -> Re
     assert_eq!(cut.chars().count(), MAX_CELL_CHARS - 16 + "… [+7249]".chars().count());
     assert!(cut.ends_with("… [+7249]"), "{}", &cut[cut.len() - 20..]);
     assert!(matches!(fit_cell(&"x".repeat(MAX_CELL_CHARS)), std::borrow::Cow::Borrowed(_)));
-    let table = SheetTable { name: "s".into(), headers: vec![long.clone()], rows: vec![vec![XCell::Text(long.clone())]] };
+    let table =
+        SheetTable { name: "s".into(), headers: vec![long.clone()], rows: vec![vec![XCell::Text(long.clone())]] };
     for by_hand_from in [0, 5] {
         let bytes = tables_workbook_from("t", std::slice::from_ref(&table), "yyyy-mm-dd", by_hand_from)?;
         assert_eq!(cells_of(&bytes, 0)[1][0], Data::String(cut.to_string()));
@@ -151,9 +167,9 @@ fn any_tables() -> impl Strategy<Value = Vec<SheetTable>> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
-    /// Any tables, any threshold: the rows written by hand are the bytes rust_xlsxwriter writes.
+    /// Any tables, any threshold: the rows written by hand are the parts rust_xlsxwriter writes.
     #[test]
-    fn any_tables_written_by_hand_are_the_bytes_rust_xlsxwriter_writes(
+    fn any_tables_written_by_hand_are_the_parts_rust_xlsxwriter_writes(
         tables in any_tables(),
         by_hand_from in 0usize..6,
         date_format in prop_oneof![Just("yyyy-mm-dd"), Just("d-m-yyyy"), Just("#,##0.0#")],
@@ -161,7 +177,7 @@ proptest! {
         let by_hand = tables_workbook_from("titel", &tables, date_format, by_hand_from);
         let reference = reference("titel", &tables, date_format, by_hand_from);
         match (by_hand, reference) {
-            (Ok(a), Ok(b)) => prop_assert!(a == b, "the bytes differ"),
+            (Ok(a), Ok(b)) => prop_assert!(parts(&a) == parts(&b), "the parts differ"),
             (a, b) => prop_assert_eq!(a.err(), b.err()),
         }
     }

@@ -115,15 +115,12 @@ fn probe_formats(probe_row: &str) -> Formats {
         let digits = rest.split('"').next().unwrap_or("");
         digits.parse::<u32>().unwrap_or(0)
     });
-    let mut formats = Formats::default();
-    // The probe cells are in the order `probes` gives; their formats are numbered from there.
-    formats.first = numbers.next();
-    formats.second = numbers.next();
-    formats
+    // The probe cells are in the order `probes` gives.
+    let first = numbers.next();
+    Formats { first, second: numbers.next() }
 }
 
 /// The format numbers of the probe cells, in probe order.
-#[derive(Default)]
 struct Formats {
     first: Option<u32>,
     second: Option<u32>,

@@ -83,13 +83,32 @@ impl Engine {
     pub fn render<S: serde::Serialize>(&self, name: &str, context: &S) -> Result<String, String> {
         let template = self.env.get_template(name).map_err(|e| describe(&e))?;
         let text = template.render(minijinja::value::Serde(context)).map_err(|e| describe(&e))?;
-        Ok(if name.ends_with(".html.j2") && text.contains("€ ") { text.replace("€ ", "€\u{a0}") } else { text })
+        Ok(if name.ends_with(".html.j2") { euro_joined(text) } else { text })
     }
 
     /// The stylesheet, to inline into HTML.
     pub fn css(&self) -> String {
         self.env.get_template("style.css").ok().and_then(|t| t.render(()).ok()).unwrap_or_default()
     }
+}
+
+/// `text` with every `€ ` written `€` and a no-break space (one byte search over a page of megabytes).
+fn euro_joined(text: String) -> String {
+    const EURO_SPACE: &str = "€ ";
+    let finder = memchr::memmem::Finder::new(EURO_SPACE);
+    let mut hits = finder.find_iter(text.as_bytes()).peekable();
+    if hits.peek().is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut from = 0;
+    for at in hits {
+        out.push_str(&text[from..at]);
+        out.push_str("€\u{a0}");
+        from = at + EURO_SPACE.len();
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// `s` as a quoted CSS string for a `<style>` element (a page title in the
@@ -164,6 +183,19 @@ mod tests {
     fn css_strings_cannot_end_the_string_or_the_style_element() {
         assert_eq!(css_string("Home-Start \"a\" </style>\\"), r#""Home-Start \22 a\22  \3C /style\3E \5C ""#);
         assert_eq!(css_string("één\nregel"), "\"één regel\"");
+    }
+
+    #[test]
+    fn every_euro_sign_and_space_are_joined_and_nothing_else_changes() {
+        for (text, joined) in [
+            ("", ""),
+            ("geen bedrag", "geen bedrag"),
+            ("€ 1", "€\u{a0}1"),
+            ("a € 1 en € 2, €3, € ", "a €\u{a0}1 en €\u{a0}2, €3, €\u{a0}"),
+            ("€€  €", "€€\u{a0} €"),
+        ] {
+            assert_eq!(euro_joined(text.to_string()), joined, "{text:?}");
+        }
     }
 
     #[test]

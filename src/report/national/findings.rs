@@ -8,36 +8,77 @@ use super::matrix;
 use super::model::{Counts, FindingRow};
 use super::text::{fill, norm_in_words, outcome_label, t};
 use crate::report::RenderContext;
-use crate::results::{LocationEntry, RuleResult};
+use crate::results::{LocationEntry, Outcome, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 
 /// Every row of the findings sheet: per location (by id), per rule (in matrix order).
 /// The locations are taken side by side; the rows keep their order.
 pub fn findings(ctx: &RenderContext, grid: &Grid) -> Vec<FindingRow> {
     use rayon::prelude::*;
+    // The texts every row repeats are looked up once: per rule and per outcome.
+    let rules: Vec<RuleTexts> = grid.rules.iter().map(|rule| RuleTexts::new(ctx, rule)).collect();
+    let outcomes: Vec<(Outcome, String)> = Outcome::ALL.iter().map(|o| (*o, outcome_label(ctx, *o))).collect();
+    let no_results = t(ctx, "nat_cell_no_results");
+    let words = Words { ctx, as_of: grid.as_of, outcomes: &outcomes, no_results: &no_results };
     grid.locations
         .par_iter()
         .enumerate()
         .flat_map_iter(|(row, loc)| {
-            grid.rules.iter().enumerate().map(move |(col, rule)| {
-                finding_row(ctx, grid.as_of, loc, rule, grid.counts(row, col), grid.own(row, col))
+            let words = &words;
+            grid.rules.iter().zip(&rules).enumerate().map(move |(col, (rule, texts))| {
+                finding_row(words, loc, rule, texts, grid.counts(row, col), grid.own(row, col))
             })
         })
         .collect()
 }
 
+/// The texts of one rule every row of it shows.
+struct RuleTexts {
+    title: String,
+    scope_label: String,
+    severity_label: String,
+}
+
+impl RuleTexts {
+    fn new(ctx: &RenderContext, rule: &RuleConfig) -> RuleTexts {
+        let trajectory = rule.scope == Scope::Trajectory;
+        RuleTexts {
+            title: rule.title.get(ctx.lang).to_string(),
+            scope_label: t(ctx, if trajectory { "nat_scope_trajectory" } else { "nat_scope_location" }),
+            severity_label: super::text::severity_label(ctx, rule.severity),
+        }
+    }
+}
+
+/// What every row reads: the context, the audit's date and the outcome words (looked up once).
+struct Words<'a> {
+    ctx: &'a RenderContext<'a>,
+    as_of: chrono::NaiveDate,
+    outcomes: &'a [(Outcome, String)],
+    no_results: &'a str,
+}
+
+impl Words<'_> {
+    fn outcome(&self, outcome: Option<Outcome>) -> String {
+        match outcome {
+            Some(o) => self.outcomes.iter().find(|(k, _)| *k == o).map_or_else(String::new, |(_, w)| w.clone()),
+            None => self.no_results.to_string(),
+        }
+    }
+}
+
 /// A row of the findings sheet: a location rule's result, or a trajectory rule's counts.
 fn finding_row(
-    ctx: &RenderContext,
-    as_of: chrono::NaiveDate,
+    words: &Words<'_>,
     loc: &LocationEntry,
     rule: &RuleConfig,
+    texts: &RuleTexts,
     counts: Counts,
     own: Option<&RuleResult>,
 ) -> FindingRow {
+    let (ctx, as_of) = (words.ctx, words.as_of);
     let trajectory = rule.scope == Scope::Trajectory;
     let outcome = matrix::deciding_outcome(&counts);
-    let outcome_text = outcome.map_or_else(|| t(ctx, "nat_cell_no_results"), |o| outcome_label(ctx, o));
     let (measured_value, expected_text, message) = match own {
         Some(r) if !trajectory => (
             r.measured.filter(|m| m.is_finite()),
@@ -59,10 +100,10 @@ fn finding_row(
         location_id: loc.location_id.clone(),
         name: loc.name.clone(),
         rule_id: rule.id.clone(),
-        title: rule.title.get(ctx.lang).to_string(),
-        scope_label: t(ctx, if trajectory { "nat_scope_trajectory" } else { "nat_scope_location" }),
-        severity_label: super::text::severity_label(ctx, rule.severity),
-        outcome_label: outcome_text,
+        title: texts.title.clone(),
+        scope_label: texts.scope_label.clone(),
+        severity_label: texts.severity_label.clone(),
+        outcome_label: words.outcome(outcome),
         measured: measured_value,
         expected: expected_text,
         message,

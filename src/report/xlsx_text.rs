@@ -6,7 +6,9 @@
 
 /// Appends `text` to `out`, escaped.
 pub(super) fn push_escaped(out: &mut Vec<u8>, text: &str) {
-    if !text.bytes().any(|b| CARE[usize::from(b)]) && memchr::memmem::find(text.as_bytes(), b"_x").is_none() {
+    let bytes = text.as_bytes();
+    let careful = |(i, b): (usize, &u8)| CARE[usize::from(*b)] && (*b != b'_' || bytes.get(i + 1) == Some(&b'x'));
+    if !bytes.iter().enumerate().any(careful) {
         out.extend_from_slice(text.as_bytes());
         return;
     }
@@ -36,7 +38,7 @@ pub(super) fn push_escaped(out: &mut Vec<u8>, text: &str) {
 }
 
 /// The bytes that may start something to escape: an entity character, a control character (but tab and line
-/// feed), or the lead byte of U+FFFE/U+FFFF (a spelled escape starts with `_x`, looked for apart).
+/// feed), the lead byte of U+FFFE/U+FFFF, or an underscore (of a spelled escape, when an `x` follows).
 const CARE: [bool; 256] = {
     let mut care = [false; 256];
     let mut b = 0;
@@ -48,6 +50,7 @@ const CARE: [bool; 256] = {
     care[b'<' as usize] = true;
     care[b'>' as usize] = true;
     care[0xEF] = true;
+    care[b'_' as usize] = true;
     care
 };
 

@@ -11,6 +11,7 @@ use crate::report::catalogue::{NO_ARGS, msg, text};
 use crate::report::{self, Audience, Format, ReportOptions};
 use crate::results::{Audit, LocationEntry, Severity, Text, WaiverEntry, apply_waivers, json, summarize_results};
 use crate::rulebook::{self, Diagnostic, Rulebook};
+use crate::rules::model::Location;
 use crate::rules::{build_model::build_locations, evaluate, evaluate_releasing, registry};
 use crate::tables::Export;
 
@@ -75,7 +76,7 @@ impl CheckOptions {
 /// Runs an audit and returns the model, or usage problems to print.
 /// The model keeps what `check`'s outputs read (see [`Keep::WhatOutputsRead`]).
 pub fn audit(opts: &CheckOptions) -> Result<(Audit, Rulebook), Vec<String>> {
-    audit_keeping(opts, super::progress::read_with_progress_bar, Keep::WhatOutputsRead)
+    audit_keeping(opts, super::progress::read_and_build_with_progress_bar, Keep::WhatOutputsRead)
 }
 
 /// As [`audit`], reading the exports of `opts.paths` with `read` (the web
@@ -85,7 +86,18 @@ pub fn audit_with(
     opts: &CheckOptions,
     read: impl FnOnce(&[PathBuf]) -> Vec<Export>,
 ) -> Result<(Audit, Rulebook), Vec<String>> {
-    audit_keeping(opts, read, Keep::Everything)
+    audit_keeping(opts, then_build(read), Keep::Everything)
+}
+
+/// `read`, then the locations of every export built (for a reader that returns every export at once).
+pub fn then_build(
+    read: impl FnOnce(&[PathBuf]) -> Vec<Export>,
+) -> impl FnOnce(&[PathBuf]) -> (Vec<Export>, Vec<Location>) {
+    move |paths| {
+        let mut exports = read(paths);
+        let locations = build_locations(&mut exports);
+        (exports, locations)
+    }
 }
 
 /// What the audit model keeps.
@@ -111,10 +123,10 @@ fn audience_of(opts: &CheckOptions, locations: usize) -> Audience {
     }
 }
 
-/// The audit of `opts`, its exports read with `read`, keeping `keep`.
+/// The audit of `opts`, its exports read and their locations built with `read`, keeping `keep`.
 pub fn audit_keeping(
     opts: &CheckOptions,
-    read: impl FnOnce(&[PathBuf]) -> Vec<Export>,
+    read: impl FnOnce(&[PathBuf]) -> (Vec<Export>, Vec<Location>),
     keep: Keep,
 ) -> Result<(Audit, Rulebook), Vec<String>> {
     let specs = registry::RULES;
@@ -130,9 +142,8 @@ pub fn audit_keeping(
         None => Vec::new(),
     };
     let previous = super::history::read_previous(&opts.previous, opts.audience, lang)?;
-    let mut exports = read(&opts.paths);
+    let (mut exports, mut locations) = read(&opts.paths);
     let ctx = resolve(period, from, to, as_of, &exports).map_err(usage)?;
-    let mut locations = build_locations(&mut exports);
     super::location_ids::keep_apart(&mut locations, &mut exports);
     // The model holds what the rules read: the raw exports can go before the
     // results are made (peak memory), all but their findings.

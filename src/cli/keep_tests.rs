@@ -35,9 +35,11 @@ fn a_national_run_keeping_counts_of_passes_writes_what_keeping_them_writes() {
 /// (messages in one language included) write the same bytes.
 fn same_outputs(opts: &CheckOptions) {
     let lang = opts.lang;
-    let read = |paths: &[PathBuf]| crate::tables::read_paths(paths);
-    let Ok((all, rulebook)) = audit_keeping(opts, read, Keep::Everything) else { panic!("the audit runs") };
-    let Ok((lean, _)) = audit_keeping(opts, read, Keep::WhatOutputsRead) else { panic!("the lean audit runs") };
+    // Read whole then built (as the web page does), and built export by export as read (as `check` does).
+    let whole = super::check::then_build(|paths: &[PathBuf]| crate::tables::read_paths(paths));
+    let streamed = |paths: &[PathBuf]| crate::rules::build_model::read_and_build(paths, &|_| {}, &|| {});
+    let Ok((all, rulebook)) = audit_keeping(opts, whole, Keep::Everything) else { panic!("the audit runs") };
+    let Ok((lean, _)) = audit_keeping(opts, streamed, Keep::WhatOutputsRead) else { panic!("the lean audit runs") };
 
     // The lean model holds fewer results: no trajectory pass, and their tallies.
     let passes = all.results.iter().filter(|r| r.subject_id.is_some() && r.outcome == Outcome::Pass).count();

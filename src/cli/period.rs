@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::rules::{Context, Period};
-use crate::tables::{Export, SheetKind};
+use crate::tables::Export;
 
 /// A usage error, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,16 +89,9 @@ fn calendar_year(year: i32) -> Option<Period> {
     Some(Period { start: NaiveDate::from_ymd_opt(year, 1, 1)?, end: NaiveDate::from_ymd_opt(year, 12, 31)? })
 }
 
-/// The year of the latest contact date, else of the latest trajectory date.
+/// The year of the latest contact date, else of the latest trajectory date (of every export: each keeps its
+/// latest dates when its tables go).
 fn latest_year(exports: &[Export]) -> Option<i32> {
-    let latest = |kind: SheetKind, columns: &[&str]| {
-        exports
-            .iter()
-            .filter_map(|e| e.table(kind))
-            .flat_map(|t| columns.iter().flat_map(move |c| (0..t.len()).filter_map(move |i| t.value(c, i).as_date())))
-            .max()
-    };
-    latest(SheetKind::Contacten, &["datum"])
-        .or_else(|| latest(SheetKind::Gezinnen, &["aanmelding", "start", "einde"]))
-        .map(|d| d.year())
+    let contact = exports.iter().filter_map(|e| e.latest.contact).max();
+    contact.or_else(|| exports.iter().filter_map(|e| e.latest.trajectory).max()).map(|d| d.year())
 }

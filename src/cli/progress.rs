@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::tables::{Export, read_paths_with_progress};
+use crate::rules::model::Location;
+use crate::tables::Export;
 
 /// The bar's look: no colour (a `{bar:40.cyan}` style would add escape
 /// codes), so it reads the same with or without `NO_COLOR`.
@@ -14,8 +15,14 @@ const BAR_TEMPLATE: &str = "{bar:40} {pos}/{len} exports {elapsed}";
 /// Below this many exports a run is quick enough to need no bar.
 const MIN_EXPORTS_FOR_BAR: usize = 5;
 
-/// Reads the exports, showing a bar on a terminal for long runs.
-pub fn read_with_progress_bar(paths: &[PathBuf]) -> Vec<Export> {
+/// Reads the exports and builds their locations (each export's as soon as it is read), showing a bar on a
+/// terminal for long runs.
+pub fn read_and_build_with_progress_bar(paths: &[PathBuf]) -> (Vec<Export>, Vec<Location>) {
+    with_progress_bar(|found, done| crate::rules::build_model::read_and_build(paths, found, done))
+}
+
+/// Runs `read` with a bar: `read` says how many exports it found, then ticks one off as each is done.
+fn with_progress_bar<T>(read: impl FnOnce(&dyn Fn(usize), &(dyn Fn() + Sync)) -> T) -> T {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(BAR_TEMPLATE) {
         bar.set_style(style);
@@ -27,9 +34,9 @@ pub fn read_with_progress_bar(paths: &[PathBuf]) -> Vec<Export> {
             bar.set_draw_target(ProgressDrawTarget::hidden());
         }
     };
-    let exports = read_paths_with_progress(paths, &found, &|| bar.inc(1));
+    let read = read(&found, &|| bar.inc(1));
     bar.finish_and_clear();
-    exports
+    read
 }
 
 #[cfg(test)]

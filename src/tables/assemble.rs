@@ -123,7 +123,8 @@ fn finish(
             rows: t.len(),
         })
         .collect();
-    Export { source, readable, locations, sheets, findings, tables, finding_at }
+    let latest = super::export::LatestDates::of(&tables);
+    Export { source, readable, locations, sheets, findings, latest, tables, finding_at }
 }
 
 /// Reads the locations, and gives every row of every sheet its location.

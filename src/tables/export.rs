@@ -42,9 +42,33 @@ pub struct Export {
     pub sheets: Vec<SheetSummary>,
     /// Every input finding about this export, sorted by place.
     pub findings: Vec<InputFinding>,
+    /// The latest dates the export holds (which year an audit without a period is about).
+    pub latest: LatestDates,
     pub(crate) tables: BTreeMap<SheetKind, Table>,
     /// The index in `findings` of the first finding of each cell.
     pub(crate) finding_at: HashMap<FindingKey, usize>,
+}
+
+/// The latest dates of an export, kept when its tables go: the latest contact (`contacten.datum`), and the latest
+/// of a trajectory's dates (`gezinnen`: `aanmelding`, `start`, `einde`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LatestDates {
+    pub contact: Option<chrono::NaiveDate>,
+    pub trajectory: Option<chrono::NaiveDate>,
+}
+
+impl LatestDates {
+    /// The latest dates of the tables: one pass over four date columns.
+    pub(crate) fn of(tables: &BTreeMap<SheetKind, Table>) -> LatestDates {
+        let latest = |kind: SheetKind, columns: &[&str]| {
+            let table = tables.get(&kind)?;
+            columns.iter().flat_map(|c| (0..table.len()).filter_map(move |i| table.value(c, i).as_date())).max()
+        };
+        LatestDates {
+            contact: latest(SheetKind::Contacten, &["datum"]),
+            trajectory: latest(SheetKind::Gezinnen, &["aanmelding", "start", "einde"]),
+        }
+    }
 }
 
 /// A cell's place: (canonical sheet, row, canonical column).

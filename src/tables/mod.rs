@@ -17,7 +17,8 @@ pub mod table;
 pub mod text_column;
 pub mod value;
 
-pub use export::{Export, LocationInfo, SheetSummary, read_paths, read_paths_with_progress};
+pub use export::{Export, LatestDates, LocationInfo, SheetSummary, read_paths, read_paths_with_progress};
+pub use read::read_export;
 pub use schema::SheetKind;
 pub use table::Table;
 pub use value::Value;

@@ -258,11 +258,8 @@ fn number_cell(buf: &mut Vec<u8>, n: f64, s: u32) {
 
 /// The rest of an inline text cell after its reference: the text within Excel's cell limit, escaped.
 fn text_cell(buf: &mut Vec<u8>, text: &str) -> Result<(), XlsxError> {
+    // Within Excel's limit (rust_xlsxwriter would refuse a longer text).
     let text = fit_cell(text);
-    // rust_xlsxwriter refuses a text over the limit counted in UTF-16 units (which `fit_cell` counts in characters).
-    if text.len() > super::xlsx_util::MAX_CELL_CHARS && text.encode_utf16().count() > super::xlsx_util::MAX_CELL_CHARS {
-        return Err(XlsxError::MaxStringLengthExceeded);
-    }
     let preserve = |c: char| matches!(c, '\t' | '\n' | ' ');
     buf.extend_from_slice(b"\" t=\"inlineStr\"><is><t");
     if text.starts_with(preserve) || text.ends_with(preserve) {

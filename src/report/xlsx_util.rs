@@ -25,26 +25,33 @@ pub struct SheetTable {
     pub rows: Vec<Vec<XCell>>,
 }
 
-/// The most characters an XLSX cell holds.
+/// The most characters an XLSX cell holds, counted as Excel counts them: in UTF-16 units (a character outside
+/// the Basic Multilingual Plane, an emoji say, is two).
 pub const MAX_CELL_CHARS: usize = 32_767;
 /// The most rows an XLSX sheet holds.
 pub(super) const MAX_ROWS: usize = 1_048_576;
 
 /// Text within a cell's limit: a longer text is cut and ends in `… [+N]`, N the characters left out, so the
-/// cut is visible and the report is still written.
+/// cut is visible and the report is still written. (An input cell holds at most 32,767 characters, which may be
+/// twice as many UTF-16 units: rust_xlsxwriter refuses such a text, and the whole workbook with it.)
 pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.len() <= MAX_CELL_CHARS {
+    // A text's UTF-16 units are never more than its bytes.
+    if text.len() <= MAX_CELL_CHARS || text.encode_utf16().count() <= MAX_CELL_CHARS {
         return std::borrow::Cow::Borrowed(text);
     }
-    let total = text.chars().count();
-    if total <= MAX_CELL_CHARS {
-        return std::borrow::Cow::Borrowed(text);
+    // The marker's length depends on N; 16 units always leave room for it.
+    let (mut units, mut kept, mut end) = (0, 0, 0);
+    for (at, c) in text.char_indices() {
+        if units + c.len_utf16() > MAX_CELL_CHARS - 16 {
+            break;
+        }
+        units += c.len_utf16();
+        kept += 1;
+        end = at + c.len_utf8();
     }
-    // The marker's length depends on N; 16 characters always leave room for it.
-    let keep = MAX_CELL_CHARS - 16;
-    let mut out: String = text.chars().take(keep).collect();
-    out.push_str(&format!("… [+{}]", total - keep));
-    std::borrow::Cow::Owned(out)
+    let left_out = text[end..].chars().count();
+    debug_assert!(kept > 0 || text.is_empty());
+    std::borrow::Cow::Owned(format!("{}… [+{left_out}]", &text[..end]))
 }
 
 /// A new workbook with fixed document properties, so the same report gives the same bytes. Its parts are

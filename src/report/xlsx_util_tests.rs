@@ -114,6 +114,29 @@ fn a_text_over_the_cell_limit_is_cut_visibly_and_the_workbook_is_written() -> Re
     Ok(())
 }
 
+#[test]
+fn a_text_of_astral_characters_is_cut_by_its_utf16_units_and_the_workbook_is_written() -> Result<(), String> {
+    // 20,000 characters an input cell may hold, 40,000 UTF-16 units: over Excel's limit.
+    let long = "😀".repeat(20_000);
+    let cut = fit_cell(&long);
+    let units = cut.encode_utf16().count();
+    assert!(units <= MAX_CELL_CHARS && units > MAX_CELL_CHARS - 17, "{units}");
+    assert!(cut.ends_with("… [+3625]") && cut.starts_with("😀😀"), "{}", &cut[cut.len() - 20..]);
+    // One unit under the limit stays whole; one over is cut.
+    let under = format!("{}x", "😀".repeat((MAX_CELL_CHARS - 1) / 2));
+    assert_eq!(under.encode_utf16().count(), MAX_CELL_CHARS);
+    assert!(matches!(fit_cell(&under), std::borrow::Cow::Borrowed(_)));
+    assert!(matches!(fit_cell(&format!("{under}y")), std::borrow::Cow::Owned(_)));
+    let table =
+        SheetTable { name: "s".into(), headers: vec![long.clone()], rows: vec![vec![XCell::Text(long.clone())]] };
+    for by_hand_from in [0, 5] {
+        let bytes = tables_workbook_from("t", std::slice::from_ref(&table), "yyyy-mm-dd", by_hand_from)?;
+        assert_eq!(cells_of(&bytes, 0)[0][0], Data::String(cut.to_string()));
+        assert_eq!(cells_of(&bytes, 0)[1][0], Data::String(cut.to_string()));
+    }
+    Ok(())
+}
+
 /// Texts of every kind a sheet must keep: escapes, controls, white space at the ends, entities, other scripts.
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![

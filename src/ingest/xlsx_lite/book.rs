@@ -8,9 +8,10 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use super::entities::decode_attr;
 use super::formats::{self, CellFormat};
 use super::parts::Parts;
-use super::xml::{Bail, Token, Tokens, attribute, attributes, balanced, decode_attr, element_text};
+use super::xml::{Bail, Token, Tokens, attribute, attributes, balanced, element_text};
 
 /// What the cells of the sheets are read with.
 pub struct Book {

@@ -9,6 +9,7 @@
 //! Cost: O(inflated bytes) of the parts, one pass each; the shared strings and one cell's text in memory.
 
 mod book;
+mod entities;
 mod formats;
 mod parts;
 mod sheet;

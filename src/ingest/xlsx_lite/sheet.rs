@@ -10,8 +10,9 @@
 use calamine::{DataRef, ExcelDateTime, ExcelDateTimeType};
 
 use super::book::{Book, rich_text};
+use super::entities::decode_text;
 use super::formats::CellFormat;
-use super::xml::{Bail, Token, Tokens, attribute, decode_text};
+use super::xml::{Bail, Token, Tokens, attribute};
 
 /// Why the cells stopped: the part is not of the usual shape, or the receiver refused a cell.
 pub enum Stop<E> {

@@ -10,6 +10,8 @@
 
 use memchr::memchr;
 
+use super::entities::decode_text;
+
 /// The part is not of the shape this reader knows: read the workbook with calamine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bail;
@@ -274,65 +276,6 @@ pub fn attribute<'a>(attrs: &'a str, key: &str) -> Result<Option<&'a str>, Bail>
     Ok(found)
 }
 
-/// Appends a text as written to `out`: the five predefined entities and character references decoded, line ends
-/// normalized (CRLF and CR to LF) as XML 1.0 asks and calamine does. Any other entity stops the reader.
-pub fn decode_text(text: &str, out: &mut String) -> Result<(), Bail> {
-    decode(text, push_normalized, out)
-}
-
-/// An attribute value with its entities decoded (no line-end normalization: calamine's `decode_attr` does none).
-pub fn decode_attr(value: &str) -> Result<String, Bail> {
-    let mut out = String::with_capacity(value.len());
-    decode(value, |text, out| out.push_str(text), &mut out)?;
-    Ok(out)
-}
-
-/// `text` with its entities decoded into `out`, the text between them through `push`.
-fn decode(text: &str, push: fn(&str, &mut String), out: &mut String) -> Result<(), Bail> {
-    let mut rest = text;
-    while let Some(amp) = memchr(b'&', rest.as_bytes()) {
-        push(rest.get(..amp).ok_or(Bail)?, out);
-        let after = rest.get(amp + 1..).ok_or(Bail)?;
-        let semi = memchr(b';', after.as_bytes()).filter(|&s| s <= 10).ok_or(Bail)?;
-        out.push(entity(after.get(..semi).ok_or(Bail)?)?);
-        rest = after.get(semi + 1..).ok_or(Bail)?;
-    }
-    push(rest, out);
-    Ok(())
-}
-
-fn push_normalized(text: &str, out: &mut String) {
-    if memchr(b'\r', text.as_bytes()).is_none() {
-        out.push_str(text);
-        return;
-    }
-    out.push_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
-}
-
-/// The character an entity's name (between `&` and `;`) stands for.
-fn entity(name: &str) -> Result<char, Bail> {
-    let code = match name {
-        "lt" => return Ok('<'),
-        "gt" => return Ok('>'),
-        "amp" => return Ok('&'),
-        "apos" => return Ok('\''),
-        "quot" => return Ok('"'),
-        _ => match name.strip_prefix("#x") {
-            Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
-                u32::from_str_radix(hex, 16).map_err(|_| Bail)?
-            }
-            _ => match name.strip_prefix('#') {
-                Some(dec) if !dec.is_empty() && dec.bytes().all(|b| b.is_ascii_digit()) => {
-                    dec.parse::<u32>().map_err(|_| Bail)?
-                }
-                _ => return Err(Bail),
-            },
-        },
-    };
-    // A reference to NUL or outside the characters XML allows: left to calamine.
-    char::from_u32(code).filter(|c| *c != '\0').ok_or(Bail)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,16 +333,5 @@ mod tests {
         assert_eq!(attribute(r#" r="A1" s='2'"#, "s"), Ok(Some("2")));
         assert_eq!(attribute(r#" x:r="A1""#, "r"), Ok(None));
         assert_eq!(attribute(r#" r="A1" r="B2""#, "r"), Err(Bail));
-    }
-
-    #[test]
-    fn text_is_decoded_and_line_ends_normalized() {
-        let mut out = String::new();
-        assert_eq!(decode_text("a&lt;b&#233;&#x41;\r\nc\rd", &mut out), Ok(()));
-        assert_eq!(out, "a<béA\nc\nd");
-        assert_eq!(decode_text("&nbsp;", &mut String::new()), Err(Bail));
-        assert_eq!(decode_text("a & b", &mut String::new()), Err(Bail));
-        assert_eq!(decode_text("&#0;", &mut String::new()), Err(Bail));
-        assert_eq!(decode_attr("yyyy&quot;-&quot;mm"), Ok("yyyy\"-\"mm".into()));
     }
 }

@@ -46,18 +46,7 @@ pub fn read_and_build(
     found: &dyn Fn(usize),
     done: &(dyn Fn() + Sync),
 ) -> (Vec<Export>, Vec<Location>) {
-    use rayon::prelude::*;
-    let sources = crate::ingest::discover(paths);
-    found(sources.len());
-    let read: Vec<(Export, Vec<Location>)> = sources
-        .par_iter()
-        .map(|s| {
-            let mut export = crate::tables::read_export(s);
-            let built = build_export(&mut export);
-            done();
-            (export, built)
-        })
-        .collect();
+    let read = crate::tables::read_paths_then(paths, found, done, &build_export);
     let (exports, per_export): (Vec<Export>, Vec<Vec<Location>>) = read.into_iter().unzip();
     (exports, per_export.into_iter().flatten().collect())
 }

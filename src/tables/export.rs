@@ -103,15 +103,27 @@ pub fn read_paths(paths: &[PathBuf]) -> Vec<Export> {
 /// As [`read_paths`], telling `found` how many exports there are and calling
 /// `done` after each one is read (for a progress bar).
 pub fn read_paths_with_progress(paths: &[PathBuf], found: &dyn Fn(usize), done: &(dyn Fn() + Sync)) -> Vec<Export> {
+    read_paths_then(paths, found, done, &|_| ()).into_iter().map(|(export, ())| export).collect()
+}
+
+/// As [`read_paths_with_progress`], with `then` applied to each export as soon as it is read, on the thread that
+/// read it (before `done`): what it returns comes back beside the export.
+pub fn read_paths_then<T: Send>(
+    paths: &[PathBuf],
+    found: &dyn Fn(usize),
+    done: &(dyn Fn() + Sync),
+    then: &(dyn Fn(&mut Export) -> T + Sync),
+) -> Vec<(Export, T)> {
     use rayon::prelude::*;
     let sources = crate::ingest::discover(paths);
     found(sources.len());
     sources
         .par_iter()
         .map(|s| {
-            let export = super::read::read_export(s);
+            let mut export = super::read::read_export(s);
+            let after = then(&mut export);
             done();
-            export
+            (export, after)
         })
         .collect()
 }

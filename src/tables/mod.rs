@@ -17,8 +17,9 @@ pub mod table;
 pub mod text_column;
 pub mod value;
 
-pub use export::{Export, LatestDates, LocationInfo, SheetSummary, read_paths, read_paths_with_progress};
-pub use read::read_export;
+pub use export::{
+    Export, LatestDates, LocationInfo, SheetSummary, read_paths, read_paths_then, read_paths_with_progress,
+};
 pub use schema::SheetKind;
 pub use table::Table;
 pub use value::Value;

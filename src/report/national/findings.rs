@@ -6,9 +6,9 @@
 use super::grid::Grid;
 use super::matrix;
 use super::model::{Counts, FindingRow};
-use super::text::{fill, norm_in_words, outcome_label, t};
+use super::text::{fill, norm_in_words, t};
 use crate::report::RenderContext;
-use crate::results::{LocationEntry, Outcome, RuleResult};
+use crate::results::{LocationEntry, RuleResult};
 use crate::rulebook::{RuleConfig, Scope};
 
 /// Every row of the findings sheet: per location (by id), per rule (in matrix order).
@@ -17,16 +17,15 @@ pub fn findings(ctx: &RenderContext, grid: &Grid) -> Vec<FindingRow> {
     use rayon::prelude::*;
     // The texts every row repeats are looked up once: per rule and per outcome.
     let rules: Vec<RuleTexts> = grid.rules.iter().map(|rule| RuleTexts::new(ctx, rule)).collect();
-    let outcomes: Vec<(Outcome, String)> = Outcome::ALL.iter().map(|o| (*o, outcome_label(ctx, *o))).collect();
-    let no_results = t(ctx, "nat_cell_no_results");
-    let words = Words { ctx, as_of: grid.as_of, outcomes: &outcomes, no_results: &no_results };
+    let words = matrix::Words::new(ctx);
+    let shared = Shared { ctx, as_of: grid.as_of, words: &words };
     grid.locations
         .par_iter()
         .enumerate()
         .flat_map_iter(|(row, loc)| {
-            let words = &words;
+            let shared = &shared;
             grid.rules.iter().zip(&rules).enumerate().map(move |(col, (rule, texts))| {
-                finding_row(words, loc, rule, texts, grid.counts(row, col), grid.own(row, col))
+                finding_row(shared, loc, rule, texts, grid.counts(row, col), grid.own(row, col))
             })
         })
         .collect()
@@ -50,33 +49,23 @@ impl RuleTexts {
     }
 }
 
-/// What every row reads: the context, the audit's date and the outcome words (looked up once).
-struct Words<'a> {
+/// What every row reads: the context, the audit's date and the matrix's outcome words (looked up once).
+struct Shared<'a> {
     ctx: &'a RenderContext<'a>,
     as_of: chrono::NaiveDate,
-    outcomes: &'a [(Outcome, String)],
-    no_results: &'a str,
-}
-
-impl Words<'_> {
-    fn outcome(&self, outcome: Option<Outcome>) -> String {
-        match outcome {
-            Some(o) => self.outcomes.iter().find(|(k, _)| *k == o).map_or_else(String::new, |(_, w)| w.clone()),
-            None => self.no_results.to_string(),
-        }
-    }
+    words: &'a matrix::Words,
 }
 
 /// A row of the findings sheet: a location rule's result, or a trajectory rule's counts.
 fn finding_row(
-    words: &Words<'_>,
+    shared: &Shared<'_>,
     loc: &LocationEntry,
     rule: &RuleConfig,
     texts: &RuleTexts,
     counts: Counts,
     own: Option<&RuleResult>,
 ) -> FindingRow {
-    let (ctx, as_of) = (words.ctx, words.as_of);
+    let (ctx, as_of) = (shared.ctx, shared.as_of);
     let trajectory = rule.scope == Scope::Trajectory;
     let outcome = matrix::deciding_outcome(&counts);
     let (measured_value, expected_text, message) = match own {
@@ -103,7 +92,7 @@ fn finding_row(
         title: texts.title.clone(),
         scope_label: texts.scope_label.clone(),
         severity_label: texts.severity_label.clone(),
-        outcome_label: words.outcome(outcome),
+        outcome_label: shared.words.outcome_word(outcome).to_string(),
         measured: measured_value,
         expected: expected_text,
         message,

@@ -123,6 +123,11 @@ impl Words {
         &self.labels[slot(outcome)]
     }
 
+    /// The word for a cell's deciding outcome, or for a cell without results.
+    pub fn outcome_word(&self, outcome: Option<Outcome>) -> &str {
+        outcome.map_or(&self.no_results, |o| self.label(o))
+    }
+
     /// One cell. `result` is the location rule's own result (none for trajectory rules).
     pub fn cell(
         &self,

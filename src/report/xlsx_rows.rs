@@ -30,20 +30,27 @@ pub(super) enum Probe {
     Date,
 }
 
-/// A large sheet of the workbook, written as a skeleton: its part and its table.
+/// A large sheet of the workbook, written as a skeleton: its part, its table and the probes of its skeleton.
 pub(super) struct Large<'a> {
     /// The sheet's part in the package, `xl/worksheets/sheetN.xml`.
     pub part: String,
     pub table: &'a SheetTable,
+    /// [`probes`] of the table, in the order of the probe row's cells.
+    pub probes: Vec<Probe>,
 }
 
 /// The most rows of a table a sheet holds: one is the header, one says how many were left out.
 pub(super) const ROOM: usize = MAX_ROWS - 2;
 
-/// A date as Excel's serial number, or `None` outside Excel's calendar (the cell is then the date as text).
-pub(super) fn excel_date(d: &chrono::NaiveDate) -> Option<f64> {
+/// A date in Excel's calendar, or `None` outside it (before 1900: the cell is then [`date_as_text`]).
+pub(super) fn excel_date(d: &chrono::NaiveDate) -> Option<ExcelDateTime> {
     let year = u16::try_from(d.year()).unwrap_or(0);
-    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok().map(|x| x.to_excel())
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+}
+
+/// A date outside Excel's calendar, written as text.
+pub(super) fn date_as_text(d: &chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
 }
 
 /// The number formats the rows of `table` use, in the order they first use them (row by row, cell by cell).
@@ -85,7 +92,7 @@ pub(super) fn fill_in(skeleton: &[u8], large: &[Large<'_>]) -> Result<Vec<u8>, X
                 part.clear();
                 file.read_to_end(&mut part)?;
                 out.start_file(name.as_str(), options)?;
-                write_sheet(&mut out, &part, l.table)?;
+                write_sheet(&mut out, &part, l)?;
             }
             // Every other part as rust_xlsxwriter compressed it (the small sheets are megabytes at 1,500 locations).
             None => out.raw_copy_file(file)?,
@@ -95,7 +102,8 @@ pub(super) fn fill_in(skeleton: &[u8], large: &[Large<'_>]) -> Result<Vec<u8>, X
 }
 
 /// Writes a skeleton's sheet part with the table's dimension and rows.
-fn write_sheet(out: &mut impl Write, skeleton: &[u8], table: &SheetTable) -> Result<(), XlsxError> {
+fn write_sheet(out: &mut impl Write, skeleton: &[u8], large: &Large<'_>) -> Result<(), XlsxError> {
+    let table = large.table;
     let broken = || XlsxError::ParameterError("the skeleton of a large sheet is not as written".to_string());
     let text = std::str::from_utf8(skeleton).map_err(|_| broken())?;
     let dim_start = text.find("<dimension ref=\"").ok_or_else(broken)? + "<dimension ref=\"".len();
@@ -103,40 +111,22 @@ fn write_sheet(out: &mut impl Write, skeleton: &[u8], table: &SheetTable) -> Res
     let data_end = text.find("</sheetData>").ok_or_else(broken)?;
     let probe_start = text[..data_end].find("<row r=\"2\">");
     let rows_at = probe_start.unwrap_or(data_end);
-    let formats = probe_formats(&text[rows_at..data_end]);
+    let formats = probe_formats(&text[rows_at..data_end], &large.probes);
     out.write_all(&skeleton[..dim_start])?;
     out.write_all(dimension(table).as_bytes())?;
     out.write_all(&skeleton[dim_end..rows_at])?;
-    write_rows(out, table, &formats)?;
+    write_rows(out, table, formats)?;
     out.write_all(&skeleton[data_end..])?;
     Ok(())
 }
 
-/// The format numbers of the probe row's cells, by format (none when the rows use no number format).
-fn probe_formats(probe_row: &str) -> Formats {
-    let mut numbers = probe_row.split(" s=\"").skip(1).map(|rest| {
-        let digits = rest.split('"').next().unwrap_or("");
-        digits.parse::<u32>().unwrap_or(0)
-    });
-    // The probe cells are in the order `probes` gives.
-    let first = numbers.next();
-    Formats { first, second: numbers.next() }
-}
-
-/// The format numbers of the probe cells, in probe order.
-struct Formats {
-    first: Option<u32>,
-    second: Option<u32>,
-}
-
-impl Formats {
-    fn of(&self, order: &[Probe], probe: Probe) -> u32 {
-        match order.iter().position(|p| *p == probe) {
-            Some(0) => self.first.unwrap_or(0),
-            Some(_) => self.second.unwrap_or(0),
-            None => 0,
-        }
-    }
+/// The format numbers (number, date) the probe row's cells were given, its cells being `probes` in order; 0 for
+/// a format the rows do not use.
+fn probe_formats(probe_row: &str, probes: &[Probe]) -> (u32, u32) {
+    let numbers = probe_row.split(" s=\"").skip(1).map(|rest| rest.split('"').next().unwrap_or("").parse::<u32>());
+    let of = |wanted: Probe| probes.iter().zip(numbers.clone()).find(|(p, _)| **p == wanted);
+    let number = |wanted: Probe| of(wanted).and_then(|(_, n)| n.ok()).unwrap_or(0);
+    (number(Probe::Number), number(Probe::Date))
 }
 
 /// The cells written for a table, as rust_xlsxwriter counts them: every header cell (a blank one keeps its
@@ -179,9 +169,7 @@ fn writes(cell: &XCell) -> bool {
 }
 
 /// Writes the table's rows after the header, as `<row>` elements, in chunks.
-fn write_rows(out: &mut impl Write, table: &SheetTable, formats: &Formats) -> Result<(), XlsxError> {
-    let order = probes(table);
-    let (number_xf, date_xf) = (formats.of(&order, Probe::Number), formats.of(&order, Probe::Date));
+fn write_rows(out: &mut impl Write, table: &SheetTable, (number_xf, date_xf): (u32, u32)) -> std::io::Result<()> {
     let width = table.rows.iter().map(Vec::len).max().unwrap_or(0).max(table.headers.len());
     let names: Vec<String> = (0..width).map(|c| rust_xlsxwriter::utility::column_number_to_name(c as u16)).collect();
     let mut buf: Vec<u8> = Vec::with_capacity(1 << 18);
@@ -203,7 +191,7 @@ fn write_rows(out: &mut impl Write, table: &SheetTable, formats: &Formats) -> Re
             match cell {
                 XCell::Text(t) if !t.is_empty() => {
                     start(&mut buf);
-                    text_cell(&mut buf, t)?;
+                    text_cell(&mut buf, t);
                 }
                 XCell::Number(n) if n.is_finite() => {
                     start(&mut buf);
@@ -216,8 +204,8 @@ fn write_rows(out: &mut impl Write, table: &SheetTable, formats: &Formats) -> Re
                 XCell::Date(d) => {
                     start(&mut buf);
                     match excel_date(d) {
-                        Some(serial) => number_cell(&mut buf, serial, date_xf),
-                        None => text_cell(&mut buf, &d.format("%Y-%m-%d").to_string())?,
+                        Some(x) => number_cell(&mut buf, x.to_excel(), date_xf),
+                        None => text_cell(&mut buf, &date_as_text(d)),
                     }
                 }
                 _ => {}
@@ -233,11 +221,10 @@ fn write_rows(out: &mut impl Write, table: &SheetTable, formats: &Formats) -> Re
     if cut > 0 {
         let number = (ROOM + 2).to_string();
         buf.extend_from_slice(format!("<row r=\"{number}\"><c r=\"A{number}\"").as_bytes());
-        text_cell(&mut buf, &format!("… [+{cut}]"))?;
+        text_cell(&mut buf, &format!("… [+{cut}]"));
         buf.extend_from_slice(b"</row>");
     }
-    out.write_all(&buf)?;
-    Ok(())
+    out.write_all(&buf)
 }
 
 /// The rest of a number cell after its reference: `s` is its format number (0: none).
@@ -257,7 +244,7 @@ fn number_cell(buf: &mut Vec<u8>, n: f64, s: u32) {
 }
 
 /// The rest of an inline text cell after its reference: the text within Excel's cell limit, escaped.
-fn text_cell(buf: &mut Vec<u8>, text: &str) -> Result<(), XlsxError> {
+fn text_cell(buf: &mut Vec<u8>, text: &str) {
     // Within Excel's limit (rust_xlsxwriter would refuse a longer text).
     let text = fit_cell(text);
     let preserve = |c: char| matches!(c, '\t' | '\n' | ' ');
@@ -268,5 +255,4 @@ fn text_cell(buf: &mut Vec<u8>, text: &str) -> Result<(), XlsxError> {
     buf.push(b'>');
     super::xlsx_text::push_escaped(buf, &text);
     buf.extend_from_slice(b"</t></is></c>");
-    Ok(())
 }

@@ -2,8 +2,10 @@
 //! frozen header, filters on, readable widths, real dates, and text that can
 //! never become a formula.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use super::xlsx_rows::Probe;
 
 /// One cell of a report table.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,17 +42,15 @@ pub fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     // The marker's length depends on N; 16 units always leave room for it.
-    let (mut units, mut kept, mut end) = (0, 0, 0);
+    let (mut units, mut end) = (0, 0);
     for (at, c) in text.char_indices() {
         if units + c.len_utf16() > MAX_CELL_CHARS - 16 {
             break;
         }
         units += c.len_utf16();
-        kept += 1;
         end = at + c.len_utf8();
     }
     let left_out = text[end..].chars().count();
-    debug_assert!(kept > 0 || text.is_empty());
     std::borrow::Cow::Owned(format!("{}… [+{left_out}]", &text[..end]))
 }
 
@@ -98,24 +98,31 @@ fn tables_workbook_from(
     let named = |i: usize, e: XlsxError| format!("{}: {e}", tables.get(i).map_or("", |t| t.name.as_str()));
     let mut wb = new_workbook(title).map_err(|e| e.to_string())?;
     // A large table is a skeleton of a sheet in constant-memory mode, when a temporary file can be made; else (an
-    // unwritable `TMPDIR`) it is kept in memory whole, as a small one.
-    let mut sheets: Vec<(Worksheet, bool)> = Vec::with_capacity(tables.len());
+    // unwritable `TMPDIR`) it is kept in memory whole, as a small one. A skeleton comes with its probes (`Some`),
+    // worked out once for the skeleton and its rows.
+    let mut sheets: Vec<(Worksheet, Option<Vec<Probe>>)> = Vec::with_capacity(tables.len());
     for t in tables {
-        let skeleton = match t.rows.len() >= by_hand_from && !t.headers.is_empty() {
-            true => wb.new_worksheet_with_constant_memory().ok(),
-            false => None,
+        let skeleton = if t.rows.len() >= by_hand_from && !t.headers.is_empty() {
+            wb.new_worksheet_with_constant_memory().ok()
+        } else {
+            None
         };
         sheets.push(match skeleton {
-            Some(ws) => (ws, true),
-            None => (Worksheet::new(), false),
+            Some(ws) => (ws, Some(super::xlsx_rows::probes(t))),
+            None => (Worksheet::new(), None),
         });
     }
     // Skeletons are filled in order: constant-memory sheets number their formats workbook-wide, in order of first
     // use. The sheets kept in memory number theirs when the workbook is saved: they are filled side by side.
     let (skeletons, in_memory): (Vec<_>, Vec<_>) =
-        sheets.iter_mut().zip(tables).enumerate().partition(|(_, ((_, skeleton), _))| *skeleton);
+        sheets.iter_mut().zip(tables).enumerate().partition(|(_, ((_, probes), _))| probes.is_some());
     let (in_order, side_by_side): (Vec<_>, Vec<_>) = rayon::join(
-        || skeletons.into_iter().map(|(i, (s, t))| (i, fill_skeleton(&mut s.0, t, date_format))).collect(),
+        || {
+            skeletons
+                .into_iter()
+                .map(|(i, (s, t))| (i, fill_skeleton(&mut s.0, t, s.1.as_deref(), date_format)))
+                .collect()
+        },
         || in_memory.into_par_iter().map(|(i, (s, t))| (i, fill_sheet(&mut s.0, t, date_format))).collect(),
     );
     let first_error =
@@ -124,9 +131,9 @@ fn tables_workbook_from(
         return Err(named(i, e));
     }
     let mut large = Vec::new();
-    for (i, (ws, skeleton)) in sheets.into_iter().enumerate() {
-        if skeleton && let Some(table) = tables.get(i) {
-            large.push(super::xlsx_rows::Large { part: format!("xl/worksheets/sheet{}.xml", i + 1), table });
+    for (i, (ws, probes)) in sheets.into_iter().enumerate() {
+        if let (Some(probes), Some(table)) = (probes, tables.get(i)) {
+            large.push(super::xlsx_rows::Large { part: format!("xl/worksheets/sheet{}.xml", i + 1), table, probes });
         }
         wb.push_worksheet(ws);
     }
@@ -159,13 +166,18 @@ impl Formats {
 
 /// Fills a constant-memory sheet with a large table's skeleton: name, header, one probe cell per number format
 /// its rows use (in order of first use), widths, panes and filter. [`super::xlsx_rows`] writes the rows in.
-fn fill_skeleton(ws: &mut Worksheet, table: &SheetTable, date_format: &str) -> Result<(), XlsxError> {
+fn fill_skeleton(
+    ws: &mut Worksheet,
+    table: &SheetTable,
+    probes: Option<&[Probe]>,
+    date_format: &str,
+) -> Result<(), XlsxError> {
     let formats = Formats::new(date_format);
     write_header(ws, table, &formats)?;
-    for (c, probe) in super::xlsx_rows::probes(table).into_iter().enumerate() {
+    for (c, probe) in probes.unwrap_or_default().iter().enumerate() {
         let format = match probe {
-            super::xlsx_rows::Probe::Number => &formats.number,
-            super::xlsx_rows::Probe::Date => &formats.date,
+            Probe::Number => &formats.number,
+            Probe::Date => &formats.date,
         };
         ws.write_number_with_format(1, c as u16, 0.0, format)?;
     }
@@ -196,11 +208,10 @@ fn fill_sheet(ws: &mut Worksheet, table: &SheetTable, date_format: &str) -> Resu
                     ws.write_number(r, col, *n as f64)?;
                 }
                 XCell::Date(d) => {
-                    let year = u16::try_from(d.year()).unwrap_or(0);
-                    match ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8) {
-                        Ok(x) => ws.write_datetime_with_format(r, col, &x, &formats.date)?,
+                    match super::xlsx_rows::excel_date(d) {
+                        Some(x) => ws.write_datetime_with_format(r, col, &x, &formats.date)?,
                         // Outside Excel's calendar (before 1900): the date as text.
-                        Err(_) => ws.write_string(r, col, d.format("%Y-%m-%d").to_string())?,
+                        None => ws.write_string(r, col, super::xlsx_rows::date_as_text(d))?,
                     };
                 }
                 XCell::Number(_) | XCell::Empty => {}

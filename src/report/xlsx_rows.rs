@@ -114,7 +114,7 @@ fn write_sheet(out: &mut impl Write, skeleton: &[u8], large: &Large<'_>) -> Resu
     let formats = probe_formats(&text[rows_at..data_end], &large.probes);
     out.write_all(&skeleton[..dim_start])?;
     out.write_all(dimension(table).as_bytes())?;
-    out.write_all(&skeleton[dim_end..rows_at])?;
+    out.write_all(skeleton.get(dim_end..rows_at).ok_or_else(broken)?)?;
     write_rows(out, table, formats)?;
     out.write_all(&skeleton[data_end..])?;
     Ok(())
